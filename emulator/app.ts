@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import express, { type Express } from 'express';
+import { Accounts } from './accounts/accounts.js';
+import { seedAccounts, type SeededPersona } from './accounts/seed.js';
+import { Relationships } from './agents/relationships.js';
+import { apis } from './apis/index.js';
+import { Applications } from './applications/applications.js';
+import { createClock, type Clock } from './clock/clock.js';
+import type { EmulatorConfig } from './config/defaults.js';
+import { resolveConfig, type ConfigOverrides } from './config/load-config.js';
+import type { EmulatorContext } from './context.js';
+import { controlRoutes } from './control/routes.js';
+import { Faults } from './control/faults.js';
+import { Journal } from './control/journal.js';
+import { gateway } from './gateway/pipeline.js';
+import { errorHandler, notFound } from './http/error-handler.js';
+import { requestLog } from './http/request-log.js';
+import { journeyRoutes } from './journey/routes.js';
+import { oauthRoutes } from './oauth/routes.js';
+import { createProvider } from './oauth/provider.js';
+import { TokenLookup } from './oauth/token-lookup.js';
+import { createMemoryStore } from './store/memory-store.js';
+import type { Store } from './store/store.js';
+
+export interface Emulator {
+  /** The express app: mount it, or hand it to `http.createServer`. It never listens by itself. */
+  app: Express;
+  context: EmulatorContext;
+  /** The accounts seeded at start-up (and after each reset), with their passwords. */
+  personas: () => SeededPersona[];
+  /** Back to the seeded state: clock, accounts, applications, tokens, journal, faults. */
+  reset: () => Promise<void>;
+}
+
+export interface CreateEmulatorOptions {
+  /** Inject a clock (tests); by default one is made from `config.clock`. */
+  clock?: Clock;
+  /** Inject a store; by default an in-memory one. */
+  store?: Store;
+}
+
+/**
+ * Builds an emulator: the express app and everything it owns. It does not listen; see `start()`.
+ *
+ * @example
+ * const { app } = await createEmulator({ port: 0, seed: 'my-tests' });
+ * await request(app).get('/hello/world').set('Accept', 'application/vnd.hmrc.1.0+json');
+ */
+export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig = {}, options: CreateEmulatorOptions = {}): Promise<Emulator> {
+  const config = resolveConfig(overrides as ConfigOverrides);
+  const baseUrl = (config.baseUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
+  const clock = options.clock ?? createClock({ start: config.clock.start ? Date.parse(config.clock.start) : undefined, frozen: config.clock.frozen });
+  const store = options.store ?? createMemoryStore(clock);
+  const cookieKeys = [randomBytes(32).toString('base64url')];
+  const provider = createProvider(config, baseUrl, store, clock, cookieKeys);
+
+  const context: EmulatorContext = {
+    config,
+    baseUrl,
+    clock,
+    store,
+    applications: new Applications(store),
+    accounts: new Accounts(store),
+    relationships: new Relationships(store),
+    faults: new Faults(store),
+    journal: new Journal(store, clock, config.journalSize),
+    tokens: new TokenLookup(provider),
+    provider,
+  };
+
+  let personas: SeededPersona[] = [];
+  const seed = async (): Promise<void> => {
+    for (const app of config.applications) await context.applications.register(app);
+    personas = await seedAccounts(context);
+  };
+  await seed();
+  const reset = async (): Promise<void> => {
+    await store.clear();
+    clock.reset();
+    await seed();
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  app.set('query parser', 'simple');
+  if (config.log) app.use(requestLog(clock));
+  app.use(context.journal.middleware());
+  app.use(express.urlencoded({ extended: false, limit: config.maxBodyBytes, parameterLimit: 1000 }));
+  app.use(express.json({ limit: config.maxBodyBytes, type: ['application/json', 'text/json', 'application/*+json'] }));
+  app.use('/_emulator', controlRoutes(context, { reset, personas: () => personas }));
+  app.use(oauthRoutes(context));
+  app.use(journeyRoutes(context));
+  app.use(gateway(context, apis));
+  app.use(notFound);
+  app.use(errorHandler);
+
+  return { app, context, personas: () => personas, reset };
+}

@@ -1,0 +1,88 @@
+import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
+import type { ApplicationConfig } from '../config/defaults.js';
+import type { Store } from '../store/store.js';
+import { validateRedirectUri } from './redirect-uri.js';
+
+/** A registered developer application, as the emulator keeps it. */
+export interface Application extends ApplicationConfig {
+  /** The secret oidc-provider knows this client by; vendors never see it (see `authenticate`). */
+  internalSecret: string;
+}
+
+const NS = 'applications';
+const CLIENTS_NS = 'oidc:Client';
+
+/**
+ * Developer applications: registration (HMRC's limits: 5 redirect URIs, 5 client secrets),
+ * client authentication and API subscriptions. Each application is also an oidc-provider client.
+ */
+export class Applications {
+  constructor(private readonly store: Store) {}
+
+  async register(app: ApplicationConfig): Promise<Application> {
+    const problems = applicationProblems(app);
+    if (problems.length) throw new ApplicationError(problems);
+    const stored: Application = { ...app, internalSecret: randomBytes(24).toString('base64url') };
+    await this.store.set(NS, app.clientId, stored);
+    await this.store.set(CLIENTS_NS, app.clientId, {
+      payload: {
+        client_id: app.clientId,
+        client_secret: stored.internalSecret,
+        client_name: app.name,
+        application_type: 'native',
+        redirect_uris: app.redirectUris,
+        grant_types: ['authorization_code', 'refresh_token', 'client_credentials'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_post',
+      },
+      expiresAt: undefined,
+    });
+    return stored;
+  }
+
+  async find(clientId: string): Promise<Application | undefined> {
+    return this.store.get<Application>(NS, clientId);
+  }
+
+  async list(): Promise<Application[]> {
+    return (await this.store.entries<Application>(NS)).map(([, app]) => app);
+  }
+
+  /** The application whose ID and one of whose secrets match, compared in constant time. */
+  async authenticate(clientId: string, secret: string): Promise<Application | undefined> {
+    const app = await this.find(clientId);
+    const given = digest(secret);
+    let ok = false;
+    for (const candidate of app?.clientSecrets ?? ['']) ok = timingSafeEqual(given, digest(candidate)) || ok;
+    return ok ? app : undefined;
+  }
+}
+
+export function isSubscribed(app: ApplicationConfig, context: string): boolean {
+  return app.subscriptions.includes(context);
+}
+
+export class ApplicationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'ApplicationError';
+  }
+}
+
+function applicationProblems(app: ApplicationConfig): string[] {
+  const problems: string[] = [];
+  if (!/^[A-Za-z0-9_]{1,64}$/.test(app.clientId ?? '')) problems.push('clientId must be 1 to 64 letters, digits or _');
+  if (!app.name) problems.push('name is required');
+  if (!Array.isArray(app.clientSecrets) || app.clientSecrets.length < 1 || app.clientSecrets.length > 5)
+    problems.push('between 1 and 5 client secrets are required');
+  if (!Array.isArray(app.redirectUris) || app.redirectUris.length > 5) problems.push('at most 5 redirect URIs');
+  else for (const uri of app.redirectUris) {
+    const why = validateRedirectUri(uri);
+    if (why) problems.push(`redirect URI ${why}`);
+  }
+  return problems;
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}

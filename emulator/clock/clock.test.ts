@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createClock, parseDuration } from './clock.js';
+
+describe('clock', () => {
+  it('flows with real time plus the advanced offset', () => {
+    let real = 1_000;
+    const clock = createClock({ realNow: () => real });
+    real += 50;
+    expect(clock.now()).toBe(1_050);
+    clock.advance(4 * 3600_000);
+    expect(clock.now()).toBe(1_050 + 4 * 3600_000);
+    clock.reset();
+    expect(clock.now()).toBe(1_050);
+  });
+
+  it('stands still when frozen, until advanced', () => {
+    let real = 5;
+    const clock = createClock({ frozen: true, start: 100, realNow: () => real });
+    real += 1_000;
+    expect(clock.now()).toBe(100);
+    clock.advance(10);
+    expect(clock.now()).toBe(110);
+  });
+
+  it('refuses to move backwards', () => {
+    expect(() => createClock().advance(-1)).toThrow(RangeError);
+  });
+
+  it('parses ISO-8601 durations', () => {
+    expect(parseDuration('PT4H')).toBe(14_400_000);
+    expect(parseDuration('PT10M1S')).toBe(601_000);
+    expect(parseDuration('P547D')).toBe(547 * 86_400_000);
+    expect(parseDuration('P1DT1H')).toBe(25 * 3_600_000);
+    expect(parseDuration('P18M')).toBe(540 * 86_400_000);
+    for (const bad of ['', 'P', 'PT', '4H', 'PT-1H', 'P1.5D', 'banana']) expect(parseDuration(bad)).toBeUndefined();
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The one source of time for an emulator. Every expiry (codes, tokens, grants, lock-outs, links,
+ * invitations, throttle windows) reads `now()`; the control API moves it with `advance()`.
+ *
+ * A flowing clock is real time plus an offset, so it runs normally until a test moves it forward.
+ * A frozen clock stands still until advanced: useful for deterministic tests.
+ */
+export interface Clock {
+  /** Milliseconds since the epoch, in virtual time. */
+  now(): number;
+  /** Moves virtual time forward by `ms` (never backwards). */
+  advance(ms: number): void;
+  /** Back to the clock's starting point (used by reset). */
+  reset(): void;
+}
+
+export interface ClockOptions {
+  /** Start virtual time at this instant (ms since the epoch) instead of the real now. */
+  start?: number | undefined;
+  /** Do not let virtual time flow with real time. */
+  frozen?: boolean | undefined;
+  /** Source of real time; injectable for tests. */
+  realNow?: () => number;
+}
+
+export function createClock(options: ClockOptions = {}): Clock {
+  const realNow = options.realNow ?? (() => Date.now());
+  let base = 0;
+  let offset = 0;
+  const init = (): void => {
+    const real = realNow();
+    base = options.start ?? real;
+    offset = base - real;
+  };
+  init();
+  return {
+    now: () => (options.frozen ? base : realNow() + offset),
+    advance(ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError('the clock only moves forward');
+      base += ms;
+      offset += ms;
+    },
+    reset: init,
+  };
+}
+
+/** Parses an ISO-8601 duration such as `PT4H`, `P18M`, `P547D` or `P1DT30M` into milliseconds. */
+export function parseDuration(text: string): number | undefined {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text);
+  if (!m || text === 'P' || text.endsWith('T')) return undefined;
+  const [, y, mo, w, d, h, mi, s] = m.map((v) => (v === undefined ? 0 : Number(v)));
+  const days = (y ?? 0) * 365 + (mo ?? 0) * 30 + (w ?? 0) * 7 + (d ?? 0);
+  return Math.round(((days * 24 + (h ?? 0)) * 60 + (mi ?? 0)) * 60_000 + (s ?? 0) * 1000);
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { validateRedirectUri } from '../applications/redirect-uri.js';
+import { DEFAULTS, type EmulatorConfig } from './defaults.js';
+
+/** A partial config at any depth, as a config file, the environment or flags give it. */
+export type ConfigOverrides = { [K in keyof EmulatorConfig]?: EmulatorConfig[K] extends object ? EmulatorConfig[K] extends unknown[] ? EmulatorConfig[K] : Partial<EmulatorConfig[K]> : EmulatorConfig[K] };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid emulator configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads a JSON or YAML config file. */
+export function readConfigFile(path: string): ConfigOverrides {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ConfigError([`config file ${path}: ${(e as Error).message}`]);
+  }
+  try {
+    const parsed: unknown = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('must be an object');
+    return parsed as ConfigOverrides;
+  } catch (e) {
+    throw new ConfigError([`config file ${path}: ${(e as Error).message}`]);
+  }
+}
+
+/** Options taken from `HMRC_SANDBOX_*` environment variables. */
+export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
+  const out: ConfigOverrides = {};
+  if (env.HMRC_SANDBOX_PORT) out.port = Number(env.HMRC_SANDBOX_PORT);
+  if (env.HMRC_SANDBOX_HOST) out.host = env.HMRC_SANDBOX_HOST;
+  if (env.HMRC_SANDBOX_BASE_URL) out.baseUrl = env.HMRC_SANDBOX_BASE_URL;
+  if (env.HMRC_SANDBOX_SEED) out.seed = env.HMRC_SANDBOX_SEED;
+  if (env.HMRC_SANDBOX_JOURNEY) out.journey = env.HMRC_SANDBOX_JOURNEY as EmulatorConfig['journey'];
+  if (env.HMRC_SANDBOX_FIXTURES) out.fixturesFile = env.HMRC_SANDBOX_FIXTURES;
+  if (env.HMRC_SANDBOX_LOG) out.log = env.HMRC_SANDBOX_LOG === 'true' || env.HMRC_SANDBOX_LOG === '1';
+  return out;
+}
+
+/** Layers overrides over the defaults, left to right, and validates the result once. */
+export function resolveConfig(...layers: Array<ConfigOverrides | undefined>): EmulatorConfig {
+  let config: EmulatorConfig = structuredClone(DEFAULTS);
+  for (const layer of layers) {
+    if (!layer) continue;
+    const merged: Record<string, unknown> = { ...config };
+    for (const [key, value] of Object.entries(layer)) {
+      if (value === undefined) continue;
+      const base = merged[key];
+      merged[key] =
+        base && typeof base === 'object' && !Array.isArray(base) && value && typeof value === 'object' && !Array.isArray(value)
+          ? { ...base, ...value }
+          : value;
+    }
+    config = merged as unknown as EmulatorConfig;
+  }
+  const problems = validateConfig(config);
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+function validateConfig(c: EmulatorConfig): string[] {
+  const problems: string[] = [];
+  const known = new Set(Object.keys(DEFAULTS));
+  for (const key of Object.keys(c)) if (!known.has(key)) problems.push(`${key}: unknown option`);
+  const positiveInt = (path: string, v: unknown, min = 1): void => {
+    if (!Number.isInteger(v) || (v as number) < min) problems.push(`${path}: must be a whole number ≥ ${min} (got ${JSON.stringify(v)})`);
+  };
+  positiveInt('port', c.port, 0);
+  if (c.port > 65535) problems.push('port: must be at most 65535');
+  if (typeof c.host !== 'string' || !c.host) problems.push('host: must be a host name or address');
+  if (c.baseUrl !== undefined && !/^https?:\/\/[^/]+$/.test(String(c.baseUrl).replace(/\/$/, '')))
+    problems.push(`baseUrl: must be an http(s) origin such as http://localhost:9090 (got ${JSON.stringify(c.baseUrl)})`);
+  if (typeof c.seed !== 'string' || !c.seed) problems.push('seed: must be a non-empty string');
+  if (c.journey !== 'sandbox' && c.journey !== 'production') problems.push(`journey: must be "sandbox" or "production" (got ${JSON.stringify(c.journey)})`);
+  positiveInt('tokens.accessTokenSeconds', c.tokens.accessTokenSeconds);
+  positiveInt('tokens.authorizationCodeSeconds', c.tokens.authorizationCodeSeconds);
+  positiveInt('tokens.grantDays', c.tokens.grantDays);
+  positiveInt('throttle.requestsPerSecond', c.throttle.requestsPerSecond);
+  positiveInt('maxBodyBytes', c.maxBodyBytes);
+  positiveInt('journalSize', c.journalSize);
+  if (c.clock.start !== undefined && Number.isNaN(Date.parse(c.clock.start))) problems.push(`clock.start: must be an ISO-8601 instant (got ${JSON.stringify(c.clock.start)})`);
+  if (!Array.isArray(c.applications) || c.applications.length === 0) {
+    problems.push('applications: at least one application is required');
+    return problems;
+  }
+  const ids = new Set<string>();
+  c.applications.forEach((app, i) => {
+    const at = `applications[${i}]`;
+    if (!app || typeof app !== 'object') return problems.push(`${at}: must be an object`);
+    if (typeof app.clientId !== 'string' || !/^[A-Za-z0-9_]{1,64}$/.test(app.clientId)) problems.push(`${at}.clientId: must be letters, digits or _`);
+    else if (ids.has(app.clientId)) problems.push(`${at}.clientId: duplicate client ID ${app.clientId}`);
+    else ids.add(app.clientId);
+    if (typeof app.name !== 'string' || !app.name) problems.push(`${at}.name: required`);
+    if (!Array.isArray(app.clientSecrets) || app.clientSecrets.length < 1 || app.clientSecrets.length > 5 || !app.clientSecrets.every((s) => typeof s === 'string' && s.length >= 8))
+      problems.push(`${at}.clientSecrets: between 1 and 5 secrets of at least 8 characters`);
+    if (!Array.isArray(app.redirectUris) || app.redirectUris.length > 5) problems.push(`${at}.redirectUris: at most 5 redirect URIs`);
+    else app.redirectUris.forEach((uri, j) => {
+      const why = validateRedirectUri(uri);
+      if (why) problems.push(`${at}.redirectUris[${j}]: ${why}`);
+    });
+    if (!Array.isArray(app.subscriptions) || !app.subscriptions.every((s) => typeof s === 'string')) problems.push(`${at}.subscriptions: a list of API contexts`);
+    if (app.rateLimitPerSecond !== undefined) positiveInt(`${at}.rateLimitPerSecond`, app.rateLimitPerSecond);
+    return undefined;
+  });
+  return problems;
+}

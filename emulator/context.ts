@@ -1,0 +1,29 @@
+import type Provider from 'oidc-provider';
+import type { Accounts } from './accounts/accounts.js';
+import type { Relationships } from './agents/relationships.js';
+import type { Applications } from './applications/applications.js';
+import type { Clock } from './clock/clock.js';
+import type { EmulatorConfig } from './config/defaults.js';
+import type { Faults } from './control/faults.js';
+import type { Journal } from './control/journal.js';
+import type { TokenLookup } from './oauth/token-lookup.js';
+import type { Store } from './store/store.js';
+
+/**
+ * Everything one emulator instance owns. Built once by `createEmulator` and passed down explicitly:
+ * there is no module-level mutable state, so several emulators can run in one process.
+ */
+export interface EmulatorContext {
+  config: EmulatorConfig;
+  /** The URL software uses to reach this emulator, e.g. `http://localhost:9090`. */
+  baseUrl: string;
+  clock: Clock;
+  store: Store;
+  applications: Applications;
+  accounts: Accounts;
+  relationships: Relationships;
+  faults: Faults;
+  journal: Journal;
+  tokens: TokenLookup;
+  provider: Provider;
+}

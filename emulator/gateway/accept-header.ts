@@ -1,0 +1,26 @@
+import { platformErrors } from '../errors/platform-error.js';
+import type { GatewayStep } from './pipeline.js';
+
+const ACCEPT = /^application\/vnd\.hmrc\.(\d+\.\d+)\+(json|xml)$/;
+
+/**
+ * `Accept: application/vnd.hmrc.<version>+<json|xml>` is required (reference guide, "Versioning").
+ * Missing or malformed → 406 ACCEPT_HEADER_INVALID; a version the API does not have → 404 NOT_FOUND;
+ * XML from an API that only speaks JSON → 406.
+ */
+export const acceptHeader: GatewayStep = (call) => {
+  const header = call.req.headers.accept ?? '';
+  const match = header
+    .split(',')
+    .map((part) => ACCEPT.exec(part.split(';')[0]!.trim()))
+    .find(Boolean);
+  if (!match) throw platformErrors.acceptHeaderInvalid();
+  const [, version, format] = match as unknown as [string, string, 'json' | 'xml'];
+  call.format = format;
+  if (!call.api.formats.includes(format)) {
+    call.format = 'json';
+    throw platformErrors.acceptHeaderInvalid();
+  }
+  if (!call.api.versions.includes(version)) throw platformErrors.versionNotFound();
+  call.version = version;
+};

@@ -1,0 +1,52 @@
+import type { NextFunction, Request, Response } from 'express';
+import { OAuthError } from '../errors/oauth-error.js';
+import { PlatformError, platformErrors } from '../errors/platform-error.js';
+import type { GatewayCall } from '../gateway/call.js';
+import { renderPlatformError } from '../gateway/render.js';
+
+/**
+ * The one place errors become responses. Each wire family renders its own shape:
+ * OAuth endpoints `{error, error_description}`, the control API `{error, message}`, everything else
+ * HMRC's platform `{code, message}` (JSON or XML). Bad input never becomes a 500: body-parser
+ * failures (invalid JSON, oversized or badly encoded bodies) are 4xx in the family's shape.
+ */
+export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+  if (res.headersSent) return void res.end();
+  const family = req.path.startsWith('/oauth/') ? 'oauth' : req.path.startsWith('/_emulator') ? 'control' : 'platform';
+  const call = res.locals.gatewayCall as GatewayCall | undefined;
+  const format = call?.format ?? 'json';
+
+  if (err instanceof OAuthError) return void res.status(err.status).type('application/json').send(JSON.stringify(err.body()));
+  if (err instanceof PlatformError) return renderPlatformError(res, format, err);
+
+  const bad = badInput(err);
+  if (!bad) console.error(JSON.stringify({ level: 'error', path: req.path, error: err instanceof Error ? err.stack : String(err) }));
+  const status = bad?.status ?? 500;
+  const message = bad?.message ?? 'an unexpected error occurred';
+  if (family === 'oauth') {
+    return void res.status(status).type('application/json').send(JSON.stringify({ error: status < 500 ? 'invalid_request' : 'server_error', error_description: message }));
+  }
+  if (family === 'control') return void res.status(status).json({ error: status < 500 ? 'bad_request' : 'internal_error', message });
+  if (!bad) return renderPlatformError(res, format, platformErrors.internalServerError());
+  if (status === 413) return renderPlatformError(res, format, platformErrors.payloadTooLarge());
+  if (status === 415) return renderPlatformError(res, format, platformErrors.invalidBodyType());
+  renderPlatformError(res, format, platformErrors.badRequest(message));
+}
+
+/** Recognises body-parser's and URI-decoding errors: the client's fault, answered with a 4xx. */
+function badInput(err: unknown): { status: number; message: string } | undefined {
+  const e = err as { type?: string; status?: number; statusCode?: number; message?: string } | undefined;
+  const status = e?.status ?? e?.statusCode;
+  if (e?.type === 'entity.too.large') return { status: 413, message: 'the request body is too large' };
+  if (e?.type === 'entity.parse.failed') return { status: 400, message: 'the request body is not valid JSON' };
+  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return { status: 415, message: e.message ?? 'unsupported encoding' };
+  if (e?.type === 'parameters.too.many') return { status: 413, message: 'too many parameters' };
+  if (err instanceof URIError) return { status: 400, message: 'the request URI is badly encoded' };
+  if (typeof status === 'number' && status >= 400 && status < 500) return { status, message: e?.message ?? 'bad request' };
+  return undefined;
+}
+
+/** Anything no route answered: HMRC's gateway answer for an unknown resource. */
+export function notFound(_req: Request, res: Response): void {
+  renderPlatformError(res, 'json', platformErrors.matchingResourceNotFound());
+}

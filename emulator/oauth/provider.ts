@@ -1,0 +1,98 @@
+import { generateKeyPairSync } from 'node:crypto';
+import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { EmulatorConfig } from '../config/defaults.js';
+import type { Clock } from '../clock/clock.js';
+import type { Store } from '../store/store.js';
+import { createAdapterClass } from './adapter.js';
+import { SCOPES } from './scopes.js';
+import { hmrcTokenResponse } from './token-response.js';
+
+export const INTERACTION_PATH = '/oauth/interaction';
+
+/** The paths oidc-provider answers; everything else is the emulator's own. */
+export const PROVIDER_PATHS = ['/oauth/authorize', '/oauth/authorize/:uid', '/oauth/token', '/.well-known/openid-configuration', '/_emulator/oidc/jwks'];
+
+/**
+ * oidc-provider, configured as HMRC's authorisation server: authorization code (PKCE optional, S256
+ * only), refresh token (single use, rotated) and client credentials; opaque tokens; HMRC's lifetimes;
+ * client authentication in the form body. HMRC's own validation and error wording sit in front of it
+ * (authorize-rules.ts, token-rules.ts); the sign-in and grant steps are interactions (journey/).
+ */
+export function createProvider(config: EmulatorConfig, issuer: string, store: Store, clock: Clock, cookieKeys: string[]): Provider {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'emulator', use: 'sig', alg: 'ES256' };
+
+  const configuration: Configuration = {
+    adapter: createAdapterClass(store, clock),
+    clientAuthMethods: ['client_secret_post'],
+    clientDefaults: { id_token_signed_response_alg: 'ES256', grant_types: ['authorization_code'], response_types: ['code'] },
+    enabledJWA: { idTokenSigningAlgValues: ['ES256'] },
+    jwks: { keys: [jwk as never] },
+    cookies: { keys: cookieKeys, long: { signed: true }, short: { signed: true } },
+    scopes: SCOPES.map((s) => s.key),
+    claims: { openid: ['sub'], email: ['email'], profile: ['name'], address: ['address'] },
+    responseTypes: ['code'],
+    pkce: { required: () => false },
+    features: {
+      clientCredentials: { enabled: true },
+      devInteractions: { enabled: false },
+      userinfo: { enabled: false },
+      rpInitiatedLogout: { enabled: false },
+      revocation: { enabled: false },
+      introspection: { enabled: false },
+    },
+    routes: {
+      authorization: '/oauth/authorize',
+      token: '/oauth/token',
+      jwks: '/_emulator/oidc/jwks',
+    },
+    ttl: {
+      AccessToken: config.tokens.accessTokenSeconds,
+      ClientCredentials: config.tokens.accessTokenSeconds,
+      AuthorizationCode: config.tokens.authorizationCodeSeconds,
+      RefreshToken: config.tokens.grantDays * 86_400,
+      Grant: config.tokens.grantDays * 86_400,
+      IdToken: 3600,
+      Interaction: 3600,
+      Session: 3600,
+    },
+    rotateRefreshToken: true,
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    allowOmittingSingleRegisteredRedirectUri: false,
+    interactions: {
+      url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}`,
+      policy: journeyPolicy(),
+    },
+    findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub }) }),
+    renderError: async (ctx, out) => {
+      ctx.status = ctx.status >= 400 ? ctx.status : 400;
+      ctx.type = 'application/json';
+      ctx.body = { error: out.error, error_description: out.error_description };
+    },
+  };
+
+  const provider = new Provider(issuer, configuration);
+  provider.proxy = true;
+  provider.use(async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
+    await next();
+    if (ctx.oidc?.route === 'token') await hmrcTokenResponse(ctx, store);
+  });
+  return provider;
+}
+
+/**
+ * The prompts a link-software journey passes through, in order. Each journey signs in afresh (no
+ * single sign-on across journeys), so every run is independent and scriptable.
+ */
+function journeyPolicy(): interactionPolicy.DefaultPolicy {
+  const { Prompt, Check, base } = interactionPolicy;
+  const policy = base();
+  const login = policy.get('login');
+  login?.checks.add(
+    new Check('sign_in_every_journey', 'Each link-software journey signs in', (ctx) =>
+      ctx.oidc.result?.login ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT,
+    ),
+  );
+  void Prompt;
+  return policy;
+}

@@ -1,0 +1,60 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEmulator, type Emulator } from './app.js';
+import type { SeededPersona } from './accounts/seed.js';
+import type { ApplicationConfig } from './config/defaults.js';
+import type { ConfigOverrides } from './config/load-config.js';
+
+export interface RunningEmulator {
+  /** e.g. `http://localhost:9090`: point the software here instead of https://test-api.service.hmrc.gov.uk. */
+  baseUrl: string;
+  port: number;
+  /** The seeded applications, with their client IDs and secrets. */
+  applications: ApplicationConfig[];
+  /** The seeded accounts, with their user IDs and passwords. */
+  personas: SeededPersona[];
+  emulator: Emulator;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts an emulator listening on `config.port` (0 picks a free port). For a vendor's own test runner,
+ * e.g. a vitest `globalSetup`:
+ *
+ * @example
+ * import { start } from 'hmrc-local-sandbox';
+ * const sandbox = await start({ port: 0, seed: 'ci' });
+ * process.env.HMRC_BASE_URL = sandbox.baseUrl;
+ * // … later
+ * await sandbox.stop();
+ */
+export async function start(config: ConfigOverrides = {}): Promise<RunningEmulator> {
+  const server: Server = createServer();
+  const host = config.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port ?? 9090, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  let emulator: Emulator;
+  try {
+    emulator = await createEmulator({ ...config, port, host, baseUrl: config.baseUrl ?? `http://localhost:${port}` });
+  } catch (e) {
+    server.close();
+    throw e;
+  }
+  server.on('request', emulator.app);
+  server.keepAliveTimeout = 5_000;
+  return {
+    baseUrl: emulator.context.baseUrl,
+    port,
+    applications: emulator.context.config.applications,
+    personas: emulator.personas(),
+    emulator,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

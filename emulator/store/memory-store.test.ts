@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createClock } from '../clock/clock.js';
+import { createMemoryStore } from './memory-store.js';
+
+describe('memory store', () => {
+  it('forgets entries once the virtual clock passes their expiry', async () => {
+    const clock = createClock({ frozen: true, start: 0 });
+    const store = createMemoryStore(clock);
+    await store.set('codes', 'a', { x: 1 }, { expiresAt: 600_000 });
+    await store.set('codes', 'b', 2);
+    clock.advance(599_999);
+    expect(await store.get('codes', 'a')).toEqual({ x: 1 });
+    clock.advance(1);
+    expect(await store.get('codes', 'a')).toBeUndefined();
+    expect(await store.entries('codes')).toEqual([['b', 2]]);
+  });
+
+  it('counts within a window and starts again after it', async () => {
+    const clock = createClock({ frozen: true, start: 0 });
+    const store = createMemoryStore(clock);
+    expect(await store.increment('t', 'app', 1, 1000)).toBe(1);
+    expect(await store.increment('t', 'app', 1, 5000)).toBe(2);
+    clock.advance(1000);
+    expect(await store.increment('t', 'app', 1, 2000)).toBe(1);
+  });
+
+  it('keeps logs bounded, oldest dropped first', async () => {
+    const store = createMemoryStore(createClock());
+    for (let i = 0; i < 5; i++) await store.append('journal', i, 3);
+    expect(await store.read('journal')).toEqual([2, 3, 4]);
+    await store.clear();
+    expect(await store.read('journal')).toEqual([]);
+  });
+});

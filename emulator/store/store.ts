@@ -1,0 +1,23 @@
+/**
+ * All emulator state lives behind this interface: OAuth artefacts, accounts, applications, the
+ * journal, faults, counters. The in-memory store is the only implementation today; an embedded
+ * database or a shared store (several emulator instances serving one team) will implement the
+ * same interface, which is why every call is asynchronous.
+ *
+ * Keys live in namespaces (`ns`). Expiry is in virtual time: the store is given the emulator's clock.
+ */
+export interface Store {
+  get<T>(ns: string, key: string): Promise<T | undefined>;
+  set<T>(ns: string, key: string, value: T, options?: { expiresAt?: number | undefined }): Promise<void>;
+  delete(ns: string, key: string): Promise<void>;
+  /** Every live entry of a namespace, in insertion order. */
+  entries<T>(ns: string): Promise<Array<[string, T]>>;
+  /** Atomically adds `by` to a counter and returns the new value; a new counter expires at `expiresAt`. */
+  increment(ns: string, key: string, by: number, expiresAt: number): Promise<number>;
+  /** Appends to a bounded log, dropping the oldest entries beyond `max`. */
+  append<T>(log: string, entry: T, max: number): Promise<void>;
+  /** The entries of a log, oldest first. */
+  read<T>(log: string): Promise<T[]>;
+  /** Forgets everything. */
+  clear(): Promise<void>;
+}

@@ -1,0 +1,15 @@
+// Installs dependencies when node_modules is missing or older than package-lock.json,
+// so that `npm start` and `npm test` work on a fresh clone with no separate install step.
+import { execSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+const stamp = 'node_modules/.install-stamp';
+const lock = readFileSync('package-lock.json');
+const digest = createHash('sha256').update(lock).digest('hex');
+const current = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
+if (current !== digest) {
+  console.error('Installing dependencies (npm ci)…');
+  execSync('npm ci --no-audit --no-fund --loglevel=error', { stdio: 'inherit' });
+  writeFileSync(stamp, digest);
+}
