@@ -12,6 +12,7 @@ import type { EmulatorContext } from './context.js';
 import { controlRoutes } from './control/routes.js';
 import { Faults } from './control/faults.js';
 import { Journal } from './control/journal.js';
+import { Messages } from './control/messages.js';
 import { gateway } from './gateway/pipeline.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
@@ -64,6 +65,7 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
     relationships: new Relationships(store),
     faults: new Faults(store),
     journal: new Journal(store, clock, config.journalSize),
+    messages: new Messages(store, clock),
     tokens: new TokenLookup(provider),
     provider,
   };

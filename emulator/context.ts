@@ -6,6 +6,7 @@ import type { Clock } from './clock/clock.js';
 import type { EmulatorConfig } from './config/defaults.js';
 import type { Faults } from './control/faults.js';
 import type { Journal } from './control/journal.js';
+import type { Messages } from './control/messages.js';
 import type { TokenLookup } from './oauth/token-lookup.js';
 import type { Store } from './store/store.js';
 
@@ -24,6 +25,8 @@ export interface EmulatorContext {
   relationships: Relationships;
   faults: Faults;
   journal: Journal;
+  /** Text messages, voice calls and emails the emulator sent (2-step codes, verification links). */
+  messages: Messages;
   tokens: TokenLookup;
   provider: Provider;
 }

@@ -68,6 +68,15 @@ export function controlRoutes(ctx: EmulatorContext, hooks: { reset: () => Promis
     res.status(204).end();
   });
 
+  router.get('/outbox', async (req, res) => {
+    const to = typeof req.query.to === 'string' ? req.query.to : undefined;
+    res.json({ messages: await ctx.messages.list({ to }) });
+  });
+  router.get('/mailbox', async (req, res) => {
+    const to = typeof req.query.to === 'string' ? req.query.to : undefined;
+    res.json({ messages: await ctx.messages.list({ channel: 'email', to }) });
+  });
+
   router.get('/applications', async (_req, res) => {
     const apps = await ctx.applications.list();
     res.json({ applications: apps.map(({ internalSecret: _hidden, ...app }) => app) });

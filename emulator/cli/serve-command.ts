@@ -1,0 +1,82 @@
+import type { CommandModule } from 'yargs';
+import { ConfigError, configFromEnv, readConfigFile, type ConfigOverrides } from '../config/load-config.js';
+import type { JourneyVariant } from '../config/defaults.js';
+import { start } from '../server.js';
+import { startupBanner } from './startup-banner.js';
+
+interface ServeArgs {
+  port?: number;
+  host?: string;
+  seed?: string;
+  config?: string;
+  fixtures?: string;
+  journey?: JourneyVariant;
+  'base-url'?: string;
+  log?: boolean;
+}
+
+export const serveCommand: CommandModule<object, ServeArgs> = {
+  command: 'serve',
+  describe: 'Start the emulator with seeded accounts and the default application',
+  builder: (y) =>
+    y
+      .option('port', { type: 'number', describe: 'Port to listen on (0 = any free port) [default: 9090]' })
+      .option('host', { type: 'string', describe: 'Interface to bind; 0.0.0.0 in containers [default: 127.0.0.1]' })
+      .option('seed', { type: 'string', describe: 'Seed for generated accounts: same seed, same accounts' })
+      .option('config', { type: 'string', describe: 'JSON or YAML config file (see README, "Configuration")' })
+      .option('fixtures', { type: 'string', describe: 'JSON or YAML file of extra named personas' })
+      .option('journey', { choices: ['sandbox', 'production'] as const, describe: 'Link-software journey to show [default: sandbox]' })
+      .option('base-url', { type: 'string', describe: 'URL software uses to reach the emulator, e.g. http://hmrc:9090' })
+      .option('log', { type: 'boolean', describe: 'One JSON log line per request' })
+      .example('$0 serve', 'Start on http://localhost:9090')
+      .example('$0 serve --port 0 --seed ci-42', 'Any free port, accounts from seed "ci-42"')
+      .example('$0 serve --journey production', 'Add 2-step verification and identity checks to the journey')
+      .example('$0 serve --host 0.0.0.0 --base-url http://hmrc:9090', 'In a container reached as "hmrc" by other containers'),
+  handler: async (args) => {
+    const startedAt = performance.now();
+    try {
+      const file = args.config ? readConfigFile(args.config) : undefined;
+      const flags: ConfigOverrides = {
+        port: args.port,
+        host: args.host,
+        seed: args.seed,
+        fixturesFile: args.fixtures,
+        journey: args.journey,
+        baseUrl: args['base-url'],
+        log: args.log,
+      };
+      const merged = mergeLayers(file, configFromEnv(process.env), flags);
+      const running = await start(merged);
+      process.stdout.write(startupBanner(running, performance.now() - startedAt));
+      const stop = (): void => {
+        void running.stop().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    } catch (e) {
+      if (e instanceof ConfigError) {
+        process.stderr.write(`hmrc-sandbox: ${e.message}\n`);
+        process.exit(2);
+      }
+      const err = e as NodeJS.ErrnoException;
+      if (err.code === 'EADDRINUSE') {
+        process.stderr.write(`hmrc-sandbox: port ${args.port ?? 9090} is already in use; pick another with --port\n`);
+        process.exit(2);
+      }
+      throw e;
+    }
+  },
+};
+
+/** Layers config sources left to right, dropping undefined values so they do not override. */
+function mergeLayers(...layers: Array<ConfigOverrides | undefined>): ConfigOverrides {
+  const out: Record<string, unknown> = {};
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer ?? {})) {
+      if (value === undefined) continue;
+      const base = out[key];
+      out[key] = base && typeof base === 'object' && !Array.isArray(base) && typeof value === 'object' && !Array.isArray(value) ? { ...base, ...value } : value;
+    }
+  }
+  return out as ConfigOverrides;
+}
