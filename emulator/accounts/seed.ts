@@ -8,6 +8,19 @@ export interface SeededPersona {
   userId: string;
   password: string;
   description: string;
+  affinityGroup?: Account['affinityGroup'];
+  /** The account's flattened identifiers (nino, saUtr, mtdItId, vrn, agentServicesAccountNumber, …). */
+  identifiers?: Record<string, string>;
+  nino?: string;
+  saUtr?: string;
+  mtdItId?: string;
+  vrn?: string;
+  /** Agent reference number (`agentServicesAccountNumber`). */
+  arn?: string;
+  /** Base32 secret for the persona's authenticator app (otplib `authenticator`), when 2-step is by app. */
+  totpSecret?: string;
+  /** Phone number receiving 2-step codes, when 2-step is by text or voice. */
+  phoneNumber?: string;
 }
 
 /**

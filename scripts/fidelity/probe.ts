@@ -1,0 +1,83 @@
+/**
+ * The fidelity script's contract. A probe calls the running emulator and names the HMRC schema its response
+ * must match; the script validates the body against that schema (ajv, formats on, `$ref`s resolved).
+ *
+ * To add probes, drop a file in `scripts/fidelity/probes/` (auto-discovered; no shared file to edit) whose
+ * default export is `Probe[]`:
+ *
+ * @example
+ * // scripts/fidelity/probes/vat.ts
+ * import type { Probe } from '../probe.js';
+ *
+ * const probes: Probe[] = [
+ *   {
+ *     name: 'VAT obligations (open)',
+ *     async run(env) {
+ *       const persona = env.persona('organisation');
+ *       const token = await env.userToken(persona.userId, persona.password, 'read:vat');
+ *       const res = await env.request('GET', `/organisations/vat/${persona.vrn}/obligations?status=O`, { token });
+ *       return { ...res, schema: { file: 'vat/conf/1.0/application.yaml', pointer: '/paths/~1organisations~1vat~1{vrn}~1obligations/get/responses/200/content/application~1json/schema' } };
+ *     },
+ *   },
+ * ];
+ * export default probes;
+ *
+ * A probe fails when `run` throws, when the status is not `expectStatus` (default: any 2xx), or when the body
+ * does not validate. `schema: null` means "status check only" (e.g. 204 responses).
+ */
+import type { SeededPersona } from '../../emulator/accounts/seed.js';
+
+export interface FidelityEnv {
+  /** e.g. `http://localhost:53122`: the in-process emulator. */
+  baseUrl: string;
+  /** Absolute path of the specs folder given on the command line. */
+  specs: string;
+  /** The seeded personas (user IDs, passwords, identifiers). */
+  personas: SeededPersona[];
+  /** The seeded persona with that name; throws if there is none. */
+  persona(name: string): SeededPersona;
+  /** A client_credentials token for the default application. */
+  appToken(scope?: string): Promise<string>;
+  /** A user token, by driving the real sandbox journey over HTTP (authorize → sign in → grant → code → token). */
+  userToken(userId: string, password: string, scope: string): Promise<string>;
+  /**
+   * One HTTP call to the emulator. `accept` defaults to `application/vnd.hmrc.1.0+json`; `body` is sent as JSON
+   * unless it is a string. The response body is parsed as JSON when it is JSON, else left as text.
+   */
+  request(method: string, path: string, init?: RequestInit): Promise<ProbeResponse>;
+}
+
+export interface RequestInit {
+  token?: string;
+  accept?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ProbeResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+/** Where the schema lives: a file relative to the specs folder (`.json` schema or `.yaml` OpenAPI), and a JSON pointer into it. */
+export interface SchemaRef {
+  file: string;
+  /** RFC 6901 pointer, e.g. `/paths/~1hello~1world/get/responses/200/content/application~1json/schema`; omit for the whole file. */
+  pointer?: string;
+}
+
+export interface ProbeResult {
+  status: number;
+  body: unknown;
+  /** The schema the body must match, or null to check the status only. */
+  schema: SchemaRef | null;
+  /** The status expected; default any 2xx. */
+  expectStatus?: number;
+}
+
+export interface Probe {
+  /** One line, shown as `PASS <name>` / `FAIL <name>`. */
+  name: string;
+  run(env: FidelityEnv): Promise<ProbeResult>;
+}
