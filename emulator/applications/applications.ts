@@ -31,8 +31,9 @@ export class Applications {
         client_name: app.name,
         application_type: 'native',
         redirect_uris: app.redirectUris,
-        grant_types: ['authorization_code', 'refresh_token', 'client_credentials'],
-        response_types: ['code'],
+        // oidc-provider needs a redirect URI for the code grant; an application without one can only use client_credentials.
+        grant_types: app.redirectUris.length ? ['authorization_code', 'refresh_token', 'client_credentials'] : ['client_credentials'],
+        response_types: app.redirectUris.length ? ['code'] : [],
         token_endpoint_auth_method: 'client_secret_post',
       },
       expiresAt: undefined,

@@ -9,28 +9,29 @@ import { escapeHtml } from '../journey/html.js';
  * and an out-of-band redirect URI renders the code in the page title and body instead of redirecting.
  */
 export function hmrcAuthorizeRedirect(res: Response): void {
-  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
-  res.writeHead = ((...args: unknown[]) => {
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  res.end = ((...args: unknown[]) => {
     const location = res.getHeader('location');
-    if (typeof location === 'string' && (res.statusCode === 303 || res.statusCode === 302) && !location.startsWith('/')) {
-      const rewritten = rewrite(location);
-      if (rewritten.outOfBand) {
-        const { code, error, auto } = rewritten.outOfBand;
-        res.removeHeader('location');
-        res.statusCode = 200;
-        const body = outOfBandPage(code, error, auto);
-        res.setHeader('content-type', 'text/html; charset=utf-8');
-        res.setHeader('content-length', Buffer.byteLength(body));
-        const end = res.end.bind(res) as (...a: unknown[]) => Response;
-        res.end = ((..._ignored: unknown[]) => end(body)) as Response['end'];
-        return writeHead(200);
-      }
-      res.setHeader('location', rewritten.location);
-      res.statusCode = 302;
-      return writeHead(302, ...args.slice(1).filter((a) => typeof a !== 'string'));
+    if (res.headersSent || typeof location !== 'string' || (res.statusCode !== 303 && res.statusCode !== 302) || location.startsWith('/')) {
+      return end(...args);
     }
-    return writeHead(...args);
-  }) as Response['writeHead'];
+    const rewritten = rewrite(location);
+    if (rewritten.outOfBand) {
+      const { code, error, auto } = rewritten.outOfBand;
+      const body = outOfBandPage(code, error, auto);
+      res.removeHeader('location');
+      res.statusCode = 200;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.setHeader('content-length', Buffer.byteLength(body));
+      return end(body);
+    }
+    res.statusCode = 302;
+    res.setHeader('location', rewritten.location);
+    const body = `Redirecting to ${rewritten.location}.`;
+    res.setHeader('content-type', 'text/plain; charset=utf-8');
+    res.setHeader('content-length', Buffer.byteLength(body));
+    return end(body);
+  }) as Response['end'];
 }
 
 interface Rewritten {

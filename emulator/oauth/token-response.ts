@@ -34,7 +34,7 @@ function mapError(error: string, description: string, grantType: string): [strin
   switch (error) {
     case 'invalid_grant':
       if (grantType === 'authorization_code') {
-        return /PKCE/i.test(description) ? ['invalid_grant', 'code_verifier is invalid'] : ['invalid_request', 'code is invalid'];
+        return ['invalid_request', 'code is invalid'];
       }
       return ['invalid_grant', `${grantType === 'refresh_token' ? 'refresh_token' : 'grant'} is invalid`];
     case 'invalid_client':

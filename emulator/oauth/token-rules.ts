@@ -1,6 +1,7 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { EmulatorContext } from '../context.js';
-import { invalidClient, invalidRequest, invalidScope } from '../errors/oauth-error.js';
+import { invalidClient, invalidGrant, invalidRequest, invalidScope } from '../errors/oauth-error.js';
 import { param } from './params.js';
 import { findScope, splitScopes } from './scopes.js';
 
@@ -51,6 +52,9 @@ export function tokenRules(ctx: EmulatorContext) {
       if (verifier !== undefined && !VERIFIER.test(verifier)) {
         throw invalidRequest('code_verifier must contain valid characters of length between 43 and 128');
       }
+      if (verifier !== undefined && !constantEquals(createHash('sha256').update(verifier).digest('base64url'), stored.codeChallenge!)) {
+        throw invalidGrant('code_verifier is invalid');
+      }
     } else if (grantType === 'refresh_token') {
       if (!param(body, 'refresh_token')) throw invalidRequest('refresh_token is required');
     } else {
@@ -81,4 +85,10 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
     }
   };
   return { id: decode(decoded.slice(0, colon)), secret: decode(decoded.slice(colon + 1)) };
+}
+
+function constantEquals(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
