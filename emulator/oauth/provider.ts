@@ -57,6 +57,8 @@ export function createProvider(config: EmulatorConfig, issuer: string, store: St
       Session: 3600,
     },
     rotateRefreshToken: true,
+    // Tokens outlive the browser session: HMRC's grants last 18 months, whatever happens to the sign-in.
+    expiresWithSession: async () => false,
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     allowOmittingSingleRegisteredRedirectUri: false,
     interactions: {
