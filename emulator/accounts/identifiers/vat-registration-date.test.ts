@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateVatRegistrationDate, isValidVatRegistrationDate } from './vat-registration-date.js';
-import { createPrng } from './prng.js';
+import { createPrng, type Prng } from './prng.js';
 
 describe('VAT registration date', () => {
   it('accepts well-formed values', () => {
@@ -13,7 +13,7 @@ describe('VAT registration date', () => {
 
   it('generates 10,000 valid values', () => {
     const prng = createPrng('vat-registration-date');
-    const generate = (prng) => generateVatRegistrationDate(prng, new Date('2026-01-15T09:00:00Z'));
+    const generate = (prng: Prng) => generateVatRegistrationDate(prng, new Date('2026-01-15T09:00:00Z'));
     for (let i = 0; i < 10_000; i++) expect(isValidVatRegistrationDate(generate(prng))).toBe(true);
   });
 });
