@@ -17,6 +17,7 @@ import { gateway } from './gateway/pipeline.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { journeyRoutes } from './journey/routes.js';
+import { assetRoutes } from './pages/assets.js';
 import { oauthRoutes } from './oauth/routes.js';
 import { createProvider } from './oauth/provider.js';
 import { TokenLookup } from './oauth/token-lookup.js';
@@ -88,6 +89,7 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
   app.set('query parser', 'simple');
   if (config.log) app.use(requestLog(clock));
   app.use(context.journal.middleware());
+  app.use('/assets', assetRoutes());
   app.use(express.urlencoded({ extended: false, limit: config.maxBodyBytes, parameterLimit: 1000 }));
   app.use(express.json({ limit: config.maxBodyBytes, type: ['application/json', 'text/json', 'application/*+json'] }));
   app.use('/_emulator', controlRoutes(context, { reset, personas: () => personas }));
