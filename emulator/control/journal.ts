@@ -103,6 +103,7 @@ export function fingerprint(value: string): string {
 }
 
 function mask(source: Record<string, unknown>): Record<string, unknown> {
+  if (Array.isArray(source) || source === null || typeof source !== 'object') return source;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(source)) {
     if (SECRET.has(key)) out[key] = '***';

@@ -1,0 +1,101 @@
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../emulator/app.js';
+import { CLIENT_ID, CLIENT_SECRET, emulator, JSON_V1 } from '../support.js';
+
+/** Bad input gets a clear 4xx in the endpoint's own error shape, never a 5xx; the emulator keeps serving. */
+describe('bad input never becomes a 5xx', () => {
+  let e: Emulator;
+  beforeAll(async () => {
+    e = await emulator();
+  });
+
+  const stillServing = async (): Promise<void> => {
+    expect((await request(e.app).get('/hello/world').set('Accept', JSON_V1)).status).toBe(200);
+  };
+
+  it('answers a token request over 1 MB with 413 in the OAuth shape', async () => {
+    const res = await request(e.app).post('/oauth/token').type('form').send(`client_id=${'a'.repeat(1_100_000)}`);
+    expect(res.status).toBe(413);
+    expect(res.body.error).toBe('invalid_request');
+    await stillServing();
+  });
+
+  it('answers invalid JSON to the token endpoint with 400 invalid_request', async () => {
+    const res = await request(e.app).post('/oauth/token').set('Content-Type', 'application/json').send('{"client_id":');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: 'invalid_request', error_description: 'the request body is not valid JSON' });
+  });
+
+  it('answers a token request that is not a form with 400 invalid_request', async () => {
+    const res = await request(e.app).post('/oauth/token').set('Content-Type', 'text/plain').send('grant_type=client_credentials');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('invalid_request');
+  });
+
+  it('answers a token request with no body with 400 invalid_request', async () => {
+    const res = await request(e.app).post('/oauth/token');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('invalid_request');
+  });
+
+  it('answers repeated token parameters with 400 invalid_request', async () => {
+    const res = await request(e.app).post('/oauth/token').type('form').send(`client_id=${CLIENT_ID}&client_id=${CLIENT_ID}&client_secret=${CLIENT_SECRET}&grant_type=client_credentials`);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: 'invalid_request', error_description: 'client_id must only be provided once' });
+  });
+
+  it('answers invalid UTF-8 and bad percent-encoding in a form with a 4xx', async () => {
+    const res = await request(e.app)
+      .post('/oauth/token')
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send(Buffer.concat([Buffer.from('client_id=%E0%A4%A&grant_type=client_credentials&client_secret='), Buffer.from([0xff, 0xfe, 0xc3])]));
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    await stillServing();
+  });
+
+  it('answers an unsupported charset with a 4xx', async () => {
+    const res = await request(e.app).post('/oauth/token').set('Content-Type', 'application/x-www-form-urlencoded; charset=klingon').send('a=b');
+    expect(res.status).toBe(415);
+  });
+
+  it('answers malformed percent-encoding in a path with a 4xx', async () => {
+    const res = await request(e.app).get('/hello/%E0%A4%A').set('Accept', JSON_V1);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+
+  it('answers hostile authorize parameters with JSON, not an echoing page', async () => {
+    const res = await request(e.app).get('/oauth/authorize').query({ client_id: '<script>alert(1)</script>', response_type: 'code' });
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.text).not.toContain('<script>');
+  });
+
+  it('answers an oversized JSON body to an API with 413 in the platform shape', async () => {
+    const res = await request(e.app).post('/hello/world').set('Accept', JSON_V1).set('Content-Type', 'application/json').send(`{"a":"${'x'.repeat(1_100_000)}"}`);
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+    await stillServing();
+  });
+
+  it('answers an absurd Authorization header with 401, not a crash', async () => {
+    const res = await request(e.app).get('/hello/application').set('Accept', JSON_V1).set('Authorization', `Bearer ${'x'.repeat(4000)}`);
+    expect(res.status).toBe(401);
+  });
+
+  it('answers bad control-API input with 400 and a message', async () => {
+    for (const body of [{}, { by: 'four hours' }, { by: 'PT-4H' }, { by: 12 }]) {
+      const res = await request(e.app).post('/_emulator/clock/advance').send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toBe('bad_request');
+    }
+    const fault = await request(e.app).post('/_emulator/faults').send({ id: 'no-such-fault' });
+    expect(fault.status).toBe(400);
+    expect(fault.body.message).toContain('known faults');
+    const json = await request(e.app).post('/_emulator/reset').set('Content-Type', 'application/json').send('{');
+    expect(json.status).toBe(400);
+    await stillServing();
+  });
+});

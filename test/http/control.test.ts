@@ -1,0 +1,123 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { applicationToken, authorize, CLIENT_ID, CLIENT_SECRET, emulator, exchange, JSON_V1 } from '../support.js';
+
+describe('control API', () => {
+  it('reports health and the virtual clock, and moves the clock by an ISO-8601 duration', async () => {
+    const e = await emulator();
+    expect((await request(e.app).get('/_emulator/health')).body).toMatchObject({ status: 'ok' });
+    expect((await request(e.app).get('/_emulator/clock')).body).toEqual({ now: '2026-01-15T09:00:00.000Z' });
+    const moved = await request(e.app).post('/_emulator/clock/advance').send({ by: 'PT4H' });
+    expect(moved.body).toEqual({ now: '2026-01-15T13:00:00.000Z' });
+  });
+
+  it('resets to the seed: tokens, registered applications and the clock are forgotten', async () => {
+    const e = await emulator();
+    const token = await applicationToken(e);
+    await request(e.app).post('/_emulator/applications').send({ clientId: 'TempApp', clientSecrets: ['temp-secret-1'], name: 'Temp', redirectUris: [] });
+    await request(e.app).post('/_emulator/clock/advance').send({ by: 'P1D' });
+    await request(e.app).post('/_emulator/reset');
+    expect((await request(e.app).get('/hello/application').set('Accept', JSON_V1).set('Authorization', `Bearer ${token}`)).status).toBe(401);
+    const apps = (await request(e.app).get('/_emulator/applications')).body.applications;
+    expect(apps.map((a: { clientId: string }) => a.clientId)).toEqual([CLIENT_ID]);
+    expect((await request(e.app).get('/_emulator/clock')).body.now).toBe('2026-01-15T09:00:00.000Z');
+    expect((await request(e.app).get('/_emulator/accounts')).body.accounts.some((a: { userId: string }) => a.userId === 'user1')).toBe(true);
+  });
+
+  it('registers applications by HMRC\'s rules and never shows internal secrets', async () => {
+    const e = await emulator();
+    const bad = await request(e.app).post('/_emulator/applications').send({ clientId: 'BadApp', clientSecrets: ['bad-secret-1'], name: 'Bad', redirectUris: ['http://example.com/cb'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('only allowed for localhost');
+    const tooMany = await request(e.app)
+      .post('/_emulator/applications')
+      .send({ clientId: 'ManyApp', clientSecrets: ['many-secret-1'], name: 'Many', redirectUris: [1, 2, 3, 4, 5, 6].map((n) => `https://example.com/${n}`) });
+    expect(tooMany.status).toBe(400);
+    const ok = await request(e.app).post('/_emulator/applications').send({ clientId: 'GoodApp', clientSecrets: ['good-secret-1'], name: 'Good', redirectUris: ['https://example.com/cb'] });
+    expect(ok.status).toBe(201);
+    expect(JSON.stringify((await request(e.app).get('/_emulator/applications')).body)).not.toContain('internalSecret');
+  });
+
+  it('lists accounts with their sign-in details but without password hashes', async () => {
+    const e = await emulator();
+    const { accounts } = (await request(e.app).get('/_emulator/accounts')).body;
+    const legacy = accounts.find((a: { userId: string }) => a.userId === 'user1');
+    expect(legacy).toMatchObject({ password: 'password1', affinityGroup: 'Individual' });
+    expect(JSON.stringify(accounts)).not.toContain('scrypt$');
+  });
+});
+
+describe('request journal', () => {
+  it('records requests and responses with secrets masked and codes fingerprinted, filterable by client', async () => {
+    const e = await emulator();
+    const { code } = await authorize(e);
+    await exchange(e, code!);
+    await exchange(e, code!);
+    await new Promise((resolve) => setImmediate(resolve));
+    const { entries } = (await request(e.app).get('/_emulator/journal').query({ clientId: CLIENT_ID, path: '/oauth/token' })).body;
+    expect(entries).toHaveLength(2);
+    const [first, second] = entries;
+    expect(first.requestBody.client_secret).toBe('***');
+    expect(first.requestBody.code).toMatch(/^sha256:[0-9a-f]{12}$/);
+    expect(second.requestBody.code).toBe(first.requestBody.code);
+    expect(first.status).toBe(200);
+    expect(first.responseBody.access_token).toMatch(/^sha256:/);
+    expect(second.status).toBe(400);
+    expect(JSON.stringify(entries)).not.toContain(CLIENT_SECRET);
+    expect(JSON.stringify(entries)).not.toContain(code);
+  });
+
+  it('does not record control API calls', async () => {
+    const e = await emulator();
+    await request(e.app).get('/_emulator/health');
+    expect((await request(e.app).get('/_emulator/journal')).body.entries).toEqual([]);
+  });
+});
+
+describe('faults', () => {
+  it('lists the catalogue', async () => {
+    const e = await emulator();
+    const { catalogue } = (await request(e.app).get('/_emulator/faults')).body;
+    expect(catalogue.map((f: { id: string }) => f.id)).toContain('refresh-invalid-grant');
+  });
+
+  it('applies a one-shot API fault to the next call only', async () => {
+    const e = await emulator();
+    const token = await applicationToken(e);
+    await request(e.app).post('/_emulator/faults').send({ id: 'api-service-unavailable' });
+    const call = () => request(e.app).get('/hello/application').set('Accept', JSON_V1).set('Authorization', `Bearer ${token}`);
+    const failed = await call();
+    expect(failed.status).toBe(503);
+    expect(failed.body).toEqual({ code: 'SERVER_ERROR', message: 'Service unavailable' });
+    expect((await call()).status).toBe(200);
+  });
+
+  it('applies a persistent fault until cleared, only to the named client', async () => {
+    const e = await emulator();
+    const token = await applicationToken(e);
+    await request(e.app).post('/_emulator/faults').send({ id: 'api-internal-server-error', times: 'always', clientId: CLIENT_ID });
+    const call = () => request(e.app).get('/hello/application').set('Accept', JSON_V1).set('Authorization', `Bearer ${token}`);
+    expect((await call()).status).toBe(500);
+    expect((await call()).status).toBe(500);
+    await request(e.app).delete('/_emulator/faults');
+    expect((await call()).status).toBe(200);
+  });
+
+  it('makes the next refresh fail with invalid_grant and revokes the grant', async () => {
+    const e = await emulator();
+    const tokens = (await exchange(e, (await authorize(e)).code!)).body;
+    await request(e.app).post('/_emulator/faults').send({ id: 'refresh-invalid-grant' });
+    const refresh = () => request(e.app).post('/oauth/token').type('form').send({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+    expect((await refresh()).body).toEqual({ error: 'invalid_grant', error_description: 'refresh_token is invalid' });
+    expect((await refresh()).body).toEqual({ error: 'invalid_grant', error_description: 'refresh_token is invalid' });
+    expect((await request(e.app).get('/hello/user').set('Accept', JSON_V1).set('Authorization', `Bearer ${tokens.access_token}`)).status).toBe(401);
+  });
+
+  it('makes the token endpoint answer 500 server_error', async () => {
+    const e = await emulator();
+    await request(e.app).post('/_emulator/faults').send({ id: 'token-server-error' });
+    const res = await request(e.app).post('/oauth/token').type('form').send({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, grant_type: 'client_credentials' });
+    expect(res.status).toBe(500);
+    expect(res.body.error).toBe('server_error');
+  });
+});
