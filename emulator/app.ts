@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import express, { type Express } from 'express';
 import { Accounts } from './accounts/accounts.js';
 import { seedAccounts, type SeededPersona } from './accounts/seed.js';
+import { Agents } from './agents/agents.js';
 import { Relationships } from './agents/relationships.js';
 import { apis } from './apis/index.js';
 import { Applications } from './applications/applications.js';
@@ -64,6 +65,7 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
     applications: new Applications(store),
     accounts: new Accounts(store),
     relationships: new Relationships(store),
+    agents: new Agents(store, clock),
     faults: new Faults(store),
     journal: new Journal(store, clock, config.journalSize),
     messages: new Messages(store, clock),

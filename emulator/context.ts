@@ -1,5 +1,6 @@
 import type Provider from 'oidc-provider';
 import type { Accounts } from './accounts/accounts.js';
+import type { Agents } from './agents/agents.js';
 import type { Relationships } from './agents/relationships.js';
 import type { Applications } from './applications/applications.js';
 import type { Clock } from './clock/clock.js';
@@ -23,6 +24,8 @@ export interface EmulatorContext {
   applications: Applications;
   accounts: Accounts;
   relationships: Relationships;
+  /** Agents' authorisation requests and existing Self Assessment clients. */
+  agents: Agents;
   faults: Faults;
   journal: Journal;
   /** Text messages, voice calls and emails the emulator sent (2-step codes, verification links). */
