@@ -1,0 +1,45 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS } from './defaults.js';
+import { ConfigError, configFromEnv, readConfigFile, resolveConfig } from './load-config.js';
+
+describe('config loading', () => {
+  it('gives the documented defaults when nothing is set', () => {
+    expect(resolveConfig()).toEqual(DEFAULTS);
+  });
+
+  it('layers file, environment and flags, later layers winning, nested objects merged', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const file = join(dir, 'sandbox.yaml');
+    writeFileSync(file, 'port: 1000\nseed: from-file\ntokens:\n  grantDays: 30\n');
+    const config = resolveConfig(readConfigFile(file), configFromEnv({ HMRC_SANDBOX_SEED: 'from-env' }), { port: 2000 });
+    expect(config).toMatchObject({ port: 2000, seed: 'from-env', tokens: { grantDays: 30, accessTokenSeconds: 14400 } });
+  });
+
+  it('names the exact bad path in its error', () => {
+    const attempt = (o: object) => {
+      try {
+        resolveConfig(o);
+        return [];
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as ConfigError).problems;
+      }
+    };
+    expect(attempt({ port: -1 })[0]).toMatch(/^port:/);
+    expect(attempt({ journey: 'scenic' })[0]).toMatch(/^journey:/);
+    expect(attempt({ tokens: { grantDays: 0 } })[0]).toMatch(/^tokens\.grantDays:/);
+    expect(attempt({ colour: 'blue' })[0]).toBe('colour: unknown option');
+    const apps = attempt({ applications: [{ clientId: 'A', name: 'A', clientSecrets: ['long-enough'], redirectUris: ['http://example.com/cb'], subscriptions: [] }] });
+    expect(apps[0]).toMatch(/^applications\[0\]\.redirectUris\[0\]: .*only allowed for localhost/);
+  });
+
+  it('reports an unreadable or malformed file clearly', () => {
+    expect(() => readConfigFile('/no/such/file.yaml')).toThrow(/config file \/no\/such\/file.yaml/);
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    writeFileSync(join(dir, 'bad.json'), '{ nope');
+    expect(() => readConfigFile(join(dir, 'bad.json'))).toThrow(ConfigError);
+  });
+});

@@ -1,0 +1,26 @@
+// Proves the README's first command: `npm start` installs, builds, starts the emulator and prints how to use it.
+// Run by .ci/run on its fresh clone. Uses a free port so it never clashes with anything.
+import { spawn } from 'node:child_process';
+
+const child = spawn('npm', ['start', '--silent'], { env: { ...process.env, HMRC_SANDBOX_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+let output = '';
+const fail = (why) => {
+  console.error(`npm start check failed: ${why}\n${output}`);
+  try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+  process.exit(1);
+};
+const timer = setTimeout(() => fail('no start-up banner within 180 s'), 180_000);
+child.on('exit', (code) => fail(`npm start exited with ${code}`));
+child.stdout.on('data', async (chunk) => {
+  output += chunk;
+  const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+  if (!url || !/Seeded accounts/.test(output)) return;
+  child.stdout.removeAllListeners('data');
+  const res = await fetch(`${url}/hello/world`, { headers: { accept: 'application/vnd.hmrc.1.0+json' } });
+  const body = await res.text();
+  if (res.status !== 200 || body !== '{"message":"Hello World"}') fail(`GET /hello/world answered ${res.status} ${body}`);
+  clearTimeout(timer);
+  child.removeAllListeners('exit');
+  process.kill(-child.pid, 'SIGTERM');
+  console.log(`npm start: OK (${url}/hello/world answered Hello World)`);
+});
