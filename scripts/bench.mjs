@@ -1,0 +1,200 @@
+// `npm run bench`: the emulator's speed beside its peers, in one run, on this machine.
+//
+// Each server runs in its own child process on 127.0.0.1; this process only generates load, over
+// keep-alive sockets with a fixed concurrency, for a fixed time. Throughput figures alternate
+// between the emulator and its peer in short rounds, so a burst of load from elsewhere on the machine
+// hits both sides alike. Targets print PASS or MISS; a miss never fails the run.
+//
+//   npm run bench                    the whole bench (under two minutes on 2 cores)
+//   node scripts/bench.mjs --quick   shorter rounds, to check the bench itself works
+//   node scripts/bench.mjs --json out.json   also write the figures as JSON
+import { writeFileSync, mkdtempSync, existsSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { timeConformanceCatalogue } from './bench/conformance.mjs';
+import { authorizationCodeFlow, CLIENT_ID, CLIENT_SECRET, JSON_V1, userAccessToken } from './bench/flow.mjs';
+import { form, keepAliveAgent, runLoad, send } from './bench/http.mjs';
+import { absoluteTarget, fmt, line, ratioTarget } from './bench/report.mjs';
+import { CLIENT as BARE_CLIENT } from './bench/servers/client.mjs';
+import { bareExpressCommand, bareOidcProviderCommand, emulatorCommand, oauth2MockServerCommand, startServer } from './bench/servers.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+
+const ROUND_MS = quick ? 1_000 : 3_000;
+const ROUNDS = 2;
+const WARM_UP_MS = quick ? 300 : 1_000;
+const CONCURRENCY = 16;
+const COLD_STARTS = quick ? 2 : 5;
+const FLOW_MS = quick ? 2_000 : 5_000;
+const FLOW_CONCURRENCY = 8;
+const MEMORY_TOKENS = quick ? 10_000 : 100_000;
+
+if (!existsSync(new URL('../dist/emulator/cli/main.js', import.meta.url))) {
+  console.error('bench: dist/emulator/cli/main.js is missing; run `npm run bench` (it builds first) or `npm run build`.');
+  process.exit(1);
+}
+
+// The emulator's own 3 requests/s throttle would cap every figure: raise it for the bench only.
+const configFile = join(mkdtempSync(join(tmpdir(), 'hmrc-sandbox-bench-')), 'bench-config.json');
+writeFileSync(configFile, JSON.stringify({ throttle: { requestsPerSecond: 1_000_000_000 } }));
+const EMULATOR = emulatorCommand(configFile);
+
+const agent = keepAliveAgent(CONCURRENCY);
+const results = { node: process.version, cpus: cpus().length, loadAverageAtStart: loadavg()[0], quick };
+const benchStarted = performance.now();
+
+console.log(`HMRC local sandbox bench — node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(2)}${quick ? ', --quick' : ''}`);
+console.log(`  load: ${CONCURRENCY} keep-alive connections, ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s per server after a ${WARM_UP_MS / 1000} s warm-up\n`);
+
+// ── Cold start: spawn → first 200, alternating, median of COLD_STARTS each ───────────────────────
+const coldStarts = { emulator: [], oidc: [] };
+for (let i = 0; i < COLD_STARTS; i++) {
+  for (const [key, command] of [['emulator', EMULATOR], ['oidc', bareOidcProviderCommand]]) {
+    const server = await startServer(command);
+    coldStarts[key].push(server.coldStartMs);
+    await server.stop();
+  }
+}
+results.coldStartMs = { emulator: median(coldStarts.emulator), bareOidcProvider: median(coldStarts.oidc) };
+
+// ── The servers under load, each in its own process ──────────────────────────────────────────────
+const tokenEmulator = await startServer(EMULATOR);
+const apiEmulator = await startServer(EMULATOR);
+const bareOidc = await startServer(bareOidcProviderCommand);
+const mockServer = await startServer(oauth2MockServerCommand);
+const bareExpress = await startServer(bareExpressCommand);
+results.emulatorRssAtStartMb = tokenEmulator.rssMb();
+
+const tokenTask = (server, path, fields) => {
+  const body = form({ grant_type: 'client_credentials', ...fields });
+  const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+  return async () => {
+    const res = await send(server.target, { method: 'POST', path, headers, body, agent });
+    return res.status === 200 && res.body.includes('"access_token"') ? true : `${server.name}: ${res.status} ${res.body.slice(0, 200)}`;
+  };
+};
+const apiTask = (server, token) => {
+  const headers = { accept: JSON_V1, authorization: `Bearer ${token}` };
+  return async () => {
+    const res = await send(server.target, { path: '/hello/user', headers, agent });
+    return res.status === 200 && res.body === '{"message":"Hello User"}' ? true : `${server.name}: ${res.status} ${res.body.slice(0, 200)}`;
+  };
+};
+
+// ── client_credentials tokens/s ──────────────────────────────────────────────────────────────────
+const tokenTasks = {
+  emulator: tokenTask(tokenEmulator, '/oauth/token', { client_id: CLIENT_ID, client_secret: CLIENT_SECRET }),
+  bareOidcProvider: tokenTask(bareOidc, '/token', BARE_CLIENT),
+  oauth2MockServer: tokenTask(mockServer, '/token', { client_id: 'bench-client', client_secret: 'bench-client-secret' }),
+};
+const tokens = await alternate(tokenTasks);
+results.tokensPerSecond = tokens.perSecond;
+let tokensIssued = tokens.done.emulator;
+
+// ── /hello/user requests/s with a user token ─────────────────────────────────────────────────────
+const userToken = await userAccessToken(apiEmulator.target, agent);
+const api = await alternate({ emulator: apiTask(apiEmulator, userToken), bareExpress: apiTask(bareExpress, 'not-checked') });
+results.apiRequestsPerSecond = api.perSecond;
+
+// ── Complete authorization-code flows/s ──────────────────────────────────────────────────────────
+const flowAgent = keepAliveAgent(FLOW_CONCURRENCY * 2);
+const flows = await runLoad({ task: () => authorizationCodeFlow(apiEmulator.target, flowAgent), concurrency: FLOW_CONCURRENCY, durationMs: FLOW_MS });
+failIfBroken('authorization-code flows', flows);
+results.flowsPerSecond = flows.perSecond;
+
+for (const server of [apiEmulator, bareOidc, mockServer, bareExpress]) await server.stop();
+
+// ── Memory after MEMORY_TOKENS tokens ────────────────────────────────────────────────────────────
+const topUp = await runLoad({ task: tokenTasks.emulator, concurrency: CONCURRENCY, count: Math.max(0, MEMORY_TOKENS - tokensIssued) });
+failIfBroken('token top-up', topUp);
+tokensIssued += topUp.ok;
+results.tokensIssued = tokensIssued;
+results.emulatorRssMb = tokenEmulator.rssMb();
+await tokenEmulator.stop();
+
+// ── Conformance catalogue ────────────────────────────────────────────────────────────────────────
+results.conformance = timeConformanceCatalogue();
+results.benchSeconds = (performance.now() - benchStarted) / 1000;
+
+// ── Report ───────────────────────────────────────────────────────────────────────────────────────
+const t = results.tokensPerSecond;
+const tOidc = ratioTarget(t.emulator, t.bareOidcProvider, { atLeast: 0.7 });
+const tMock = ratioTarget(t.emulator, t.oauth2MockServer, { atLeast: 1.5 });
+const a = results.apiRequestsPerSecond;
+const aExpress = ratioTarget(a.emulator, a.bareExpress, { atLeast: 0.6 });
+const c = results.coldStartMs;
+const cOidc = ratioTarget(c.emulator, c.bareOidcProvider, { atMost: 1.2 });
+const fTarget = absoluteTarget(results.flowsPerSecond, { atLeast: 100, unit: 'flows/s' });
+const mTarget = absoluteTarget(results.emulatorRssMb, { below: 150, unit: 'MB' });
+results.targets = { tokensVsBareOidcProvider: tOidc, tokensVsOauth2MockServer: tMock, apiVsBareExpress: aExpress, coldStartVsBareOidcProvider: cOidc, flows: fTarget, rss: mTarget };
+
+const report = [
+  'client_credentials tokens/s',
+  line('emulator', fmt.number(t.emulator), 'tokens/s'),
+  line('bare oidc-provider', fmt.number(t.bareOidcProvider), 'tokens/s', `emulator ${tOidc.text}`),
+  line('oauth2-mock-server', fmt.number(t.oauth2MockServer), 'tokens/s', `emulator ${tMock.text}`),
+  '',
+  'GET /hello/user requests/s (valid user token, application/vnd.hmrc.1.0+json)',
+  line('emulator', fmt.number(a.emulator), 'req/s'),
+  line('bare express 5 route', fmt.number(a.bareExpress), 'req/s', `emulator ${aExpress.text}`),
+  '',
+  `Cold start, spawn → first 200 (median of ${COLD_STARTS})`,
+  line('emulator (hmrc-sandbox serve)', fmt.number(c.emulator), 'ms', `[${coldStarts.emulator.map((ms) => fmt.number(ms)).join(', ')}]`),
+  line('bare oidc-provider', fmt.number(c.bareOidcProvider), 'ms', `emulator ${cOidc.text}  [${coldStarts.oidc.map((ms) => fmt.number(ms)).join(', ')}]`),
+  '',
+  'Authorization-code flows/s (authorize → sign in → grant → token → /hello/user)',
+  line(`emulator, ${FLOW_CONCURRENCY} browsers at once`, fmt.number(results.flowsPerSecond, 1), 'flows/s', fTarget.text),
+  '',
+  `Memory (RSS) of the emulator process`,
+  line('at start', fmt.number(results.emulatorRssAtStartMb), 'MB'),
+  line(`after ${fmt.number(tokensIssued)} tokens`, fmt.number(results.emulatorRssMb), 'MB', mTarget.text),
+  '',
+  'Conformance catalogue time',
+  results.conformance.skipped
+    ? `  skipped: ${results.conformance.skipped}`
+    : line('whole catalogue', fmt.number(results.conformance.ms), 'ms', `${results.conformance.ok ? '' : 'NOT GREEN: '}${results.conformance.note}`),
+  '',
+  `Bench took ${fmt.number(results.benchSeconds)} s; load average now ${loadavg()[0].toFixed(2)}.`,
+];
+console.log(report.join('\n'));
+if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(results, null, 2)}\n`);
+
+/**
+ * Warms each task up, then runs them in alternating rounds; per-second figures are total successes
+ * over total measured time, per task.
+ */
+async function alternate(tasks) {
+  const done = {};
+  const seconds = {};
+  for (const [name, task] of Object.entries(tasks)) {
+    failIfBroken(name, await runLoad({ task, concurrency: CONCURRENCY, durationMs: WARM_UP_MS }));
+    done[name] = 0;
+    seconds[name] = 0;
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, task] of Object.entries(tasks)) {
+      const run = await runLoad({ task, concurrency: CONCURRENCY, durationMs: ROUND_MS });
+      failIfBroken(name, run);
+      done[name] += run.ok;
+      seconds[name] += run.seconds;
+    }
+  }
+  const perSecond = Object.fromEntries(Object.keys(tasks).map((name) => [name, done[name] / seconds[name]]));
+  return { perSecond, done };
+}
+
+/** A figure built on wrong answers is worthless: stop and say what the server answered. */
+function failIfBroken(name, run) {
+  if (run.failed > 0) {
+    console.error(`bench: ${name}: ${run.failed} of ${run.ok + run.failed} requests failed; first: ${run.firstFailure}`);
+    process.exit(1);
+  }
+}
+
+function median(values) {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)];
+}

@@ -1,0 +1,77 @@
+// The bench's HTTP client and load loop: plain node:http over keep-alive sockets, so the load
+// generator costs as little CPU as possible and measures the server, not the client.
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { URLSearchParams } from 'node:url';
+
+/** A keep-alive agent holding at most `sockets` connections. */
+export function keepAliveAgent(sockets) {
+  return new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
+}
+
+/**
+ * One request. `target` is `{ host, port }`; resolves to `{ status, headers, body }` (body as text).
+ * `timeoutMs` guards against a server that stops answering.
+ */
+export function send(target, { method = 'GET', path, headers = {}, body, agent, timeoutMs = 10_000 }) {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : Buffer.from(body);
+    const req = http.request(
+      {
+        host: target.host,
+        port: target.port,
+        method,
+        path,
+        agent,
+        headers: payload ? { ...headers, 'content-length': payload.length } : headers,
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`${method} ${path}: no answer in ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/**
+ * Runs `task()` on `concurrency` workers until `durationMs` has passed or `count` tasks have finished,
+ * whichever comes first. A task resolves true on success and false on a wrong answer; a task that
+ * throws counts as an error. Returns `{ ok, failed, seconds, perSecond, firstFailure }`.
+ */
+export async function runLoad({ task, concurrency, durationMs = Infinity, count = Infinity }) {
+  let started = 0;
+  let ok = 0;
+  let failed = 0;
+  let firstFailure;
+  const t0 = performance.now();
+  const deadline = t0 + durationMs;
+  const worker = async () => {
+    while (started < count && performance.now() < deadline) {
+      started++;
+      try {
+        const result = await task();
+        if (result === true) ok++;
+        else {
+          failed++;
+          firstFailure ??= result;
+        }
+      } catch (e) {
+        failed++;
+        firstFailure ??= e instanceof Error ? e.message : String(e);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - t0) / 1000;
+  return { ok, failed, seconds, perSecond: ok / seconds, firstFailure };
+}
+
+/** `application/x-www-form-urlencoded` body from an object. */
+export function form(fields) {
+  return new URLSearchParams(fields).toString();
+}

@@ -1,0 +1,24 @@
+// Formats the bench's figures: one line per figure, ratios against the peers, and PASS/MISS for
+// each target. A miss is reported, never fatal: the bench always exits 0 once it has measured.
+
+const number = (n, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** `≥ 0.7× bare oidc-provider` style check: returns `{ ratio, pass, text }`. */
+export function ratioTarget(ours, theirs, { atLeast, atMost }) {
+  const ratio = ours / theirs;
+  const pass = atLeast !== undefined ? ratio >= atLeast : ratio <= atMost;
+  const wanted = atLeast !== undefined ? `≥ ${atLeast}×` : `≤ ${atMost}×`;
+  return { ratio, pass, text: `×${number(ratio, 2)} (target ${wanted}) ${pass ? 'PASS' : 'MISS'}` };
+}
+
+export function absoluteTarget(value, { atLeast, below, unit }) {
+  const pass = atLeast !== undefined ? value >= atLeast : value < below;
+  const wanted = atLeast !== undefined ? `≥ ${atLeast} ${unit}` : `< ${below} ${unit}`;
+  return { pass, text: `(target ${wanted}) ${pass ? 'PASS' : 'MISS'}` };
+}
+
+export function line(label, value, unit, note = '') {
+  return `  ${label.padEnd(34)} ${value.padStart(10)} ${unit.padEnd(9)} ${note}`.trimEnd();
+}
+
+export const fmt = { number };
