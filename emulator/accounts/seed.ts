@@ -1,6 +1,11 @@
 import type { EmulatorContext } from '../context.js';
 import type { Account } from './account.js';
+import { AccountRequestError, generateAccount } from './generate-account.js';
+import { generatePhoneNumber } from './identifiers/phone-number.js';
+import { createPrng } from './identifiers/prng.js';
+import { generateTotpSecret } from './identifiers/totp-secret.js';
 import { hashPassword } from './password.js';
+import { loadPersonaDefinitions, PersonaFixturesError, type PersonaDefinition } from './personas.js';
 
 /** A seeded account with its password, as printed at start-up and listed by the control API. */
 export interface SeededPersona {
@@ -25,7 +30,9 @@ export interface SeededPersona {
 
 /**
  * Seeds the accounts every emulator starts with. HMRC's sandbox has a hard-coded legacy user,
- * `user1` / `password1` (api-platform-test-user `LegacySandboxUser`); the emulator keeps it.
+ * `user1` / `password1` (api-platform-test-user `LegacySandboxUser`); the emulator keeps it. Then the named
+ * personas of `fixtures/personas.yaml` (and `config.fixturesFile`), each generated from its own PRNG seeded with
+ * `<config.seed>:persona:<name>`: the same seed gives the same accounts, and adding a persona changes no other.
  */
 export async function seedAccounts(ctx: EmulatorContext): Promise<SeededPersona[]> {
   const legacy: Account = {
@@ -43,5 +50,59 @@ export async function seedAccounts(ctx: EmulatorContext): Promise<SeededPersona[
     persona: 'legacy-sandbox-user',
   };
   await ctx.accounts.add(legacy);
-  return [{ persona: 'legacy-sandbox-user', userId: 'user1', password: 'password1', description: "HMRC sandbox's hard-coded individual John Doe" }];
+  const seeded: SeededPersona[] = [
+    { persona: 'legacy-sandbox-user', userId: 'user1', password: 'password1', description: "HMRC sandbox's hard-coded individual John Doe", affinityGroup: 'Individual', identifiers: legacy.identifiers, nino: 'AA000017A', saUtr: '1700000000' },
+  ];
+  for (const { definition, path } of loadPersonaDefinitions(ctx.config.fixturesFile)) {
+    seeded.push(await seedPersona(ctx, definition, path));
+  }
+  return seeded;
+}
+
+async function seedPersona(ctx: EmulatorContext, definition: PersonaDefinition, path: string): Promise<SeededPersona> {
+  const prng = createPrng(`${ctx.config.seed}:persona:${definition.name}`);
+  let generated: Awaited<ReturnType<typeof generateAccount>>;
+  try {
+    generated = await generateAccount(
+      { affinityGroup: definition.affinityGroup, serviceNames: definition.serviceNames ?? [] },
+      {
+        prng,
+        today: new Date(ctx.clock.now()),
+        taken: (key, value) => ctx.accounts.identifierTaken(key, value),
+        userIdTaken: async (userId) => (await ctx.accounts.find(userId)) !== undefined,
+        userId: definition.userId,
+        password: definition.password,
+      },
+    );
+  } catch (e) {
+    if (e instanceof AccountRequestError) throw new PersonaFixturesError(`${path}/serviceNames: ${e.message}`);
+    throw e;
+  }
+  if (definition.userId && (await ctx.accounts.find(definition.userId))) throw new PersonaFixturesError(`${path}/userId: user ID ${definition.userId} is already taken`);
+  const { account, password } = generated;
+  const method = definition.twoStepVerification;
+  if (method) {
+    account.twoStepVerification = method === 'app' ? { method, totpSecret: generateTotpSecret(prng) } : { method, phoneNumber: generatePhoneNumber(prng) };
+  }
+  account.confidenceLevel = definition.confidenceLevel ?? 250;
+  if (definition.journey) account.journey = definition.journey;
+  if (definition.locked) account.locked = true;
+  account.persona = definition.name;
+  await ctx.accounts.add(account);
+  const ids = account.identifiers;
+  return {
+    persona: definition.name,
+    userId: account.userId,
+    password,
+    description: definition.description,
+    affinityGroup: account.affinityGroup,
+    identifiers: ids,
+    ...(ids.nino ? { nino: ids.nino } : {}),
+    ...(ids.saUtr ? { saUtr: ids.saUtr } : {}),
+    ...(ids.mtdItId ? { mtdItId: ids.mtdItId } : {}),
+    ...(ids.vrn ? { vrn: ids.vrn } : {}),
+    ...(ids.agentServicesAccountNumber ? { arn: ids.agentServicesAccountNumber } : {}),
+    ...(account.twoStepVerification?.totpSecret ? { totpSecret: account.twoStepVerification.totpSecret } : {}),
+    ...(account.twoStepVerification?.phoneNumber ? { phoneNumber: account.twoStepVerification.phoneNumber } : {}),
+  };
 }

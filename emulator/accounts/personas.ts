@@ -1,0 +1,93 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AjvModule from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import type { AffinityGroup } from './account.js';
+
+/**
+ * Named persona definitions: the built-in `fixtures/personas.yaml` plus, optionally, the file named by the
+ * `fixturesFile` option (JSON or YAML, same schema: `fixtures/personas.schema.json`). A definition says who the
+ * persona is; seed.ts generates the rest. A bad file fails start-up with an error naming the file and the bad path.
+ */
+export interface PersonaDefinition {
+  name: string;
+  affinityGroup: AffinityGroup;
+  serviceNames?: string[];
+  confidenceLevel?: 50 | 200 | 250;
+  twoStepVerification?: 'text' | 'voice' | 'app';
+  journey?: 'sandbox' | 'production';
+  locked?: boolean;
+  userId?: string;
+  password?: string;
+  description: string;
+}
+
+export class PersonaFixturesError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PersonaFixturesError';
+  }
+}
+
+const FIXTURES_DIR = findFixturesDir();
+const SCHEMA = JSON.parse(readFileSync(resolve(FIXTURES_DIR, 'personas.schema.json'), 'utf8')) as object;
+const Ajv = AjvModule.default;
+const validate = new Ajv({ allErrors: true, strict: true }).compile<{ personas: PersonaDefinition[] }>(SCHEMA);
+
+export function builtInPersonaFile(): string {
+  return resolve(FIXTURES_DIR, 'personas.yaml');
+}
+
+/** Reads and validates one persona file. */
+export function loadPersonaFile(file: string): PersonaDefinition[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new PersonaFixturesError(`fixtures file ${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    throw new PersonaFixturesError(`fixtures file ${file}: not valid ${extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${(e as Error).message}`);
+  }
+  if (!validate(data)) {
+    const problems = (validate.errors ?? []).map((err) => {
+      const where = err.instancePath || '/';
+      const allowed = (err.params as { allowedValues?: unknown[] }).allowedValues;
+      const extra = (err.params as { additionalProperty?: string }).additionalProperty;
+      return `${where} ${err.message ?? 'is invalid'}${allowed ? ` (${allowed.join(', ')})` : ''}${extra ? ` ("${extra}")` : ''}`;
+    });
+    throw new PersonaFixturesError(`fixtures file ${file}: ${problems.join('; ')}`);
+  }
+  const seen = new Set<string>();
+  data.personas.forEach((p, i) => {
+    if (seen.has(p.name)) throw new PersonaFixturesError(`fixtures file ${file}: /personas/${i}/name "${p.name}" is declared twice`);
+    seen.add(p.name);
+  });
+  return data.personas;
+}
+
+/** The built-in personas, then those of `fixturesFile`; a name may not repeat a built-in one. */
+export function loadPersonaDefinitions(fixturesFile: string | undefined): Array<{ definition: PersonaDefinition; path: string }> {
+  const builtIn = loadPersonaFile(builtInPersonaFile()).map((definition, i) => ({ definition, path: `${builtInPersonaFile()}: /personas/${i}` }));
+  if (!fixturesFile) return builtIn;
+  const names = new Set(builtIn.map((p) => p.definition.name));
+  const extra = loadPersonaFile(fixturesFile).map((definition, i) => {
+    if (names.has(definition.name)) throw new PersonaFixturesError(`fixtures file ${fixturesFile}: /personas/${i}/name "${definition.name}" is already a built-in persona; choose another name`);
+    return { definition, path: `${fixturesFile}: /personas/${i}` };
+  });
+  return [...builtIn, ...extra];
+}
+
+/** `fixtures/` sits at the package root: two levels above this module in the source tree, three in `dist/`. */
+function findFixturesDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const up of ['../..', '../../..']) {
+    const dir = resolve(here, up, 'fixtures');
+    if (existsSync(resolve(dir, 'personas.yaml'))) return dir;
+  }
+  throw new Error(`fixtures/personas.yaml not found above ${here}`);
+}
