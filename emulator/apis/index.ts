@@ -1,5 +1,6 @@
 import type { Api } from '../gateway/api.js';
+import { fraudPreventionApi } from './fraud-prevention/fraud-prevention-api.js';
 import { helloApi } from './hello/hello-api.js';
 
 /** Every API behind the gateway. */
-export const apis: Api[] = [helloApi];
+export const apis: Api[] = [helloApi, fraudPreventionApi];
