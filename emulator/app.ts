@@ -4,8 +4,6 @@ import { Accounts } from './accounts/accounts.js';
 import { seedAccounts, type SeededPersona } from './accounts/seed.js';
 import { Agents } from './agents/agents.js';
 import { Relationships } from './agents/relationships.js';
-import { SignUps } from './sign-up/sign-ups.js';
-import { signUpRoutes } from './sign-up/routes.js';
 import { FraudHeaderFeedback } from './apis/fraud-prevention/feedback.js';
 import { apis } from './apis/index.js';
 import { Applications } from './applications/applications.js';
@@ -20,7 +18,6 @@ import { Messages } from './control/messages.js';
 import { gateway } from './gateway/pipeline.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
-import { IncomeTax } from './income-tax/income-tax.js';
 import { journeyRoutes } from './journey/routes.js';
 import { assetRoutes } from './pages/assets.js';
 import { oauthRoutes } from './oauth/routes.js';
@@ -69,7 +66,6 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
     applications: new Applications(store),
     accounts: new Accounts(store),
     relationships: new Relationships(store),
-    signUps: new SignUps(() => context),
     fraudFeedback: new FraudHeaderFeedback(store, clock),
     agents: new Agents(store, clock),
     faults: new Faults(store),
@@ -77,7 +73,6 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
     messages: new Messages(store, clock),
     tokens: new TokenLookup(provider),
     provider,
-    incomeTax: new IncomeTax(store, clock),
   };
 
   let personas: SeededPersona[] = [];
@@ -104,7 +99,6 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
   app.use('/_emulator', controlRoutes(context, { reset, personas: () => personas }));
   app.use(oauthRoutes(context));
   app.use(journeyRoutes(context));
-  app.use(signUpRoutes(context));
   app.use(gateway(context, apis));
   app.use(notFound);
   app.use(errorHandler);

@@ -3,14 +3,12 @@ import type { Accounts } from './accounts/accounts.js';
 import type { Agents } from './agents/agents.js';
 import type { FraudHeaderFeedback } from './apis/fraud-prevention/feedback.js';
 import type { Relationships } from './agents/relationships.js';
-import type { SignUps } from './sign-up/sign-ups.js';
 import type { Applications } from './applications/applications.js';
 import type { Clock } from './clock/clock.js';
 import type { EmulatorConfig } from './config/defaults.js';
 import type { Faults } from './control/faults.js';
 import type { Journal } from './control/journal.js';
 import type { Messages } from './control/messages.js';
-import type { IncomeTax } from './income-tax/income-tax.js';
 import type { TokenLookup } from './oauth/token-lookup.js';
 import type { Store } from './store/store.js';
 
@@ -27,8 +25,6 @@ export interface EmulatorContext {
   applications: Applications;
   accounts: Accounts;
   relationships: Relationships;
-  /** Sign-ups to Making Tax Digital for Income Tax (agent, individual and business journeys). */
-  signUps: SignUps;
   /** Agents' authorisation requests and existing Self Assessment clients. */
   agents: Agents;
   /** The latest fraud prevention header validation per application, API, connection method and endpoint. */
@@ -39,6 +35,4 @@ export interface EmulatorContext {
   messages: Messages;
   tokens: TokenLookup;
   provider: Provider;
-  /** Income Tax (MTD) state per vendor and NINO: businesses, submissions, calculations, checkpoints. */
-  incomeTax: IncomeTax;
 }
