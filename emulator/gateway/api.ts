@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { EmulatorContext } from '../context.js';
+import type { PlatformError } from '../errors/platform-error.js';
 
 /** Who is calling: decided by the gateway from the bearer token. */
 export type Caller =
@@ -51,4 +52,17 @@ export interface Api {
   versions: string[];
   formats: Array<'json' | 'xml'>;
   endpoints: Endpoint[];
+  /**
+   * The API's own answers to a bad `Accept` header, where they differ from the gateway's 406
+   * ACCEPT_HEADER_INVALID (e.g. the Agent Authorisation API's "Missing 'Accept' header."). Optional;
+   * each case falls back to the gateway's answer.
+   */
+  acceptErrors?: {
+    /** No `Accept` header at all. */
+    missing?: () => PlatformError;
+    /** An `Accept` header that is not `application/vnd.hmrc.<version>+<format>`. */
+    invalid?: () => PlatformError;
+    /** A format (`+xml`) the API does not speak. */
+    format?: () => PlatformError;
+  };
 }
