@@ -1,8 +1,9 @@
 import type { Api } from '../gateway/api.js';
 import { agentAuthorisationApi } from './agent-authorisation/agent-authorisation-api.js';
 import { agentTestSupportApi } from './agent-test-support/agent-test-support-api.js';
+import { createTestUserApi } from './create-test-user/create-test-user-api.js';
 import { fraudPreventionApi } from './fraud-prevention/fraud-prevention-api.js';
 import { helloApi } from './hello/hello-api.js';
 
 /** Every API behind the gateway. */
-export const apis: Api[] = [helloApi, fraudPreventionApi, agentAuthorisationApi, agentTestSupportApi];
+export const apis: Api[] = [helloApi, createTestUserApi, fraudPreventionApi, agentAuthorisationApi, agentTestSupportApi];
