@@ -3,6 +3,7 @@ import type { SeededPersona } from '../accounts/seed.js';
 import { ApplicationError } from '../applications/applications.js';
 import { parseDuration } from '../clock/clock.js';
 import type { EmulatorContext } from '../context.js';
+import { agentControlRoutes } from './agent-routes.js';
 import { FAULT_CATALOGUE } from './faults.js';
 
 class ControlError extends Error {
@@ -104,6 +105,8 @@ export function controlRoutes(ctx: EmulatorContext, hooks: { reset: () => Promis
     const accounts = await ctx.accounts.list();
     res.json({ accounts: accounts.map(({ passwordHash: _hash, ...a }) => ({ ...a, password: passwords.get(a.userId) })) });
   });
+
+  router.use(agentControlRoutes(ctx));
 
   router.use((_req, _res) => {
     throw new ControlError(404, 'no such control endpoint; see the README for the control API');
