@@ -6,6 +6,7 @@ import { Agents } from './agents/agents.js';
 import { Relationships } from './agents/relationships.js';
 import { FraudHeaderFeedback } from './apis/fraud-prevention/feedback.js';
 import { apis } from './apis/index.js';
+import { VatRecords } from './apis/vat/vat-records.js';
 import { Applications } from './applications/applications.js';
 import { createClock, type Clock } from './clock/clock.js';
 import type { EmulatorConfig } from './config/defaults.js';
@@ -67,6 +68,7 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
     accounts: new Accounts(store),
     relationships: new Relationships(store),
     fraudFeedback: new FraudHeaderFeedback(store, clock),
+    vat: new VatRecords(store, clock),
     agents: new Agents(store, clock),
     faults: new Faults(store),
     journal: new Journal(store, clock, config.journalSize),

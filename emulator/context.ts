@@ -2,6 +2,7 @@ import type Provider from 'oidc-provider';
 import type { Accounts } from './accounts/accounts.js';
 import type { Agents } from './agents/agents.js';
 import type { FraudHeaderFeedback } from './apis/fraud-prevention/feedback.js';
+import type { VatRecords } from './apis/vat/vat-records.js';
 import type { Relationships } from './agents/relationships.js';
 import type { Applications } from './applications/applications.js';
 import type { Clock } from './clock/clock.js';
@@ -29,6 +30,8 @@ export interface EmulatorContext {
   agents: Agents;
   /** The latest fraud prevention header validation per application, API, connection method and endpoint. */
   fraudFeedback: FraudHeaderFeedback;
+  /** VAT (MTD) returns submitted per VRN. */
+  vat: VatRecords;
   faults: Faults;
   journal: Journal;
   /** Text messages, voice calls and emails the emulator sent (2-step codes, verification links). */

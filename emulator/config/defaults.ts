@@ -57,6 +57,15 @@ export interface EmulatorConfig {
   };
   /** Print one JSON line per request. */
   log: boolean;
+  signUps: {
+    /**
+     * How long a submitted Making Tax Digital for Income Tax sign-up stays pending before it is approved, on the
+     * virtual clock: an ISO-8601 duration from `PT0S` (at once) to `P3D` (HMRC: "approval can take up to 3 days").
+     * An outcome preset through the control API overrides it. See docs/sign-up.md.
+     * @example signUps: { approvalDelay: 'PT0S' }
+     */
+    approvalDelay: string;
+  };
   /**
    * What to do with Making Tax Digital calls whose fraud prevention headers are invalid. HMRC's APIs accept them
    * (`lenient`: the result is only reported, in `X-Emulator-Fraud-Headers` and the validation feedback); `strict`
@@ -106,5 +115,6 @@ export const DEFAULTS: EmulatorConfig = {
   journalSize: 1000,
   clock: { start: undefined, frozen: false },
   log: false,
+  signUps: { approvalDelay: 'P1D' },
   fraudHeaders: 'lenient',
 };

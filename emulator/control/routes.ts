@@ -5,6 +5,7 @@ import { parseDuration } from '../clock/clock.js';
 import type { EmulatorContext } from '../context.js';
 import { agentControlRoutes } from './agent-routes.js';
 import { FAULT_CATALOGUE } from './faults.js';
+import { signUpControlRoutes } from './sign-up-routes.js';
 
 class ControlError extends Error {
   constructor(readonly status: number, message: string) {
@@ -108,6 +109,7 @@ export function controlRoutes(ctx: EmulatorContext, hooks: { reset: () => Promis
 
   router.use(agentControlRoutes(ctx));
 
+  router.use(signUpControlRoutes(ctx));
   router.use((_req, _res) => {
     throw new ControlError(404, 'no such control endpoint; see the README for the control API');
   });
