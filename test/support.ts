@@ -54,13 +54,13 @@ export async function authorize(e: Emulator, o: AuthorizeOptions = {}): Promise<
   let location = res.headers.location as string;
   res = await agent.get(location);
   const uid = location.split('/').pop()!;
-  res = await agent.post(`/oauth/interaction/${uid}/sign-in`).type('form').send({ userId: o.userId ?? 'user1', password: o.password ?? 'password1' });
+  res = await agent.post(`/oauth/interaction/${uid}/sign-in`).type('form').send({ userId: o.userId ?? 'user1', password: o.password ?? 'password1', csrfToken: csrfTokenOf(res.text) });
   if (res.status !== 303 && res.status !== 302) throw new Error(`sign-in: ${res.status} ${res.text}`);
   res = await agent.get(pathOf(res.headers.location));
   if (res.status !== 303 && res.status !== 302) throw new Error(`after sign-in: ${res.status} ${res.text}`);
   const consentUid = pathOf(res.headers.location).split('/').pop()!;
   res = await agent.get(pathOf(res.headers.location));
-  res = await agent.post(`/oauth/interaction/${consentUid}/grant`).type('form').send({ decision: o.decision ?? 'grant' });
+  res = await agent.post(`/oauth/interaction/${consentUid}/grant`).type('form').send({ decision: o.decision ?? 'grant', csrfToken: csrfTokenOf(res.text) });
   res = await agent.get(pathOf(res.headers.location));
   location = res.headers.location as string;
   const code = location ? (new URL(location).searchParams.get('code') ?? undefined) : undefined;
@@ -72,6 +72,11 @@ export async function exchange(e: Emulator, code: string, extra: Record<string, 
     .post('/oauth/token')
     .type('form')
     .send({ grant_type: 'authorization_code', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uri: REDIRECT_URI, code, ...extra });
+}
+
+/** The CSRF token of a journey page's form (hidden field `csrfToken`). */
+export function csrfTokenOf(html: string): string {
+  return /name="csrfToken" value="([^"]+)"/.exec(html)?.[1] ?? '';
 }
 
 /** supertest serves each request on a new port: follow redirects by path. */

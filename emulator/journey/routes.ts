@@ -1,81 +1,91 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { EmulatorContext } from '../context.js';
 import { INTERACTION_PATH } from '../oauth/provider.js';
-import { findScope, splitScopes } from '../oauth/scopes.js';
-import { escapeHtml } from './html.js';
+import { JourneyKit, JourneyPageError, type Step } from './kit.js';
+import type { FailureId } from './outcomes.js';
+import { PROMPTS } from './policy.js';
+import { runAuto } from './steps/auto.js';
+import { grantStep, showGrant } from './steps/grant.js';
+import { identityStep, showIdentity } from './steps/identity.js';
+import { showSignIn, signInStep } from './steps/sign-in.js';
+import { showStart, startStep, type HandleFn } from './steps/start.js';
+import { showTwoStep, twoStepStep } from './steps/two-step.js';
 
 /**
- * The link-software journey's pages, as oidc-provider interactions: the `login` prompt is "Sign in",
- * the `consent` prompt is "Grant authority". (Placeholder markup until the GOV.UK pages land.)
+ * The link-software journey's pages, one oidc-provider interaction per prompt (policy.ts):
+ * `GET /oauth/interaction/<uid>` shows the page for the interaction's prompt, and each step posts
+ * its form to `/oauth/interaction/<uid>/<action>` (CSRF token `csrfToken` on every form).
+ * See docs/journey.md for the pages, the `data-testid` hooks and the outcomes.
  */
 export function journeyRoutes(ctx: EmulatorContext): express.Router {
+  const kit = new JourneyKit(ctx);
   const router = express.Router();
-  const { provider } = ctx;
+  const handle: HandleFn = (form, fn, options) => async (req, res) => {
+    const step = await kit.load(req, res, form, options);
+    if (step) await fn(step);
+  };
 
-  router.get(`${INTERACTION_PATH}/:uid`, async (req, res) => {
-    const details = await provider.interactionDetails(req, res);
-    const client = await ctx.applications.find(String(details.params.client_id));
-    if (details.prompt.name === 'login') return void res.type('html').send(signInPage(details.uid, client?.name ?? ''));
-    res.type('html').send(grantPage(details.uid, client?.name ?? '', splitScopes(String(details.params.scope ?? ''))));
-  });
-
-  router.post(`${INTERACTION_PATH}/:uid/sign-in`, async (req, res) => {
-    const details = await provider.interactionDetails(req, res);
-    const body = req.body as Record<string, string>;
-    const account = await ctx.accounts.signIn(String(body.userId ?? ''), String(body.password ?? ''));
-    if (!account) {
-      const client = await ctx.applications.find(String(details.params.client_id));
-      return void res.status(401).type('html').send(signInPage(details.uid, client?.name ?? '', 'Invalid user ID or password. Try again.'));
+  router.get('/:uid', handle(false, async (step) => {
+    if (!step.journey.presetChecked) {
+      const preset = await kit.presets.take('start', step.journey.clientId);
+      step.journey = (await kit.states.update(step.journey.id, { presetChecked: true, preset: preset?.outcome })) ?? step.journey;
+      if (preset) await kit.log(step, 'preset', `${preset.outcome}${preset.auto ? ':auto' : ''}`);
+      if (preset?.auto) return runAuto(kit, step, preset);
+      if (preset?.outcome === 'time-out') return void (await kit.load(step.req, step.res, false));
     }
-    await provider.interactionFinished(req, res, { login: { accountId: account.userId } }, { mergeWithLastSubmission: false });
-  });
+    await show(kit, step);
+  }));
 
-  router.post(`${INTERACTION_PATH}/:uid/grant`, async (req, res) => {
-    const details = await provider.interactionDetails(req, res);
-    const accountId = details.session?.accountId;
-    const decision = (req.body as Record<string, string>).decision;
-    if (decision !== 'grant' || !accountId) {
-      return void (await provider.interactionFinished(req, res, {
-        error: 'access_denied',
-        error_description: 'user denied the authorization',
-      }, { mergeWithLastSubmission: false }));
+  startStep(kit, router, handle);
+  signInStep(kit, router, handle);
+  twoStepStep(kit, router, handle);
+  identityStep(kit, router, handle);
+  grantStep(kit, router, handle);
+
+  // "Return to the software" on a failure page: the redirect with error=access_denied and the failure's error_code.
+  router.post('/:uid/return', handle(true, async (step) => {
+    const outcome = step.journey.outcome;
+    if (!outcome || outcome === 'grant') return void step.res.redirect(303, step.path);
+    await kit.returnToSoftware(step, outcome as FailureId);
+  }, { evenIfTimedOut: true }));
+
+  router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (err instanceof JourneyPageError || (err as Error | undefined)?.name === 'SessionNotFound') {
+      const kind = err instanceof JourneyPageError ? err.kind : 'expired';
+      const page = ERROR_PAGES[kind];
+      return kit.pages.render(res, 'message.njk', { title: page.title, paragraphs: page.paragraphs, testid: `journey-error-${kind}` }, err instanceof JourneyPageError ? err.status : 400);
     }
-    const grant = new provider.Grant({ accountId, clientId: String(details.params.client_id) });
-    grant.addOIDCScope(String(details.params.scope ?? ''));
-    const grantId = await grant.save();
-    await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
-  });
-
-  router.use((err: Error, _req: Request, res: Response, next: NextFunction) => {
-    if (err.name === 'SessionNotFound') return void res.status(400).type('html').send(page('Your session has timed out', '<p>Go back to your software and start again.</p>'));
     next(err);
   });
-  return router;
+  return express.Router().use(INTERACTION_PATH, router);
 }
 
-function page(title: string, body: string): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} - GOV.UK</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
+async function show(kit: JourneyKit, step: Step): Promise<void> {
+  switch (step.details.prompt.name) {
+    case PROMPTS.start:
+      return showStart(kit, step);
+    case PROMPTS.signIn:
+      return showSignIn(kit, step);
+    case PROMPTS.twoStep:
+      return showTwoStep(kit, step);
+    case PROMPTS.identity:
+      return showIdentity(kit, step);
+    default:
+      return showGrant(kit, step);
+  }
 }
 
-function signInPage(uid: string, appName: string, error?: string): string {
-  return page(
-    'Sign in',
-    `${error ? `<p class="error" data-testid="error-summary">${escapeHtml(error)}</p>` : ''}
-<p>Sign in to link <strong>${escapeHtml(appName)}</strong> to HMRC.</p>
-<form method="post" action="${INTERACTION_PATH}/${escapeHtml(uid)}/sign-in">
-<label for="userId">User ID</label><input id="userId" name="userId" data-testid="user-id">
-<label for="password">Password</label><input id="password" name="password" type="password" data-testid="password">
-<button type="submit" data-testid="sign-in">Sign in</button></form>`,
-  );
-}
-
-function grantPage(uid: string, appName: string, scopes: string[]): string {
-  return page(
-    'Grant authority',
-    `<p>${escapeHtml(appName)} will be able to:</p><ul>${scopes.map((s) => `<li>${escapeHtml(findScope(s)?.name ?? s)}</li>`).join('')}</ul>
-<p>This authority will last for 18 months. You can remove this authority at any time.</p>
-<form method="post" action="${INTERACTION_PATH}/${escapeHtml(uid)}/grant">
-<button type="submit" name="decision" value="grant" data-testid="grant-authority">Grant authority</button>
-<button type="submit" name="decision" value="deny" data-testid="do-not-grant-authority">Do not grant authority</button></form>`,
-  );
-}
+const ERROR_PAGES = {
+  expired: {
+    title: 'You cannot use this page any more',
+    paragraphs: [
+      'You may have used the browser back button, submitted a form twice or waited too long.',
+      'Go back to your software and start again.',
+    ],
+  },
+  csrf: {
+    title: 'There was a problem submitting this page',
+    paragraphs: ['The form was not sent from this page, or the page is out of date. Go back, reload the page and try again.'],
+  },
+  'bad-request': { title: 'Sorry, there is a problem with the service', paragraphs: ['Go back to your software and start again.'] },
+};

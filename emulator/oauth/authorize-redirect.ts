@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { OUT_OF_BAND } from '../applications/redirect-uri.js';
 import { escapeHtml } from '../journey/html.js';
+import { errorCodeFor } from '../journey/outcomes.js';
 
 /**
  * Puts oidc-provider's redirect back to the software into HMRC's shape (Developer Hub, "User-restricted
@@ -52,7 +53,7 @@ function rewrite(location: string): Rewritten {
   if (error) {
     out.set('error', error);
     out.set('error_description', params.get('error_description') ?? '');
-    if (error === 'access_denied') out.set('error_code', params.get('error_code') ?? 'USER_DENIED_AUTHORIZATION');
+    if (error === 'access_denied') out.set('error_code', params.get('error_code') ?? errorCodeFor(params.get('error_description')) ?? 'USER_DENIED_AUTHORIZATION');
   }
   for (const [k, v] of params) if (!out.has(k) && k !== 'state') out.set(k, v);
   if (params.has('state')) out.set('state', params.get('state')!);

@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { EmulatorConfig } from '../config/defaults.js';
 import type { Clock } from '../clock/clock.js';
+import { journeyPolicy } from '../journey/policy.js';
 import type { Store } from '../store/store.js';
 import { createAdapterClass } from './adapter.js';
 import { SCOPES } from './scopes.js';
@@ -63,7 +64,7 @@ export function createProvider(config: EmulatorConfig, issuer: string, store: St
     allowOmittingSingleRegisteredRedirectUri: false,
     interactions: {
       url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}`,
-      policy: journeyPolicy(),
+      policy: journeyPolicy(config, store, clock),
     },
     findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub }) }),
     renderError: async (ctx, out) => {
@@ -80,21 +81,4 @@ export function createProvider(config: EmulatorConfig, issuer: string, store: St
     if (ctx.oidc?.route === 'token') await hmrcTokenResponse(ctx, store);
   });
   return provider;
-}
-
-/**
- * The prompts a link-software journey passes through, in order. Each journey signs in afresh (no
- * single sign-on across journeys), so every run is independent and scriptable.
- */
-function journeyPolicy(): interactionPolicy.DefaultPolicy {
-  const { Prompt, Check, base } = interactionPolicy;
-  const policy = base();
-  const login = policy.get('login');
-  login?.checks.add(
-    new Check('sign_in_every_journey', 'Each link-software journey signs in', (ctx) =>
-      ctx.oidc.result?.login ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT,
-    ),
-  );
-  void Prompt;
-  return policy;
 }

@@ -1,0 +1,72 @@
+import type express from 'express';
+import type { Account } from '../../accounts/account.js';
+import { Attempts } from '../attempts.js';
+import type { JourneyKit, Step } from '../kit.js';
+import type { HandleFn } from './start.js';
+
+/**
+ * Sign in with a Government Gateway user ID and password (fields `userId`, `password`).
+ * HMRC sandbox (api-platform-test-login-frontend): title "Sign in", "Enter your Test User credentials
+ * to sign in.", wrong credentials → 401 re-render with "Invalid user ID or password. Try again."
+ * Production: agents must use the user ID of their agent services account (`HMRC-AS-AGENT`).
+ * The emulator's choices: `journeyLimits.signInAttempts` wrong passwords in a row lock the user ID for
+ * `journeyLimits.signInLockoutSeconds`; an account locked by HMRC (`locked`) gets a locked page.
+ */
+export function signInStep(kit: JourneyKit, router: express.Router, handle: HandleFn): void {
+  const limits = kit.ctx.config.journeyLimits;
+  const attempts = new Attempts(kit.ctx.store, kit.ctx.clock, 'sign-in-failures', limits.signInAttempts, limits.signInLockoutSeconds * 1000);
+
+  router.post('/:uid/sign-in', handle(true, async (step) => {
+    const body = step.req.body as Record<string, unknown>;
+    const userId = typeof body.userId === 'string' ? body.userId.trim() : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    if (!userId || !password || userId.length > 100 || password.length > 200) {
+      await kit.log(step, 'sign-in', 'missing-credentials');
+      return showSignIn(kit, step, { userId, error: 'Invalid user ID or password. Try again.' }, 401);
+    }
+    if (await attempts.lockedUntil(userId)) {
+      await kit.log(step, 'sign-in', 'locked');
+      return kit.fail(step, 'sign-in-locked', 401);
+    }
+    const account = await kit.ctx.accounts.signIn(userId, password);
+    if (!account) {
+      const locked = await attempts.fail(userId);
+      await kit.log(step, 'sign-in', locked ? 'wrong-password:locked' : 'wrong-password');
+      if (locked) return kit.fail(step, 'sign-in-locked', 401);
+      return showSignIn(kit, step, { userId, error: 'Invalid user ID or password. Try again.' }, 401);
+    }
+    await attempts.reset(userId);
+    const variant = account.journey ?? step.journey.variant;
+    step.journey = (await kit.states.update(step.journey.id, { userId: account.userId, variant, confidenceLevel: account.confidenceLevel })) ?? step.journey;
+    if (account.locked) {
+      await kit.log(step, 'sign-in', 'account-locked');
+      return kit.fail(step, 'account-locked', 403);
+    }
+    if (variant === 'production' && isAgentWithoutServicesAccount(account)) {
+      await kit.log(step, 'sign-in', 'agent-services-account-required');
+      return kit.fail(step, 'agent-services-account-required', 403);
+    }
+    const preset = await kit.presets.take('sign-in', step.journey.clientId, account.userId);
+    if (preset) {
+      await kit.states.update(step.journey.id, { preset: preset.outcome });
+      await kit.log(step, 'preset', preset.outcome);
+    }
+    await kit.log(step, 'sign-in', 'signed-in');
+    await kit.forgetEarlierSignIn(step);
+    await kit.finish(step, { login: { accountId: account.userId, remember: false } });
+  }));
+}
+
+export function showSignIn(kit: JourneyKit, step: Step, form: { userId?: string; error?: string } = {}, status = 200): void {
+  kit.render(step, 'sign-in.njk', {
+    title: 'Sign in',
+    production: step.journey.variant === 'production',
+    userId: form.userId ?? '',
+    error: form.error,
+    errors: form.error ? [{ text: form.error, href: '#userId' }] : undefined,
+  }, status);
+}
+
+function isAgentWithoutServicesAccount(account: Account): boolean {
+  return account.affinityGroup === 'Agent' && !account.enrolments.some((e) => e.key === 'HMRC-AS-AGENT');
+}
