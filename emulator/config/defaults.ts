@@ -57,6 +57,25 @@ export interface EmulatorConfig {
   };
   /** Print one JSON line per request. */
   log: boolean;
+  /**
+   * Limits and timers of the link-software journey (docs/journey.md), all on the virtual clock.
+   * HMRC does not publish its numbers; these are the emulator's choices.
+   * @example journeyLimits: { signInAttempts: 3, sessionTimeoutSeconds: 60 }
+   */
+  journeyLimits: {
+    /** Wrong passwords in a row before the user ID is locked. */
+    signInAttempts: number;
+    /** How long a user ID stays locked after too many wrong passwords. */
+    signInLockoutSeconds: number;
+    /** Wrong 2-step access codes in a row before the user is locked out of 2-step verification. */
+    accessCodeAttempts: number;
+    /** How long a 2-step lock-out lasts. */
+    accessCodeLockoutSeconds: number;
+    /** How long a text or voice access code can be used. */
+    accessCodeSeconds: number;
+    /** Inactivity after which the journey signs the user out (GOV.UK's standard: 15 minutes). */
+    sessionTimeoutSeconds: number;
+  };
   signUps: {
     /**
      * How long a submitted Making Tax Digital for Income Tax sign-up stays pending before it is approved, on the
@@ -115,6 +134,7 @@ export const DEFAULTS: EmulatorConfig = {
   journalSize: 1000,
   clock: { start: undefined, frozen: false },
   log: false,
+  journeyLimits: { signInAttempts: 5, signInLockoutSeconds: 900, accessCodeAttempts: 5, accessCodeLockoutSeconds: 900, accessCodeSeconds: 900, sessionTimeoutSeconds: 900 },
   signUps: { approvalDelay: 'P1D' },
   fraudHeaders: 'lenient',
 };

@@ -86,6 +86,7 @@ function validateConfig(c: EmulatorConfig): string[] {
   positiveInt('throttle.requestsPerSecond', c.throttle.requestsPerSecond);
   positiveInt('maxBodyBytes', c.maxBodyBytes);
   positiveInt('journalSize', c.journalSize);
+  for (const key of Object.keys(DEFAULTS.journeyLimits) as Array<keyof EmulatorConfig['journeyLimits']>) positiveInt(`journeyLimits.${key}`, c.journeyLimits?.[key]);
   if (c.clock.start !== undefined && Number.isNaN(Date.parse(c.clock.start))) problems.push(`clock.start: must be an ISO-8601 instant (got ${JSON.stringify(c.clock.start)})`);
   const approvalDelay = typeof c.signUps?.approvalDelay === 'string' ? parseDuration(c.signUps.approvalDelay) : undefined;
   if (approvalDelay === undefined || approvalDelay > 3 * 24 * 3600 * 1000) problems.push(`signUps.approvalDelay: must be an ISO-8601 duration from PT0S to P3D (got ${JSON.stringify(c.signUps?.approvalDelay)})`);

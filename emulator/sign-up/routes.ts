@@ -1,0 +1,67 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { EmulatorContext } from '../context.js';
+import { createPages, templateDir } from '../pages/pages.js';
+import { journeyBase } from './journey-steps.js';
+import { journeyRoutes, SERVICE_NAME } from './journey-routes.js';
+import { SIGN_UP_PATH } from './paths.js';
+import { SignUpSessions } from './sessions.js';
+import { SignUpError } from './sign-up-error.js';
+import { verifyEmailRoute } from './verify-email-route.js';
+
+/**
+ * The Making Tax Digital for Income Tax sign-up pages, under `/report-quarterly/income-and-expenses/sign-up`:
+ * a start page, the agent journey (`/client`), the individual journey (`/individual`), the business
+ * journey (`/business`) and the email verification links (`/verify-email/{token}`). See docs/sign-up.md.
+ *
+ * Its first step runs for every request that reaches it, not only sign-up pages: it applies the
+ * sign-up decisions that have fallen due on the virtual clock, so an API call made right after the
+ * clock moves already sees the client's new enrolment.
+ *
+ * Every POST must carry the session's CSRF token; pages work without JavaScript.
+ */
+export function signUpRoutes(ctx: EmulatorContext): express.Router {
+  const router = express.Router();
+  const pages = createPages([templateDir(import.meta.url)]);
+  const sessions = new SignUpSessions(ctx.store, ctx.clock);
+  const deps = { ctx, pages, sessions };
+
+  router.use(async (_req, _res, next) => {
+    await ctx.signUps.settleDue();
+    next();
+  });
+
+  router.use(SIGN_UP_PATH, async (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'POST') return next();
+    const session = await sessions.current(req);
+    if (sessions.csrfValid(session, (req.body as Record<string, unknown> | undefined)?.csrfToken)) return next();
+    pages.render(res, 'message.njk', {
+      title: 'This page has expired',
+      serviceName: SERVICE_NAME.individual,
+      paragraphs: ['For your security, we could not accept this form: it was sent without a valid security token, or your session timed out after 15 minutes.', 'Go back to the start and try again.'],
+      actions: [{ text: 'Start again', href: SIGN_UP_PATH, testid: 'start-again' }],
+    }, 403);
+  });
+
+  router.get(SIGN_UP_PATH, (_req, res) =>
+    pages.render(res, 'sign-up-start.njk', {
+      title: 'Sign up for Making Tax Digital for Income Tax',
+      serviceName: SERVICE_NAME.individual,
+      journeys: [
+        { text: 'Agents: sign up a client', description: 'Sign in with your agent services account and give your client’s National Insurance number and postcode.', href: journeyBase('agent'), testid: 'start-agent' },
+        { text: 'Individuals: sign up yourself', description: 'For sole traders and landlords signing themselves up.', href: journeyBase('individual'), testid: 'start-individual' },
+        { text: 'Businesses: sign up your business', description: 'Sign in with your business’s (organisation) user ID.', href: journeyBase('business'), testid: 'start-business' },
+      ],
+    }),
+  );
+  router.use(`${SIGN_UP_PATH}/verify-email`, verifyEmailRoute(deps));
+  router.use(journeyBase('agent'), journeyRoutes(deps, 'agent'));
+  router.use(journeyBase('individual'), journeyRoutes(deps, 'individual'));
+  router.use(journeyBase('business'), journeyRoutes(deps, 'business'));
+
+  router.use(SIGN_UP_PATH, (err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (!(err instanceof SignUpError)) return next(err);
+    const title = err.code === 'already_signed_up' ? 'Already signed up' : err.code === 'sign_up_pending' ? 'Sign-up being processed' : 'You cannot sign up';
+    pages.render(res, 'message.njk', { title, serviceName: SERVICE_NAME.individual, paragraphs: [err.message], actions: [{ text: 'Start again', href: SIGN_UP_PATH, testid: 'start-again' }] }, err.status);
+  });
+  return router;
+}
