@@ -4,6 +4,8 @@ import { Accounts } from './accounts/accounts.js';
 import { seedAccounts, type SeededPersona } from './accounts/seed.js';
 import { Agents } from './agents/agents.js';
 import { Relationships } from './agents/relationships.js';
+import { SignUps } from './sign-up/sign-ups.js';
+import { signUpRoutes } from './sign-up/routes.js';
 import { FraudHeaderFeedback } from './apis/fraud-prevention/feedback.js';
 import { apis } from './apis/index.js';
 import { VatRecords } from './apis/vat/vat-records.js';
@@ -67,6 +69,7 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
     applications: new Applications(store),
     accounts: new Accounts(store),
     relationships: new Relationships(store),
+    signUps: new SignUps(() => context),
     fraudFeedback: new FraudHeaderFeedback(store, clock),
     vat: new VatRecords(store, clock),
     agents: new Agents(store, clock),
@@ -101,6 +104,7 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
   app.use('/_emulator', controlRoutes(context, { reset, personas: () => personas }));
   app.use(oauthRoutes(context));
   app.use(journeyRoutes(context));
+  app.use(signUpRoutes(context));
   app.use(gateway(context, apis));
   app.use(notFound);
   app.use(errorHandler);
