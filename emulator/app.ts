@@ -21,6 +21,7 @@ import { Messages } from './control/messages.js';
 import { gateway } from './gateway/pipeline.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
+import { IncomeTax } from './income-tax/income-tax.js';
 import { journeyRoutes } from './journey/routes.js';
 import { assetRoutes } from './pages/assets.js';
 import { oauthRoutes } from './oauth/routes.js';
@@ -78,6 +79,7 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
     messages: new Messages(store, clock),
     tokens: new TokenLookup(provider),
     provider,
+    incomeTax: new IncomeTax(store, clock),
   };
 
   let personas: SeededPersona[] = [];

@@ -11,6 +11,7 @@ import type { EmulatorConfig } from './config/defaults.js';
 import type { Faults } from './control/faults.js';
 import type { Journal } from './control/journal.js';
 import type { Messages } from './control/messages.js';
+import type { IncomeTax } from './income-tax/income-tax.js';
 import type { TokenLookup } from './oauth/token-lookup.js';
 import type { Store } from './store/store.js';
 
@@ -41,4 +42,6 @@ export interface EmulatorContext {
   messages: Messages;
   tokens: TokenLookup;
   provider: Provider;
+  /** Income Tax (MTD) state per vendor and NINO: businesses, submissions, calculations, checkpoints. */
+  incomeTax: IncomeTax;
 }

@@ -1,0 +1,77 @@
+import type { EmulatorContext } from '../../context.js';
+import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
+import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
+import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
+import { mtdFailures } from '../shared/mtd-errors.js';
+import { govTestScenario } from '../shared/mtd-test-scenario.js';
+import { MtdValidation } from '../shared/mtd-validation.js';
+import { CANNED_LISTS, cannedBusiness, DYNAMIC_IDS, LIST_SCENARIOS, listEntry, RETRIEVE_SCENARIOS } from './business-details-scenarios.js';
+
+/**
+ * Business Details (MTD) 2.0, `read:self-assessment`: List All Businesses and Retrieve Business Details.
+ * HMRC documents both as stateful in the sandbox. The emulator is stateful with or without
+ * `Gov-Test-Scenario: STATEFUL`: a signed-up taxpayer starts with one self-employment business
+ * (income-tax/default-business.ts), businesses created or deleted through Self Assessment Test Support
+ * show up here. The other documented scenarios return HMRC's canned data.
+ *
+ * Errors: 400 FORMAT_NINO, FORMAT_BUSINESS_ID, RULE_INCORRECT_GOV_TEST_SCENARIO; 403
+ * CLIENT_OR_AGENT_NOT_AUTHORISED; 404 MATCHING_RESOURCE_NOT_FOUND "Matching resource not found" (no business,
+ * or no business with that ID: HMRC also documents NO_BUSINESS_FOUND for retrieve; the emulator uses the
+ * code its other Income Tax APIs use for an unknown income source).
+ */
+export const businessDetailsApi: Api = {
+  name: 'Business Details (MTD)',
+  context: 'individuals/business/details',
+  versions: ['2.0'],
+  formats: ['json'],
+  endpoints: withFraudHeaderCheck('business-details-api', [
+    { method: 'GET', path: '/individuals/business/details/:nino/list', auth: 'user', scopes: ['read:self-assessment'], handler: list },
+    { method: 'GET', path: '/individuals/business/details/:nino/:businessId', auth: 'user', scopes: ['read:self-assessment'], handler: retrieve },
+  ]),
+};
+
+async function list(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const nino = req.params.nino!;
+  const v = new MtdValidation();
+  v.nino(nino);
+  v.throwIfAny();
+  await requireIncomeTaxAccess(ctx, req, nino);
+  const scenario = govTestScenario(req, LIST_SCENARIOS);
+  if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
+  if (scenario && scenario !== 'STATEFUL') return { status: 200, body: { listOfBusinesses: CANNED_LISTS[scenario].map(listEntry) } };
+  const state = await ctx.incomeTax.read(vendorOf(req), nino);
+  if (!state.businesses.length) throw mtdFailures.matchingResourceNotFound();
+  return { status: 200, body: { listOfBusinesses: state.businesses.map((b) => listEntry(b.details)) } };
+}
+
+async function retrieve(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const nino = req.params.nino!;
+  const businessId = req.params.businessId!;
+  const v = new MtdValidation();
+  v.nino(nino);
+  v.businessId(businessId);
+  v.throwIfAny();
+  await requireIncomeTaxAccess(ctx, req, nino);
+  const scenario = govTestScenario(req, RETRIEVE_SCENARIOS);
+  switch (scenario) {
+    case 'NOT_FOUND':
+      throw mtdFailures.matchingResourceNotFound();
+    case 'PROPERTY':
+      return { status: 200, body: cannedBusiness('uk-property', businessId) };
+    case 'FOREIGN_PROPERTY':
+      return { status: 200, body: cannedBusiness('foreign-property', businessId) };
+    case 'UNSPECIFIED':
+      return { status: 200, body: cannedBusiness('property-unspecified', businessId) };
+    case 'DYNAMIC': {
+      const type = DYNAMIC_IDS[businessId];
+      if (!type) throw mtdFailures.matchingResourceNotFound();
+      return { status: 200, body: cannedBusiness(type, businessId) };
+    }
+    default: {
+      const state = await ctx.incomeTax.read(vendorOf(req), nino);
+      const business = state.businesses.find((b) => b.details.businessId === businessId);
+      if (!business) throw mtdFailures.matchingResourceNotFound();
+      return { status: 200, body: business.details };
+    }
+  }
+}

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import type { EmulatorContext } from '../../context.js';
+import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
+import { calculationDocument, calculationListEntry } from '../../income-tax/calculation-document.js';
+import type { Calculation, CalculationType, TriggerCalculationType } from '../../income-tax/model.js';
+import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
+import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
+import { mtdFailures } from '../shared/mtd-errors.js';
+import { taxYearEnded } from '../shared/mtd-tax-year.js';
+import { govTestScenario } from '../shared/mtd-test-scenario.js';
+import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
+import { calculationErrors, EXAMPLE_PROFIT, LIST_SCENARIOS, RETRIEVE_SCENARIOS, SUBMIT_SCENARIOS, TRIGGER_SCENARIOS } from './calculation-scenarios.js';
+
+/**
+ * Individual Calculations (MTD) 8.0: trigger (`write:self-assessment`, 202 `{calculationId}`), list and
+ * retrieve (`read:self-assessment`), submit a final declaration (`write:self-assessment`, 204).
+ *
+ * Asynchronous, as HMRC's is: "wait at least 5 seconds before calling the retrieval endpoint". A
+ * calculation is ready {@link CALCULATION_DELAY_MS} after it was triggered, on the virtual clock; until
+ * then retrieve answers as HMRC documents for an unfinished calculation, 404 MATCHING_RESOURCE_NOT_FOUND,
+ * list leaves it out, and submitting a final declaration against it is 400 RULE_FINAL_DECLARATION_IN_PROGRESS.
+ *
+ * Stateful rules (the emulator's choices where HMRC's sandbox is stateless): intent-to-finalise needs the
+ * tax year to have ended (RULE_TAX_YEAR_NOT_ENDED); nothing but intent-to-amend after a final declaration
+ * (RULE_FINAL_DECLARATION_RECEIVED); intent-to-amend needs a declaration (RULE_DECLARATION_NOT_RECEIVED) and
+ * a tax year from 2026-27 (RULE_CALCULATION_TYPE_NOT_ALLOWED); a final declaration needs the latest
+ * intent-to-finalise calculation of the year (404 otherwise) and no submission since it was triggered
+ * (RULE_RECENT_SUBMISSIONS_EXIST). Supporting agents may do everything but submit the declaration.
+ * The minimum tax year is 2018-19 (HMRC's `taxYearMinimum2018`).
+ */
+export const CALCULATION_DELAY_MS = 5_000;
+const MINIMUM_TAX_YEAR = 2018;
+const CALCULATION_ID = /^([0-9]{8}|[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/;
+const TRIGGER_TYPES: readonly TriggerCalculationType[] = ['in-year', 'intent-to-finalise', 'intent-to-amend'];
+const LIST_TYPES: readonly CalculationType[] = ['in-year', 'intent-to-finalise', 'intent-to-amend', 'final-declaration', 'confirm-amendment'];
+const BASE = '/individuals/calculations/:nino/self-assessment/:taxYear';
+
+export const individualCalculationsApi: Api = {
+  name: 'Individual Calculations (MTD)',
+  context: 'individuals/calculations',
+  versions: ['8.0'],
+  formats: ['json'],
+  endpoints: withFraudHeaderCheck('individual-calculations-api', [
+    { method: 'POST', path: `${BASE}/trigger/:calculationType`, auth: 'user', scopes: ['write:self-assessment'], handler: trigger },
+    { method: 'GET', path: BASE, auth: 'user', scopes: ['read:self-assessment'], handler: list },
+    { method: 'GET', path: `${BASE}/:calculationId`, auth: 'user', scopes: ['read:self-assessment'], handler: retrieve },
+    { method: 'POST', path: `${BASE}/:calculationId/:calculationType`, auth: 'user', scopes: ['write:self-assessment'], handler: submitFinalDeclaration },
+  ]),
+};
+
+const formatCalculationType = { code: 'FORMAT_CALCULATION_TYPE', message: 'The provided calculation type is not valid' };
+const formatCalculationId = { code: 'FORMAT_CALCULATION_ID', message: 'The provided calculationId is invalid' };
+
+async function ninoAndAccess(req: ApiRequest, ctx: EmulatorContext, mainAgentOnly = false): Promise<{ nino: string; requestedBy: 'customer' | 'agent' }> {
+  const nino = req.params.nino!;
+  const v = new MtdValidation();
+  v.nino(nino);
+  v.throwIfAny();
+  const { requestedBy } = await requireIncomeTaxAccess(ctx, req, nino, { mainAgentOnly });
+  return { nino, requestedBy };
+}
+
+async function trigger(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const { nino, requestedBy } = await ninoAndAccess(req, ctx);
+  const v = new MtdValidation();
+  const taxYear = v.taxYear(req.params.taxYear!, { minimum: MINIMUM_TAX_YEAR, rangeMessage: 'Tax year range invalid. A tax year range of one year is required' });
+  const calculationType = req.params.calculationType as TriggerCalculationType;
+  if (!TRIGGER_TYPES.includes(calculationType)) v.add(formatCalculationType);
+  v.throwIfAny();
+  const scenario = govTestScenario(req, TRIGGER_SCENARIOS);
+  if (scenario) throw calculationErrors[scenario]();
+
+  const now = ctx.clock.now();
+  const calculationId = await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
+    const declared = state.finalDeclarations.some((d) => d.taxYear === taxYear!);
+    if (calculationType === 'intent-to-amend') {
+      if (taxYear! < 2026) throw calculationErrors.CALCULATION_TYPE_NOT_ALLOWED();
+      if (!declared) throw calculationErrors.DECLARATION_NOT_RECEIVED();
+    } else {
+      if (declared) throw calculationErrors.FINAL_DECLARATION_RECEIVED();
+      if (calculationType === 'intent-to-finalise' && !taxYearEnded(taxYear!, now)) throw calculationErrors.TAX_YEAR_NOT_ENDED();
+    }
+    const calculation: Calculation = {
+      calculationId: randomUUID(),
+      taxYear: taxYear!,
+      calculationType,
+      requestedBy,
+      requestedAt: now,
+      readyAt: now + CALCULATION_DELAY_MS,
+      summaries: state.cumulative.filter((s) => s.taxYear === taxYear),
+      businesses: state.businesses.map((b) => b.details),
+    };
+    state.calculations.push(calculation);
+    return calculation.calculationId;
+  });
+  return { status: 202, body: { calculationId } };
+}
+
+async function list(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const { nino } = await ninoAndAccess(req, ctx);
+  const v = new MtdValidation();
+  const taxYear = v.taxYear(req.params.taxYear!, { minimum: MINIMUM_TAX_YEAR, rangeMessage: 'Tax year range invalid. A tax year range of one year is required' });
+  const type = queryParam(req.query, 'calculationType');
+  if (type !== undefined && !LIST_TYPES.includes(type as CalculationType)) v.add(formatCalculationType);
+  v.throwIfAny();
+  if ((type === 'intent-to-amend' || type === 'confirm-amendment') && taxYear! < 2026) throw calculationErrors.CALCULATION_TYPE_NOT_ALLOWED();
+  const scenario = govTestScenario(req, LIST_SCENARIOS);
+  if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
+  const now = ctx.clock.now();
+  if (scenario === 'DYNAMIC') {
+    const at = Date.parse(`${taxYear! + 1}-04-20T09:35:15.094Z`);
+    const canned = dynamicCalculation(taxYear!, '00000000-0000-4000-8000-000000000000', at);
+    return { status: 200, body: { calculations: [calculationListEntry({ ...canned, calculationType: 'in-year' }, nino)] } };
+  }
+  const state = await ctx.incomeTax.read(vendorOf(req), nino);
+  const calculations = state.calculations
+    .filter((c) => c.taxYear === taxYear && c.readyAt <= now && (!type || c.calculationType === type))
+    .map((c) => calculationListEntry(c, nino));
+  if (!calculations.length) throw mtdFailures.matchingResourceNotFound();
+  return { status: 200, body: { calculations } };
+}
+
+async function retrieve(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const { nino } = await ninoAndAccess(req, ctx);
+  const v = new MtdValidation();
+  const taxYear = v.taxYear(req.params.taxYear!, { minimum: MINIMUM_TAX_YEAR, rangeMessage: 'Tax year range invalid. A tax year range of one year is required' });
+  const calculationId = req.params.calculationId!;
+  if (!CALCULATION_ID.test(calculationId)) v.add(formatCalculationId);
+  v.throwIfAny();
+  const scenario = govTestScenario(req, RETRIEVE_SCENARIOS);
+  const now = ctx.clock.now();
+  switch (scenario) {
+    case undefined:
+      break;
+    case 'NOT_FOUND':
+      throw mtdFailures.matchingResourceNotFound();
+    case 'DYNAMIC':
+      if (taxYear! < 2023) throw mtdFailures.incorrectGovTestScenario();
+      return { status: 200, body: calculationDocument(dynamicCalculation(taxYear!, calculationId, now, 30_000), nino) };
+    case 'ERROR_MESSAGES_EXIST': {
+      const doc = calculationDocument(dynamicCalculation(taxYear!, calculationId, now), nino) as Record<string, unknown>;
+      return {
+        status: 200,
+        body: { metadata: doc.metadata, inputs: doc.inputs, messages: { errors: [{ id: 'C55012', text: 'The submission for the period has been rejected as it is not valid' }] } },
+      };
+    }
+    default:
+      return { status: 200, body: calculationDocument(dynamicCalculation(taxYear!, calculationId, now, EXAMPLE_PROFIT[scenario]), nino) };
+  }
+  const state = await ctx.incomeTax.read(vendorOf(req), nino);
+  const calc = state.calculations.find((c) => c.calculationId === calculationId && c.taxYear === taxYear);
+  if (!calc || calc.readyAt > now) throw mtdFailures.matchingResourceNotFound();
+  const declaration = state.finalDeclarations.find((d) => d.taxYear === taxYear);
+  const finalised = calc.calculationType === 'final-declaration' ? declaration?.declaredAt : undefined;
+  return { status: 200, body: calculationDocument(calc, nino, finalised) };
+}
+
+async function submitFinalDeclaration(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const { nino, requestedBy } = await ninoAndAccess(req, ctx, true);
+  const v = new MtdValidation();
+  const taxYear = v.taxYear(req.params.taxYear!, { minimum: MINIMUM_TAX_YEAR, rangeMessage: 'Tax year range invalid. A tax year range of one year is required' });
+  const calculationId = req.params.calculationId!;
+  if (!CALCULATION_ID.test(calculationId)) v.add(formatCalculationId);
+  const type = req.params.calculationType as 'final-declaration' | 'confirm-amendment';
+  if (type !== 'final-declaration' && type !== 'confirm-amendment') v.add(formatCalculationType);
+  v.throwIfAny();
+  const scenario = govTestScenario(req, SUBMIT_SCENARIOS);
+  if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
+  if (scenario) throw calculationErrors[scenario]();
+
+  const now = ctx.clock.now();
+  await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
+    const ofYear = state.calculations.filter((c) => c.taxYear === taxYear);
+    const calc = ofYear.find((c) => c.calculationId === calculationId);
+    const intent = type === 'final-declaration' ? 'intent-to-finalise' : 'intent-to-amend';
+    if (!calc || calc.calculationType !== intent) throw mtdFailures.matchingResourceNotFound();
+    if (calc.readyAt > now) throw calculationErrors.FINAL_DECLARATION_IN_PROGRESS();
+    const latestIntent = ofYear.filter((c) => c.calculationType === intent).pop();
+    if (latestIntent?.calculationId !== calculationId) throw mtdFailures.matchingResourceNotFound();
+    const declared = state.finalDeclarations.some((d) => d.taxYear === taxYear);
+    if (type === 'final-declaration' && declared) throw calculationErrors.FINAL_DECLARATION_RECEIVED();
+    if (type === 'confirm-amendment' && !declared) throw calculationErrors.DECLARATION_NOT_RECEIVED();
+    if (!taxYearEnded(taxYear!, now)) throw calculationErrors.FINAL_DECLARATION_TAX_YEAR();
+    const resubmitted = state.cumulative.some((s) => s.taxYear === taxYear && s.submissions.some((sub) => sub.submittedAt > calc.requestedAt));
+    if (resubmitted) throw calculationErrors.RECENT_SUBMISSIONS_EXIST();
+    if (type === 'final-declaration') state.finalDeclarations.push({ taxYear: taxYear!, calculationId, declaredAt: now });
+    state.calculations.push({ ...calc, calculationId: randomUUID(), calculationType: type, requestedBy, requestedAt: now, readyAt: now + CALCULATION_DELAY_MS });
+  });
+  return { status: 204 };
+}
+
+/** A calculation over one self-employment business with `profit` of trading income, for the canned scenarios. */
+function dynamicCalculation(taxYear: number, calculationId: string, at: number, profit = 0): Calculation {
+  const businessId = 'XBIS12345678901';
+  return {
+    calculationId,
+    taxYear,
+    calculationType: 'in-year',
+    requestedBy: 'customer',
+    requestedAt: at,
+    readyAt: at,
+    businesses: [{ businessId, typeOfBusiness: 'self-employment', tradingName: 'ABC Ltd.' }],
+    summaries: profit
+      ? [{ businessId, taxYear, submissions: [], body: { periodDates: { periodStartDate: `${taxYear}-04-06`, periodEndDate: `${taxYear + 1}-04-05` }, periodIncome: { turnover: profit, other: 0 }, periodExpenses: { consolidatedExpenses: 0 } } }]
+      : [],
+  };
+}

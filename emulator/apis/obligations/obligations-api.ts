@@ -1,0 +1,143 @@
+import type { EmulatorContext } from '../../context.js';
+import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
+import { finalDeclarationObligation, quarterlyObligations, type ObligationDetail } from '../../income-tax/obligations.js';
+import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
+import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
+import { mtd, mtdFailures } from '../shared/mtd-errors.js';
+import { daysBetween, isoDate, taxYearEndDate, taxYearOf } from '../shared/mtd-tax-year.js';
+import { govTestScenario } from '../shared/mtd-test-scenario.js';
+import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
+import { cannedBusinessObligations, cannedFinalDeclarationObligations, CRYSTALLISATION_SCENARIOS, INCOME_AND_EXPENDITURE_SCENARIOS } from './obligations-scenarios.js';
+
+/**
+ * Obligations (MTD) 3.0, `read:self-assessment`: income and expenditure (quarterly) obligations and
+ * final declaration (crystallisation) obligations.
+ *
+ * Stateful by default and with `STATEFUL`: obligations follow the taxpayer's businesses and what was
+ * submitted (income-tax/obligations.ts): a cumulative summary fulfils the quarters it covers, a final
+ * declaration fulfils the year. Without fromDate/toDate the emulator answers for the current tax year (on
+ * the virtual clock); HMRC says "a year from today". Without taxYear, final declaration obligations run
+ * from four tax years back to the current one (HMRC's rule), limited to years in which the taxpayer had a
+ * business. The other documented scenarios return HMRC's canned data.
+ */
+export const obligationsApi: Api = {
+  name: 'Obligations (MTD)',
+  context: 'obligations/details',
+  versions: ['3.0'],
+  formats: ['json'],
+  endpoints: withFraudHeaderCheck('obligations-api', [
+    { method: 'GET', path: '/obligations/details/:nino/income-and-expenditure', auth: 'user', scopes: ['read:self-assessment'], handler: incomeAndExpenditure },
+    { method: 'GET', path: '/obligations/details/:nino/crystallisation', auth: 'user', scopes: ['read:self-assessment'], handler: crystallisation },
+  ]),
+};
+
+const TYPES = ['self-employment', 'uk-property', 'foreign-property'];
+const STATUSES = ['open', 'fulfilled'];
+const err = (code: string, message: string) => ({ code, message });
+const insolventTrader = () => mtd(400, 'RULE_INSOLVENT_TRADER', 'The remote endpoint has indicated that the Trader is insolvent');
+const noObligations = () => mtd(404, 'NO_OBLIGATIONS_FOUND', 'No obligations found using this filter');
+
+async function incomeAndExpenditure(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const nino = req.params.nino!;
+  const first = new MtdValidation();
+  first.nino(nino);
+  first.throwIfAny();
+  await requireIncomeTaxAccess(ctx, req, nino);
+
+  const typeOfBusiness = queryParam(req.query, 'typeOfBusiness');
+  const businessId = queryParam(req.query, 'businessId');
+  const fromDate = queryParam(req.query, 'fromDate');
+  const toDate = queryParam(req.query, 'toDate');
+  const status = queryParam(req.query, 'status');
+  const v = new MtdValidation();
+  if (typeOfBusiness !== undefined && !TYPES.includes(typeOfBusiness ?? '')) v.add(err('FORMAT_TYPE_OF_BUSINESS', 'The provided typeOfBusiness field is invalid'));
+  if (businessId !== undefined) v.businessId(businessId ?? '', 'The provided businessId is invalid');
+  if (fromDate !== undefined) v.date(fromDate, err('FORMAT_FROM_DATE', 'The provided fromDate is invalid'));
+  if (toDate !== undefined) v.date(toDate, err('FORMAT_TO_DATE', 'The provided toDate is invalid'));
+  if (status !== undefined && !STATUSES.includes(status ?? '')) v.add(err('FORMAT_STATUS', 'The provided status is invalid'));
+  v.throwIfAny();
+  if (businessId && !typeOfBusiness) v.add(err('MISSING_TYPE_OF_BUSINESS', 'The type of business query parameter must be provided when an incomeSourceId is supplied'));
+  if (toDate && !fromDate) v.add(err('MISSING_FROM_DATE', 'The From date parameter is missing'));
+  if (fromDate && !toDate) v.add(err('MISSING_TO_DATE', 'The To date parameter is missing'));
+  if (fromDate && toDate) {
+    if (toDate < fromDate) v.add(err('RANGE_TO_DATE_BEFORE_FROM_DATE', 'The To date must be after the From date'));
+    else if (daysBetween(fromDate, toDate) > 366) v.add(err('RULE_DATE_RANGE_INVALID', 'The specified date range is invalid'));
+    if (fromDate < '2018-04-06') v.add(err('RULE_FROM_DATE_NOT_SUPPORTED', 'The specified From date is not supported as too early'));
+  }
+  v.throwIfAny();
+
+  const scenario = govTestScenario(req, INCOME_AND_EXPENDITURE_SCENARIOS);
+  switch (scenario) {
+    case 'INSOLVENT_TRADER':
+      throw insolventTrader();
+    case 'NOT_FOUND':
+      throw mtdFailures.matchingResourceNotFound();
+    case 'NO_OBLIGATIONS_FOUND':
+      throw noObligations();
+    case 'OPEN':
+    case 'FULFILLED':
+    case 'DYNAMIC':
+    case 'CUMULATIVE':
+      return { status: 200, body: { obligations: cannedBusinessObligations(scenario, businessId ?? undefined, { fromDate: fromDate ?? undefined, toDate: toDate ?? undefined, status: status ?? undefined }) } };
+  }
+
+  const state = await ctx.incomeTax.read(vendorOf(req), nino);
+  const today = isoDate(ctx.clock.now());
+  const from = fromDate ?? `${taxYearOf(today)}-04-06`;
+  const to = toDate ?? taxYearEndDate(taxYearOf(today));
+  const businesses = state.businesses
+    .map((b) => b.details)
+    .filter((b) => TYPES.includes(b.typeOfBusiness) && (!typeOfBusiness || b.typeOfBusiness === typeOfBusiness) && (!businessId || b.businessId === businessId));
+  if (businessId && !businesses.length) throw mtdFailures.matchingResourceNotFound();
+
+  const obligations = businesses
+    .map((business) => {
+      const firstYear = Math.max(2017, taxYearOf(business.commencementDate ?? '2017-04-06'), taxYearOf(from));
+      const details: ObligationDetail[] = [];
+      for (let ty = firstYear; ty <= Math.min(taxYearOf(to), taxYearOf(today) + 1); ty++) details.push(...quarterlyObligations(state, business, ty));
+      const obligationDetails = details.filter(
+        (d) => d.periodEndDate >= from && d.periodStartDate <= to && (!business.cessationDate || d.periodStartDate <= business.cessationDate) && (!status || d.status === status),
+      );
+      return { typeOfBusiness: business.typeOfBusiness, businessId: business.businessId, obligationDetails };
+    })
+    .filter((o) => o.obligationDetails.length);
+  if (!obligations.length) throw noObligations();
+  return { status: 200, body: { obligations } };
+}
+
+async function crystallisation(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const nino = req.params.nino!;
+  const first = new MtdValidation();
+  first.nino(nino);
+  first.throwIfAny();
+  await requireIncomeTaxAccess(ctx, req, nino);
+
+  const taxYearParam = queryParam(req.query, 'taxYear');
+  const status = queryParam(req.query, 'status');
+  const v = new MtdValidation();
+  const taxYear = taxYearParam === undefined ? undefined : v.taxYear(taxYearParam ?? '', { minimum: 2017 });
+  if (status !== undefined && !STATUSES.includes(status ?? '')) v.add(err('FORMAT_STATUS', 'The provided status is invalid'));
+  v.throwIfAny();
+
+  const current = taxYearOf(isoDate(ctx.clock.now()));
+  const scenario = govTestScenario(req, CRYSTALLISATION_SCENARIOS);
+  switch (scenario) {
+    case 'INSOLVENT_TRADER':
+      throw insolventTrader();
+    case 'NOT_FOUND':
+      throw mtdFailures.matchingResourceNotFound();
+    case 'MULTIPLE':
+    case 'DYNAMIC':
+      return { status: 200, body: { obligations: cannedFinalDeclarationObligations(scenario, taxYear ?? current) } };
+  }
+
+  const state = await ctx.incomeTax.read(vendorOf(req), nino);
+  const firstBusinessYear = Math.min(...state.businesses.map((b) => taxYearOf(b.details.commencementDate ?? '2017-04-06')), current + 1);
+  const years: number[] = [];
+  for (let ty = Math.max(2017, current - 4, firstBusinessYear); ty <= current; ty++) years.push(ty);
+  const selected = taxYear === undefined ? years : years.filter((y) => y === taxYear);
+  const obligations = selected.map((ty) => finalDeclarationObligation(state, ty)).filter((o) => !status || o.status === status);
+  if (!obligations.length) throw noObligations();
+  return { status: 200, body: { obligations } };
+}
+

@@ -1,0 +1,135 @@
+import type { EmulatorContext } from '../../context.js';
+import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
+import { quarterEnds } from '../../income-tax/obligations.js';
+import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
+import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
+import { mtd, mtdFailures } from '../shared/mtd-errors.js';
+import { addDays, isoDate, taxYearOf, taxYearStartDate } from '../shared/mtd-tax-year.js';
+import { govTestScenario } from '../shared/mtd-test-scenario.js';
+import { MtdValidation } from '../shared/mtd-validation.js';
+import { parseCumulativeSummary } from './cumulative-summary-body.js';
+
+/**
+ * Self-Employment Business (MTD) 5.0: Create and Amend (PUT, `write:self-assessment`, 204) and Retrieve
+ * (GET, `read:self-assessment`) a Self-Employment Cumulative Period Summary, tax years from 2025-26.
+ *
+ * Stateful by default and with `STATEFUL`: what is PUT is read back by GET for that business and tax
+ * year, fulfils quarterly obligations and feeds the next triggered calculation. The business must be one
+ * of the taxpayer's self-employment businesses (else 404 MATCHING_RESOURCE_NOT_FOUND). The emulator checks
+ * the dates against standard quarters (HMRC's error scenarios, made real): periodDates are required
+ * (RULE_MISSING_SUBMISSION_DATES); the start is 6 April, or the commencement date when the business started
+ * in the year (RULE_START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE / …_TO_COMMENCEMENT_DATE); the end is a
+ * quarter end — 5 July, 5 October, 5 January, 5 April — or the cessation date
+ * (RULE_END_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE); no earlier than 10 days before the period ends, on the
+ * virtual clock (RULE_EARLY_DATA_SUBMISSION_NOT_ACCEPTED); never earlier than an end already submitted
+ * (RULE_SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS). Calendar quarters are not modelled.
+ */
+export const selfEmploymentApi: Api = {
+  name: 'Self Employment Business (MTD)',
+  context: 'individuals/business/self-employment',
+  versions: ['5.0'],
+  formats: ['json'],
+  endpoints: withFraudHeaderCheck('self-employment-business-api', [
+    { method: 'PUT', path: '/individuals/business/self-employment/:nino/:businessId/cumulative/:taxYear', auth: 'user', scopes: ['write:self-assessment'], handler: createAmend },
+    { method: 'GET', path: '/individuals/business/self-employment/:nino/:businessId/cumulative/:taxYear', auth: 'user', scopes: ['read:self-assessment'], handler: retrieve },
+  ]),
+};
+
+const PUT_SCENARIOS = [
+  'NOT_FOUND',
+  'TAX_YEAR_NOT_SUPPORTED',
+  'BOTH_EXPENSES_SUPPLIED',
+  'STATEFUL',
+  'START_DATE_NOT_ALIGNED_TO_COMMENCEMENT_DATE',
+  'END_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE',
+  'MISSING_SUBMISSION_DATES',
+  'START_AND_END_DATE_NOT_ALLOWED',
+  'EARLY_DATA_SUBMISSION_NOT_ACCEPTED',
+  'OUTSIDE_AMENDMENT_WINDOW',
+  'ADVANCE_SUBMISSION_REQUIRES_PERIOD_END_DATE',
+  'SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS',
+  'START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE',
+] as const;
+const GET_SCENARIOS = ['NOT_FOUND', 'STATEFUL'] as const;
+
+const rule = (code: string, message: string) => () => mtd(400, code, message);
+const RULES = {
+  TAX_YEAR_NOT_SUPPORTED: rule('RULE_TAX_YEAR_NOT_SUPPORTED', 'The tax year specified does not lie within the supported range'),
+  BOTH_EXPENSES_SUPPLIED: rule('RULE_BOTH_EXPENSES_SUPPLIED', 'Both expenses and consolidatedExpenses can not be present at the same time'),
+  START_DATE_NOT_ALIGNED_TO_COMMENCEMENT_DATE: rule('RULE_START_DATE_NOT_ALIGNED_TO_COMMENCEMENT_DATE', 'Start date does not align to the commencement date'),
+  END_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE: rule('RULE_END_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE', 'End date does not align to the reporting type'),
+  MISSING_SUBMISSION_DATES: rule('RULE_MISSING_SUBMISSION_DATES', 'Submission start/end date not provided'),
+  START_AND_END_DATE_NOT_ALLOWED: rule('RULE_START_AND_END_DATE_NOT_ALLOWED', 'Start/end date not accepted for annual/latent submission'),
+  EARLY_DATA_SUBMISSION_NOT_ACCEPTED: rule('RULE_EARLY_DATA_SUBMISSION_NOT_ACCEPTED', 'Cannot submit data more than 10 days before end of Period'),
+  OUTSIDE_AMENDMENT_WINDOW: rule('RULE_OUTSIDE_AMENDMENT_WINDOW', 'You are outside the amendment window'),
+  ADVANCE_SUBMISSION_REQUIRES_PERIOD_END_DATE: rule('RULE_ADVANCE_SUBMISSION_REQUIRES_PERIOD_END_DATE', 'For advance submission end date must be the end of the period'),
+  SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS: rule('RULE_SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS', 'Submission end date cannot be earlier than existing submission'),
+  START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE: rule('RULE_START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE', 'Start date does not align to the reporting type'),
+};
+
+/** The NINO is checked before access (HMRC looks the NINO up to authorise), the rest after. */
+function requireNinoFormat(nino: string): void {
+  const v = new MtdValidation();
+  v.nino(nino, 'The NINO format is invalid');
+  v.throwIfAny();
+}
+
+/** HMRC's Self Employment API words its format errors differently from the other Income Tax APIs. */
+function validatePath(req: ApiRequest): { nino: string; businessId: string; taxYear: number } {
+  const { nino, businessId, taxYear } = req.params as { nino: string; businessId: string; taxYear: string };
+  const v = new MtdValidation();
+  v.nino(nino, 'The NINO format is invalid');
+  v.businessId(businessId, 'The Business ID format is invalid');
+  const year = v.taxYear(taxYear, { minimum: 2025, formatMessage: 'The taxYear format is invalid' });
+  v.throwIfAny();
+  return { nino, businessId, taxYear: year! };
+}
+
+async function createAmend(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const nino = req.params.nino!;
+  requireNinoFormat(nino);
+  await requireIncomeTaxAccess(ctx, req, nino);
+  const { businessId, taxYear } = validatePath(req);
+  const body = parseCumulativeSummary(req);
+  const scenario = govTestScenario(req, PUT_SCENARIOS);
+  if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
+  if (scenario && scenario !== 'STATEFUL') throw RULES[scenario]();
+
+  const now = ctx.clock.now();
+  await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
+    const business = state.businesses.find((b) => b.details.businessId === businessId && b.details.typeOfBusiness === 'self-employment')?.details;
+    if (!business) throw mtdFailures.matchingResourceNotFound();
+    const dates = body.periodDates;
+    if (!dates) throw RULES.MISSING_SUBMISSION_DATES();
+    const commencement = business.commencementDate;
+    const commencedInYear = commencement !== undefined && taxYearOf(commencement) === taxYear;
+    const expectedStart = commencedInYear ? commencement : taxYearStartDate(taxYear);
+    if (dates.periodStartDate !== expectedStart) throw commencedInYear ? RULES.START_DATE_NOT_ALIGNED_TO_COMMENCEMENT_DATE() : RULES.START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE();
+    const validEnds = [...quarterEnds(taxYear), ...(business.cessationDate ? [business.cessationDate] : [])];
+    if (!validEnds.includes(dates.periodEndDate)) throw RULES.END_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE();
+    if (isoDate(now) < addDays(dates.periodEndDate, -10)) throw RULES.EARLY_DATA_SUBMISSION_NOT_ACCEPTED();
+    const existing = state.cumulative.find((s) => s.businessId === businessId && s.taxYear === taxYear);
+    if (existing && existing.submissions.some((s) => s.periodEndDate > dates.periodEndDate)) throw RULES.SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS();
+    const submission = { periodEndDate: dates.periodEndDate, submittedAt: now };
+    if (existing) {
+      existing.body = body as Record<string, unknown>;
+      existing.submissions.push(submission);
+    } else {
+      state.cumulative.push({ businessId, taxYear, body: body as Record<string, unknown>, submissions: [submission] });
+    }
+  });
+  return { status: 204 };
+}
+
+async function retrieve(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const nino = req.params.nino!;
+  requireNinoFormat(nino);
+  await requireIncomeTaxAccess(ctx, req, nino);
+  const { businessId, taxYear } = validatePath(req);
+  const scenario = govTestScenario(req, GET_SCENARIOS);
+  if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
+  const state = await ctx.incomeTax.read(vendorOf(req), nino);
+  const summary = state.cumulative.find((s) => s.businessId === businessId && s.taxYear === taxYear);
+  if (!summary) throw mtdFailures.matchingResourceNotFound();
+  return { status: 200, body: summary.body };
+}

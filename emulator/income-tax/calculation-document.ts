@@ -1,0 +1,172 @@
+import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../apis/shared/mtd-tax-year.js';
+import type { Calculation, CumulativeSummary } from './model.js';
+
+/**
+ * The Retrieve a Self Assessment Tax Calculation document (Individual Calculations 8.0:
+ * `{metadata, inputs, calculation, messages}`), computed from the cumulative summaries frozen at trigger
+ * time. The arithmetic is a simplified rest-of-UK computation, enough for software to show plausible
+ * figures: personal allowance £12,570 (tapered by £1 for every £2 over £100,000), basic rate 20% on the
+ * next £37,700, higher rate 40% up to £125,140, additional rate 45%; Class 4 NICs 6% between £12,570 and
+ * £50,270 and 2% above. HMRC's real calculation covers far more; the emulator does not pretend to.
+ */
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+export interface BusinessFigures {
+  businessId: string;
+  name: string | undefined;
+  income: number;
+  expenses: number;
+  additions: number;
+  periodTo: string | undefined;
+}
+
+export function businessFigures(summary: CumulativeSummary, name?: string): BusinessFigures {
+  const b = summary.body as Record<string, Record<string, unknown> | undefined>;
+  const income = num(b.periodIncome?.turnover) + num(b.periodIncome?.other);
+  const expenses = Object.values(b.periodExpenses ?? {}).reduce<number>((sum, v) => sum + num(v), 0);
+  const additions = Object.values(b.periodDisallowableExpenses ?? {}).reduce<number>((sum, v) => sum + num(v), 0);
+  const periodTo = typeof b.periodDates?.periodEndDate === 'string' ? b.periodDates.periodEndDate : undefined;
+  return { businessId: summary.businessId, name, income: round2(income), expenses: round2(expenses), additions: round2(additions), periodTo };
+}
+
+interface Band {
+  name: string;
+  rate: number;
+  bandLimit: number;
+  apportionedBandLimit: number;
+  income: number;
+  taxAmount: number;
+}
+
+function incomeTaxBands(taxable: number): Band[] {
+  const bands: Array<[string, number, number]> = [
+    ['BRT', 20, 37_700],
+    ['HRT', 40, 125_140],
+    ['ART', 45, 99_999_999_999],
+  ];
+  let remaining = taxable;
+  let lower = 0;
+  const out: Band[] = [];
+  for (const [name, rate, limit] of bands) {
+    const width = limit - lower;
+    const income = Math.max(0, Math.min(remaining, width));
+    if (income > 0 || name === 'BRT') out.push({ name, rate, bandLimit: limit, apportionedBandLimit: limit, income, taxAmount: round2((income * rate) / 100) });
+    remaining -= income;
+    lower = limit;
+  }
+  return out;
+}
+
+export function calculationDocument(calc: Calculation, nino: string, finalisedAt?: number): Record<string, unknown> {
+  const figures = calc.summaries.map((s) => businessFigures(s, calc.businesses.find((b) => b.businessId === s.businessId)?.tradingName));
+  const profits = figures.map((f) => Math.max(0, Math.floor(f.income - f.expenses + f.additions)));
+  const losses = figures.map((f) => Math.max(0, Math.floor(f.expenses - f.additions - f.income)));
+  const totalIncome = profits.reduce((a, b) => a + b, 0);
+  const allowance = Math.max(0, 12_570 - Math.floor(Math.max(0, totalIncome - 100_000) / 2));
+  const taxable = Math.max(0, totalIncome - allowance);
+  const bands = incomeTaxBands(taxable);
+  const incomeTax = round2(bands.reduce((a, b) => a + b.taxAmount, 0));
+  const class4Main = Math.max(0, Math.min(totalIncome, 50_270) - 12_570);
+  const class4Upper = Math.max(0, totalIncome - 50_270);
+  const class4 = round2(class4Main * 0.06 + class4Upper * 0.02);
+  const total = round2(incomeTax + class4);
+  const periodTo = figures.map((f) => f.periodTo).filter((d): d is string => Boolean(d)).sort().pop() ?? taxYearEndDate(calc.taxYear);
+  const iso = (ms: number): string => new Date(ms).toISOString();
+
+  const metadata: Record<string, unknown> = {
+    calculationId: calc.calculationId,
+    taxYear: taxYearLabel(calc.taxYear),
+    requestedBy: calc.requestedBy,
+    requestedTimestamp: iso(calc.requestedAt),
+    calculationReason: 'customer-request',
+    calculationTimestamp: iso(calc.readyAt),
+    calculationType: calc.calculationType,
+    ...(finalisedAt !== undefined ? { finalisationTimestamp: iso(finalisedAt) } : {}),
+    periodFrom: taxYearStartDate(calc.taxYear),
+    periodTo,
+  };
+  const inputs = {
+    personalInformation: { identifier: nino, taxRegime: 'UK' },
+    incomeSources: {
+      businessIncomeSources: calc.businesses.map((b) => ({
+        incomeSourceId: b.businessId,
+        incomeSourceType: b.typeOfBusiness === 'property-unspecified' ? 'uk-property' : b.typeOfBusiness,
+        ...(b.tradingName ? { incomeSourceName: b.tradingName } : {}),
+        accountingPeriodStartDate: taxYearStartDate(calc.taxYear),
+        accountingPeriodEndDate: taxYearEndDate(calc.taxYear),
+        source: 'MTD-SA',
+        ...(calc.summaries.find((s) => s.businessId === b.businessId)
+          ? { latestPeriodEndDate: figures.find((f) => f.businessId === b.businessId)?.periodTo ?? taxYearEndDate(calc.taxYear) }
+          : {}),
+      })),
+    },
+  };
+  const calculation = {
+    allowancesAndDeductions: { personalAllowance: allowance },
+    ...(figures.length
+      ? {
+          businessProfitAndLoss: figures.map((f, i) => ({
+            incomeSourceId: f.businessId,
+            incomeSourceType: 'self-employment',
+            ...(f.name ? { incomeSourceName: f.name } : {}),
+            totalIncome: f.income,
+            totalExpenses: f.expenses,
+            netProfit: Math.max(0, round2(f.income - f.expenses)),
+            netLoss: Math.max(0, round2(f.expenses - f.income)),
+            totalAdditions: f.additions,
+            totalDeductions: 0,
+            taxableProfit: profits[i],
+            adjustedIncomeTaxLoss: losses[i],
+          })),
+        }
+      : {}),
+    taxCalculation: {
+      incomeTax: {
+        totalIncomeReceivedFromAllSources: totalIncome,
+        totalAllowancesAndDeductions: Math.min(allowance, totalIncome),
+        totalTaxableIncome: taxable,
+        payPensionsProfit: {
+          incomeReceived: totalIncome,
+          allowancesAllocated: Math.min(allowance, totalIncome),
+          taxableIncome: taxable,
+          incomeTaxAmount: incomeTax,
+          taxBands: bands,
+        },
+        incomeTaxCharged: incomeTax,
+        incomeTaxDueAfterReliefs: incomeTax,
+        totalIncomeTaxDue: incomeTax,
+      },
+      nics: {
+        class4Nics: {
+          totalIncomeLiableToClass4Charge: totalIncome,
+          totalClass4LossesAvailable: 0,
+          totalIncomeChargeableToClass4: class4Main + class4Upper,
+          totalAmount: class4,
+        },
+        totalNic: class4,
+      },
+      totalIncomeTaxNicsCharged: total,
+      totalIncomeTaxAndNicsDue: total,
+    },
+  };
+  const messages = figures.length
+    ? undefined
+    : { info: [{ id: 'C22201', text: 'No income has been submitted for this tax year, so no tax is due.' }] };
+  return { metadata, inputs, calculation, ...(messages ? { messages } : {}) };
+}
+
+/** The list entry for a calculation (List Self Assessment Tax Calculations 8.0). */
+export function calculationListEntry(calc: Calculation, nino: string): Record<string, unknown> {
+  const doc = calculationDocument(calc, nino) as { calculation: { taxCalculation: { totalIncomeTaxAndNicsDue: number } }; metadata: { periodTo: string } };
+  return {
+    calculationId: calc.calculationId,
+    calculationTimestamp: new Date(calc.readyAt).toISOString(),
+    calculationType: calc.calculationType,
+    calculationTrigger: 'attended',
+    calculationOutcome: 'PROCESSED',
+    liabilityAmount: doc.calculation.taxCalculation.totalIncomeTaxAndNicsDue,
+    // fromDate and toDate are in the list schema from 2025-26 only.
+    ...(calc.taxYear >= 2025 ? { fromDate: taxYearStartDate(calc.taxYear), toDate: doc.metadata.periodTo } : {}),
+  };
+}

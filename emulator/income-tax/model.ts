@@ -1,0 +1,83 @@
+/**
+ * What the emulator remembers about one taxpayer's Income Tax affairs, per developer application
+ * ("vendor"): HMRC's sandbox keeps stateful test data against the vendor, so two applications testing
+ * the same NINO do not see each other's submissions, and Delete Stateful Test Data removes one
+ * vendor's data only.
+ */
+export type TypeOfBusiness = 'self-employment' | 'uk-property' | 'foreign-property' | 'property-unspecified';
+export const TYPES_OF_BUSINESS: readonly TypeOfBusiness[] = ['self-employment', 'uk-property', 'foreign-property', 'property-unspecified'];
+
+/** A business income source, in Business Details' Retrieve shape. */
+export interface BusinessDetails {
+  businessId: string;
+  typeOfBusiness: TypeOfBusiness;
+  tradingType?: string;
+  tradingName?: string;
+  yearOfMigration?: string;
+  firstAccountingPeriodStartDate?: string;
+  firstAccountingPeriodEndDate?: string;
+  latencyDetails?: { latencyEndDate: string; taxYear1: string; latencyIndicator1: 'A' | 'Q'; taxYear2: string; latencyIndicator2: 'A' | 'Q' };
+  accountingPeriods?: Array<{ start: string; end: string }>;
+  quarterlyTypeChoice?: { quarterlyPeriodType: 'standard' | 'calendar'; taxYearOfChoice: string };
+  commencementDate?: string;
+  cessationDate?: string;
+  businessAddressLineOne?: string;
+  businessAddressLineTwo?: string;
+  businessAddressLineThree?: string;
+  businessAddressLineFour?: string;
+  businessAddressPostcode?: string;
+  businessAddressCountryCode?: string;
+}
+
+export interface StoredBusiness {
+  details: BusinessDetails;
+  /** CASH or ACCRUALS, when created through the test-support API. */
+  accountingType?: string | undefined;
+}
+
+/** A self-employment cumulative period summary for one business and tax year, as last submitted. */
+export interface CumulativeSummary {
+  businessId: string;
+  taxYear: number;
+  body: Record<string, unknown>;
+  /** Every submission's period end and time (virtual ms): obligations are fulfilled from these. */
+  submissions: Array<{ periodEndDate: string; submittedAt: number }>;
+}
+
+export type TriggerCalculationType = 'in-year' | 'intent-to-finalise' | 'intent-to-amend';
+export type CalculationType = TriggerCalculationType | 'final-declaration' | 'confirm-amendment';
+
+export interface Calculation {
+  calculationId: string;
+  taxYear: number;
+  calculationType: CalculationType;
+  requestedBy: 'customer' | 'agent';
+  requestedAt: number;
+  /** The calculation can be retrieved from this instant (virtual ms). */
+  readyAt: number;
+  /** The submissions the calculation was run over, frozen at trigger time. */
+  summaries: CumulativeSummary[];
+  businesses: BusinessDetails[];
+}
+
+export interface FinalDeclaration {
+  taxYear: number;
+  calculationId: string;
+  declaredAt: number;
+}
+
+export interface TaxpayerState {
+  nino: string;
+  businesses: StoredBusiness[];
+  cumulative: CumulativeSummary[];
+  calculations: Calculation[];
+  finalDeclarations: FinalDeclaration[];
+}
+
+export interface Checkpoint {
+  checkpointId: string;
+  vendor: string;
+  nino: string;
+  createdAt: number;
+  state: TaxpayerState;
+}

@@ -1,0 +1,47 @@
+import { addDays, isoDate, taxYearEndDate, taxYearStartDate } from '../apis/shared/mtd-tax-year.js';
+import type { BusinessDetails, TaxpayerState } from './model.js';
+
+/**
+ * Obligations derived from what the taxpayer has submitted (Obligations API 3.0).
+ *
+ * - Quarterly (income and expenditure): from 2025-26, cumulative: every period starts on 6 April and ends
+ *   5 July, 5 October, 5 January or 5 April; due on the 5th (2025-26) or 7th (2026-27 on) of the month
+ *   after (HMRC's examples). Before 2025-26, the four standard quarters, due one month after their end.
+ *   A cumulative obligation is fulfilled by the first cumulative summary covering its end date.
+ * - Final declaration (crystallisation): one per tax year, 6 April to 5 April, due 31 January after;
+ *   fulfilled by a final declaration.
+ */
+export interface ObligationDetail {
+  periodStartDate: string;
+  periodEndDate: string;
+  dueDate: string;
+  status: 'open' | 'fulfilled';
+  receivedDate?: string;
+}
+
+const QUARTER_ENDS = ['07-05', '10-05', '01-05', '04-05'];
+
+export function quarterEnds(taxYear: number): string[] {
+  return QUARTER_ENDS.map((md, i) => `${i < 2 ? taxYear : taxYear + 1}-${md}`);
+}
+
+export function quarterlyObligations(state: TaxpayerState, business: BusinessDetails, taxYear: number): ObligationDetail[] {
+  const ends = quarterEnds(taxYear);
+  const cumulative = taxYear >= 2025;
+  const summary = state.cumulative.find((s) => s.businessId === business.businessId && s.taxYear === taxYear);
+  return ends.map((end, i) => {
+    const start = cumulative || i === 0 ? taxYearStartDate(taxYear) : addDays(ends[i - 1]!, 1);
+    const dueDay = taxYear >= 2026 ? '07' : '05';
+    const due = `${addDays(end, 27).slice(0, 8)}${dueDay}`;
+    const covering = summary?.submissions.find((s) => s.periodEndDate >= end);
+    return covering
+      ? { periodStartDate: start, periodEndDate: end, dueDate: due, receivedDate: isoDate(covering.submittedAt), status: 'fulfilled' }
+      : { periodStartDate: start, periodEndDate: end, dueDate: due, status: 'open' };
+  });
+}
+
+export function finalDeclarationObligation(state: TaxpayerState, taxYear: number): ObligationDetail {
+  const declared = state.finalDeclarations.find((d) => d.taxYear === taxYear);
+  const base = { periodStartDate: taxYearStartDate(taxYear), periodEndDate: taxYearEndDate(taxYear), dueDate: `${taxYear + 2}-01-31` };
+  return declared ? { ...base, status: 'fulfilled', receivedDate: isoDate(declared.declaredAt) } : { ...base, status: 'open' };
+}
