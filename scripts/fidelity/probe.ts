@@ -22,8 +22,10 @@
  * ];
  * export default probes;
  *
- * A probe fails when `run` throws, when the status is not `expectStatus` (default: any 2xx), or when the body
- * does not validate. `schema: null` means "status check only" (e.g. 204 responses).
+ * A probe fails when `run` throws, when the status is not `expectStatus` (default: any 2xx), when the body
+ * does not validate, or when it reports `problems`. `schema: null` means "status check only" (e.g. 204 responses).
+ * Probes run in file-name order against one emulator (seed `fidelity`), so state made by one is seen by the next.
+ * Run a subset with `npm run fidelity -- <specs folder> <name filter>`.
  */
 import type { SeededPersona } from '../../emulator/accounts/seed.js';
 
@@ -60,7 +62,12 @@ export interface ProbeResponse {
   body: unknown;
 }
 
-/** Where the schema lives: a file relative to the specs folder (`.json` schema or `.yaml` OpenAPI), and a JSON pointer into it. */
+/**
+ * Where the schema lives: a file relative to the specs folder (`.json` schema or `.yaml` OpenAPI), and a JSON
+ * pointer into it. `$ref`s (within the file or to other files) are resolved. The pointer may also stop at an
+ * OpenAPI response or media-type object: its `content['application/json'].schema` is used, or, when HMRC gives
+ * only an `example` (the Hello World API does), the body must equal that example exactly.
+ */
 export interface SchemaRef {
   file: string;
   /** RFC 6901 pointer, e.g. `/paths/~1hello~1world/get/responses/200/content/application~1json/schema`; omit for the whole file. */
@@ -68,12 +75,15 @@ export interface SchemaRef {
 }
 
 export interface ProbeResult {
-  status: number;
+  /** The HTTP status received; omit for a check that makes no HTTP call (then only `problems` count). */
+  status?: number;
   body: unknown;
   /** The schema the body must match, or null to check the status only. */
   schema: SchemaRef | null;
   /** The status expected; default any 2xx. */
   expectStatus?: number;
+  /** Further failures the probe found itself (e.g. a field that must equal a persona's identifier); empty = none. */
+  problems?: string[];
 }
 
 export interface Probe {
