@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import { Accounts } from './accounts/accounts.js';
 import { seedAccounts, type SeededPersona } from './accounts/seed.js';
 import { Agents } from './agents/agents.js';
+import { agentPageRoutes } from './agents/page-routes.js';
 import { Relationships } from './agents/relationships.js';
 import { SignUps } from './sign-up/sign-ups.js';
 import { signUpRoutes } from './sign-up/routes.js';
@@ -107,6 +108,7 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
   app.use(oauthRoutes(context));
   app.use(journeyRoutes(context));
   app.use(signUpRoutes(context));
+  app.use(agentPageRoutes(context));
   app.use(gateway(context, apis));
   app.use(notFound);
   app.use(errorHandler);

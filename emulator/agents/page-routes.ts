@@ -1,0 +1,16 @@
+import express from 'express';
+import type { EmulatorContext } from '../context.js';
+import { createPages, templateDir } from '../pages/pages.js';
+import { CLIENT_LINK_PREFIX } from './client-link.js';
+import { clientPageRoutes } from './client-pages.js';
+import { COPY_ACROSS_PATH, copyAcrossPageRoutes } from './copy-across-pages.js';
+import { PageSessions } from './page-sessions.js';
+
+/** The agents' pages: a client answering an authorisation request, and an agent copying clients across. */
+export function agentPageRoutes(ctx: EmulatorContext): express.Router {
+  const router = express.Router();
+  const pages = createPages([templateDir(import.meta.url)]);
+  router.use(clientPageRoutes(ctx, pages, new PageSessions(ctx.store, ctx.clock, { name: 'agent-client-relationships', path: CLIENT_LINK_PREFIX })));
+  router.use(copyAcrossPageRoutes(ctx, pages, new PageSessions(ctx.store, ctx.clock, { name: 'agent-mapping', path: COPY_ACROSS_PATH })));
+  return router;
+}
