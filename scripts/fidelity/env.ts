@@ -105,15 +105,20 @@ async function signInAndGrant(baseUrl: string, o: JourneyInput): Promise<string>
     const signIn = forms.find((f) => /\/sign-in$/.test(f.action));
     const grant = forms.find((f) => /\/grant$/.test(f.action));
     let next: Response;
+    let doing: string;
     if (signIn && !signedIn) {
+      doing = `signing in as ${o.userId}`;
       next = await send(new URL(signIn.action, url).toString(), { ...signIn.hidden, userId: o.userId, password: o.password });
       signedIn = true;
     } else if (grant) {
+      doing = 'granting authority';
       next = await send(new URL(grant.action, url).toString(), { ...grant.hidden, decision: 'grant' });
     } else {
       throw new Error(`journey page ${url} has no sign-in or grant form${signIn ? ' (sign-in failed: check the user ID and password)' : ''}`);
     }
-    if (next.status < 300 || next.status >= 400) throw new Error(`posting ${url} answered ${next.status}: ${(await next.text()).slice(0, 200)}`);
+    if (next.status < 300 || next.status >= 400) {
+      throw new Error(`${doing} answered ${next.status}${next.status === 401 ? ' (wrong user ID or password, or the account is locked)' : ''}`);
+    }
     url = new URL(next.headers.get('location') ?? '', url).toString();
     if (url.startsWith(o.redirectUri)) {
       const code = new URL(url).searchParams.get('code');
