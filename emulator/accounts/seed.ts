@@ -1,3 +1,4 @@
+import { seedPersonaAgentClients } from '../agents/seed-agent-clients.js';
 import type { EmulatorContext } from '../context.js';
 import type { Account } from './account.js';
 import { AccountRequestError, generateAccount } from './generate-account.js';
@@ -56,6 +57,7 @@ export async function seedAccounts(ctx: EmulatorContext): Promise<SeededPersona[
   for (const { definition, path } of loadPersonaDefinitions(ctx.config.fixturesFile)) {
     seeded.push(await seedPersona(ctx, definition, path));
   }
+  await seedPersonaAgentClients(ctx);
   return seeded;
 }
 
