@@ -5,6 +5,7 @@ import { parseDuration } from '../clock/clock.js';
 import type { EmulatorContext } from '../context.js';
 import { agentControlRoutes } from './agent-routes.js';
 import { FAULT_CATALOGUE } from './faults.js';
+import { journeyControlRoutes } from './journey-routes.js';
 import { signUpControlRoutes } from './sign-up-routes.js';
 
 class ControlError extends Error {
@@ -108,6 +109,7 @@ export function controlRoutes(ctx: EmulatorContext, hooks: { reset: () => Promis
   });
 
   router.use(agentControlRoutes(ctx));
+  router.use(journeyControlRoutes(ctx));
 
   router.use(signUpControlRoutes(ctx));
   router.use((_req, _res) => {

@@ -10,6 +10,9 @@ import { JourneyPresets } from './presets.js';
 import { JourneyStates, type JourneyState } from './journey-state.js';
 import { findOutcome, type FailureId, type JourneyStep } from './outcomes.js';
 
+/** The journey's templates (also used by the control API's outbox page). */
+export const JOURNEY_TEMPLATES = templateDir(import.meta.url);
+
 type Details = Awaited<ReturnType<EmulatorContext['provider']['interactionDetails']>>;
 
 /** One request to a journey page: the interaction, the journey so far and the page's CSRF token. */
@@ -47,7 +50,7 @@ export class JourneyKit {
   readonly csrf: CsrfTokens;
 
   constructor(readonly ctx: EmulatorContext) {
-    this.pages = createPages([templateDir(import.meta.url)]);
+    this.pages = createPages([JOURNEY_TEMPLATES]);
     this.states = new JourneyStates(ctx.store, ctx.clock);
     this.presets = new JourneyPresets(ctx.store);
     this.csrf = new CsrfTokens(ctx.store);
