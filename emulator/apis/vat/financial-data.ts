@@ -1,4 +1,4 @@
-import { addDays, addMonths } from './vat-dates.js';
+import { addMonths, dueDate } from './vat-dates.js';
 import { periodOfKey } from './obligations.js';
 import type { StoredReturn } from './vat-records.js';
 
@@ -76,7 +76,7 @@ function liabilityOf(r: StoredReturn, period: { start: string; end: string } | u
       type: 'VAT Return Debit Charge',
       originalAmount: r.return.netVatDue,
       outstandingAmount: r.return.netVatDue,
-      due: addDays(addMonths(period.end, 1), 7),
+      due: dueDate(period.end),
     },
   ];
 }

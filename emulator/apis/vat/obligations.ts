@@ -1,4 +1,4 @@
-import { addDays, addMonths } from './vat-dates.js';
+import { addDays, addMonths, dueDate } from './vat-dates.js';
 import type { StoredReturn } from './vat-records.js';
 
 /**
@@ -61,7 +61,7 @@ function recentPeriods(today: string, count: number, kind: 'quarter' | 'month'):
 
 function withStatus(periods: Period[], fulfilled: number): Obligation[] {
   return periods.map((p, i) => {
-    const due = addDays(addMonths(p.end, 1), 7);
+    const due = dueDate(p.end);
     return i < fulfilled ? { ...p, due, status: 'F' as const, received: addDays(due, -1) } : { ...p, due, status: 'O' as const };
   });
 }

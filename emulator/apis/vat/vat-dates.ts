@@ -29,3 +29,8 @@ export function addMonths(date: string, months: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((dateMs(to) - dateMs(from)) / 86_400_000);
 }
+
+/** "One month and seven days from the end date": 2017-03-31 → 2017-05-07, 2025-06-30 → 2025-08-07. */
+export function dueDate(end: string): string {
+  return addDays(addMonths(addDays(end, 1), 1), 6);
+}
