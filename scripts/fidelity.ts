@@ -1,7 +1,7 @@
 /**
  * `npm run fidelity -- <specs folder> [name filter]`: starts an emulator in-process, runs every probe in
  * scripts/fidelity/probes/*.ts (each file default-exports Probe[]; see scripts/fidelity/probe.ts) and checks each
- * response against HMRC's published schema for it. Prints PASS/FAIL per probe and `N passed, M failed`; exits 1
+ * response against HMRC's published schema for it. Prints one PASS/FAIL line per probe (with the schema errors) and `N passed, M failed`; exits 1
  * on any failure or when the specs folder is missing.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
         console.log(`PASS ${probe.name}`);
       } else {
         failed++;
-        console.log(`FAIL ${probe.name}\n${problems.map((p) => `     ${p}`).join('\n')}`);
+        console.log(`FAIL ${probe.name}: ${problems.join('; ')}`);
       }
     }
   } finally {
@@ -83,12 +83,12 @@ async function discoverProbes(): Promise<{ probes: Probe[]; broken: string[] }> 
       const mod = (await import(pathToFileURL(join(PROBES_DIR, file)).href)) as { default?: unknown };
       const list = mod.default;
       if (!Array.isArray(list) || !list.every((p) => typeof p?.name === 'string' && typeof p?.run === 'function')) {
-        broken.push(`FAIL probes/${file}\n     default export must be Probe[] (see scripts/fidelity/probe.ts)`);
+        broken.push(`FAIL probes/${file}: default export must be Probe[] (see scripts/fidelity/probe.ts)`);
         continue;
       }
       probes.push(...(list as Probe[]));
     } catch (e) {
-      broken.push(`FAIL probes/${file}\n     cannot be loaded: ${(e as Error).message}`);
+      broken.push(`FAIL probes/${file}: cannot be loaded: ${(e as Error).message.split('\n')[0]}`);
     }
   }
   return { probes, broken };
