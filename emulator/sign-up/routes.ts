@@ -13,16 +13,16 @@ import { verifyEmailRoute } from './verify-email-route.js';
  * a start page, the agent journey (`/client`), the individual journey (`/individual`), the business
  * journey (`/business`) and the email verification links (`/verify-email/{token}`). See docs/sign-up.md.
  *
- * Its first step runs for every request that reaches it, not only sign-up pages: it applies the
- * sign-up decisions that have fallen due on the virtual clock, so an API call made right after the
- * clock moves already sees the client's new enrolment.
+ * It is mounted before the control API, the OAuth routes and the gateway, and its first step runs for
+ * every request, not only sign-up pages: it applies the sign-up decisions that have fallen due on the
+ * virtual clock, so an API or control call made after the clock moves already sees the new enrolment.
  *
  * Every POST must carry the session's CSRF token; pages work without JavaScript.
  */
 export function signUpRoutes(ctx: EmulatorContext): express.Router {
   const router = express.Router();
   const pages = createPages([templateDir(import.meta.url)]);
-  const sessions = new SignUpSessions(ctx.store, ctx.clock);
+  const sessions = new SignUpSessions(ctx.store, ctx.clock, ctx.config.journeyLimits.sessionTimeoutSeconds * 1000);
   const deps = { ctx, pages, sessions };
 
   router.use(async (_req, _res, next) => {
@@ -37,7 +37,7 @@ export function signUpRoutes(ctx: EmulatorContext): express.Router {
     pages.render(res, 'message.njk', {
       title: 'This page has expired',
       serviceName: SERVICE_NAME.individual,
-      paragraphs: ['For your security, we could not accept this form: it was sent without a valid security token, or your session timed out after 15 minutes.', 'Go back to the start and try again.'],
+      paragraphs: ['For your security, we could not accept this form: it was sent without a valid security token, or your session timed out.', 'Go back to the start and try again.'],
       actions: [{ text: 'Start again', href: SIGN_UP_PATH, testid: 'start-again' }],
     }, 403);
   });

@@ -8,10 +8,10 @@ import type { ContactPreference, SignUpJourney } from './sign-up.js';
 /**
  * The sign-up pages' sessions: a random ID in an HttpOnly, SameSite=Lax cookie scoped to the sign-up
  * path, the answers so far in the store. GOV.UK services time out after 15 minutes of inactivity; so
- * does this, on the virtual clock. Signing in replaces the session ID (no fixation). Every form
+ * does this, on the virtual clock (`journeyLimits.sessionTimeoutSeconds`, shared with the link-software
+ * journey). Signing in replaces the session ID (no fixation). Every form
  * carries the session's CSRF token (`csrfToken`), compared in constant time.
  */
-export const SESSION_IDLE_MS = 15 * 60 * 1000;
 export const SESSION_COOKIE = 'mtd-sign-up';
 
 export interface SignUpAnswers {
@@ -41,6 +41,7 @@ export class SignUpSessions {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly idleMs: number,
   ) {}
 
   /** The request's live session, if any. */
@@ -82,7 +83,7 @@ export class SignUpSessions {
   }
 
   private expiry(): number {
-    return this.clock.now() + SESSION_IDLE_MS;
+    return this.clock.now() + this.idleMs;
   }
 }
 

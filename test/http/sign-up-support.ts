@@ -35,7 +35,7 @@ export async function addIndividual(e: Emulator, userId = '900000000002', nino =
   });
 }
 
-export async function addOrganisation(e: Emulator, userId = '900000000003', nino: string | undefined = 'AB123456C'): Promise<Account> {
+export async function addOrganisation(e: Emulator, userId = '900000000003', nino: string | null = 'AB123456C'): Promise<Account> {
   return addAccount(e, {
     userId,
     affinityGroup: 'Organisation',
