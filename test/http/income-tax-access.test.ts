@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { emulator } from '../support.js';
+import { agent, client, NINO, taxpayer } from './income-tax-fixtures.js';
+
+const denied = { code: 'CLIENT_OR_AGENT_NOT_AUTHORISED', message: 'The client or agent is not authorised' };
+const list = `/individuals/business/details/${NINO}/list`;
+
+describe('Income Tax APIs: who may see what', () => {
+  it('lets a taxpayer reach only their own NINO', async () => {
+    const e = await emulator();
+    const api = client(e, await taxpayer(e), '2.0');
+    expect((await api.get(list)).status).toBe(200);
+    const other = await api.get('/individuals/business/details/AB123456C/list');
+    expect(other.status).toBe(403);
+    expect(other.body).toEqual(denied);
+  });
+
+  it('refuses taxpayers who have not signed up, or lack confidence level 250', async () => {
+    const e = await emulator();
+    const notSignedUp = client(e, await taxpayer(e, { userId: 'not-signed-up', enrolled: false }), '3.0');
+    expect((await notSignedUp.get(`/obligations/details/${NINO}/crystallisation`)).body).toEqual(denied);
+  });
+
+  it('lets an agent in only through a relationship with the client', async () => {
+    const e = await emulator();
+    const without = client(e, await agent(e, { userId: 'agent-a', arn: 'AARN0000001' }), '2.0');
+    expect((await without.get(list)).body).toEqual(denied);
+    const main = client(e, await agent(e, { userId: 'agent-b', arn: 'AARN0000002', agentType: 'main' }), '2.0');
+    expect((await main.get(list)).status).toBe(200);
+  });
+
+  it('lets a supporting agent do in-year work but not submit the final declaration', async () => {
+    const e = await emulator();
+    const token = await agent(e, { agentType: 'supporting' });
+    expect((await client(e, token, '3.0').get(`/obligations/details/${NINO}/income-and-expenditure`)).status).toBe(200);
+    const calc = client(e, token, '8.0');
+    const trigger = await calc.post(`/individuals/calculations/${NINO}/self-assessment/2024-25/trigger/intent-to-finalise`);
+    expect(trigger.status).toBe(202);
+    e.context.clock.advance(5000);
+    const retrieved = await calc.get(`/individuals/calculations/${NINO}/self-assessment/2024-25/${trigger.body.calculationId}`);
+    expect(retrieved.body.metadata.requestedBy).toBe('agent');
+    const declare = await calc.post(`/individuals/calculations/${NINO}/self-assessment/2024-25/${trigger.body.calculationId}/final-declaration`);
+    expect(declare.status).toBe(403);
+    expect(declare.body).toEqual(denied);
+  });
+
+  it('keeps each application’s data apart, as HMRC keeps stateful data per vendor', async () => {
+    const e = await emulator();
+    const token = await taxpayer(e);
+    await client(e, token, '8.0').post(`/individuals/calculations/${NINO}/self-assessment/2024-25/trigger/in-year`);
+    expect(await e.context.incomeTax.hasStoredState('LocalSandboxDefaultClientId0', NINO)).toBe(true);
+    expect(await e.context.incomeTax.hasStoredState('AnotherApplicationClientId00', NINO)).toBe(false);
+  });
+});
