@@ -103,7 +103,7 @@ export function journeyRoutes(deps: JourneyDeps, journey: SignUpJourney): expres
       if (isSignedUp(account)) return message(res, 200, 'You have already signed up', ['You are already signed up for Making Tax Digital for Income Tax. Your software can send HMRC your income and expenses.']);
       if ((await ctx.signUps.list({ nino: account.identifiers.nino, status: 'pending' })).length)
         return message(res, 200, 'Your sign-up is being processed', ['We are processing your sign-up for Making Tax Digital for Income Tax. We will tell you the outcome within 3 days.']);
-      if ((await ctx.signUps.presetFor(account.identifiers.nino!))?.outcome === 'not-eligible') {
+      if (await ctx.signUps.notEligibleUpFront(account)) {
         const signUp = await ctx.signUps.submit({ journey, client: account, contactPreference: 'letters' });
         return notEligible(res, signUp);
       }
@@ -158,7 +158,7 @@ export function journeyRoutes(deps: JourneyDeps, journey: SignUpJourney): expres
       if (isSignedUp(client)) return message(res, 200, 'Your client is already signed up', ['This client is already signed up for Making Tax Digital for Income Tax.'], again);
       if ((await ctx.signUps.list({ nino, status: 'pending' })).length)
         return message(res, 200, "Your client's sign-up is being processed", ['We are processing a sign-up for this client. We will tell you the outcome within 3 days.'], again);
-      if ((await ctx.signUps.presetFor(nino))?.outcome === 'not-eligible') {
+      if (await ctx.signUps.notEligibleUpFront(client)) {
         const signUp = await ctx.signUps.submit({ journey, client, agent: s.account, agentEmail: s.verified?.email, postcode, contactPreference: 'letters' });
         return notEligible(res, signUp);
       }

@@ -95,6 +95,15 @@ export class SignUps {
   }
 
   /**
+   * Whether the journey should stop at once with "cannot sign up yet": an outcome `not-eligible` is
+   * queued for the NINO, or none is queued and the taxpayer is not eligible (see `isEligible`).
+   */
+  async notEligibleUpFront(client: Account): Promise<boolean> {
+    const preset = client.identifiers.nino ? await this.presetFor(client.identifiers.nino) : undefined;
+    return preset ? preset.outcome === 'not-eligible' : !isEligible(client);
+  }
+
+  /**
    * Records a submitted sign-up. Refuses a client who is already signed up or whose sign-up is
    * still pending. Uses up a queued preset for the NINO unless `input.outcome` is given.
    */
@@ -110,7 +119,7 @@ export class SignUps {
 
     const queued = input.outcome ? undefined : await this.presetFor(nino);
     if (queued) await ctx.store.delete(PRESETS, nino);
-    const outcome = input.outcome ?? queued?.outcome;
+    const outcome = input.outcome ?? queued?.outcome ?? (isEligible(client) ? undefined : 'not-eligible');
     const after = input.outcome ? input.after : (queued?.after ?? input.after);
     const delay = after !== undefined ? delayMs(after) : outcome ? 0 : delayMs(ctx.config.signUps.approvalDelay);
 
@@ -185,6 +194,17 @@ export class SignUps {
           : ['Cannot sign up for Making Tax Digital for Income Tax yet', `${signUp.journey === 'agent' ? 'Your client is' : 'You are'} not eligible for Making Tax Digital for Income Tax yet. Reference: ${signUp.id}.`];
     await this.ctx.messages.send({ channel: 'email', to, subject, body: `${text}\n\nHM Revenue and Customs`, links: [] });
   }
+}
+
+/**
+ * HMRC: "Your agent can only sign you up to Making Tax Digital for Income Tax if you have registered for
+ * Self Assessment and already submitted a tax return." The emulator's record of Self Assessment
+ * registration is the account's SA UTR (`identifiers.saUtr`, Create Test User's `self-assessment`
+ * service); without one the sign-up is not eligible unless an outcome is preset. It applies the same
+ * rule to individuals and businesses signing themselves up.
+ */
+export function isEligible(client: Account): boolean {
+  return Boolean(client.identifiers.saUtr);
 }
 
 /** An ISO-8601 duration from 0 up to 3 days, in milliseconds. */

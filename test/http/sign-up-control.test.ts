@@ -2,7 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../emulator/config/load-config.js';
 import { emulator } from '../support.js';
-import { addAgent, addIndividual, addOrganisation, AGENT_JOURNEY, ARN, DAY, lastEmail, signIn, submitForm } from './sign-up-support.js';
+import { addAgent, addIndividual, addOrganisation, AGENT_JOURNEY, ARN, DAY, lastEmail, location, signIn, submitForm } from './sign-up-support.js';
 
 const AGENT_SIGN_UP = { agentUserId: '900000000001', nino: 'PE938808A', postcode: 'TS1 1PA' };
 
@@ -83,6 +83,19 @@ describe('control-API sign-up shortcuts', () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('Your client cannot sign up for Making Tax Digital for Income Tax yet');
     expect((await request(e.app).get('/_emulator/sign-ups').query({ nino: 'PE938808A' })).body.signUps[0].status).toBe('not-eligible');
+  });
+
+  it('treats a taxpayer not registered for Self Assessment as not eligible, unless an outcome is preset', async () => {
+    const { e, client } = await setUp();
+    await e.context.accounts.add({ ...client, identifiers: { nino: 'PE938808A' } });
+    const refused = await request(e.app).post('/_emulator/sign-ups').send(AGENT_SIGN_UP);
+    expect(refused.body.status).toBe('not-eligible');
+    const { browser } = await signIn(e, AGENT_JOURNEY, '900000000001');
+    const page = await submitForm(browser, `${AGENT_JOURNEY}/client-details`, { nino: 'PE938808A', postcode: 'TS1 1PA' });
+    expect(page.text).toContain('Your client cannot sign up for Making Tax Digital for Income Tax yet');
+    await request(e.app).post('/_emulator/sign-ups/outcomes').send({ nino: 'PE938808A', outcome: 'approved' });
+    const details = await submitForm(browser, `${AGENT_JOURNEY}/client-details`, { nino: 'PE938808A', postcode: 'TS1 1PA' });
+    expect(location(details)).toBe(`${AGENT_JOURNEY}/email`);
   });
 
   it('signs up individuals and businesses by user ID or NINO', async () => {

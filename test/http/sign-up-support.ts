@@ -30,8 +30,8 @@ export async function addIndividual(e: Emulator, userId = '900000000002', nino =
     userFullName: 'Ida Newton',
     emailAddress: 'ida.newton@example.com',
     individualDetails: { firstName: 'Ida', lastName: 'Newton', dateOfBirth: '1960-06-01', address: { line1: '45 Springfield Rise', line2: 'Glasgow', postcode } },
-    identifiers: { nino },
-    serviceNames: ['national-insurance'],
+    identifiers: { nino, saUtr: '1000057161' },
+    serviceNames: ['national-insurance', 'self-assessment'],
   });
 }
 
@@ -42,8 +42,8 @@ export async function addOrganisation(e: Emulator, userId = '900000000003', nino
     userFullName: 'Olive Org',
     emailAddress: 'olive.org@example.com',
     organisationDetails: { name: 'Company ABF123', address: { line1: '1 Abbey Road', line2: 'Aberdeen', postcode: 'TS2 1PA' } },
-    identifiers: nino ? { nino } : {},
-    serviceNames: nino ? ['national-insurance'] : [],
+    identifiers: nino ? { nino, saUtr: '8000083480' } : {},
+    serviceNames: nino ? ['national-insurance', 'self-assessment'] : [],
   });
 }
 
