@@ -82,6 +82,7 @@ export class JourneyStates {
     const all = [...byId.values()];
     for (const j of all) {
       const state = await this.get(j.id);
+      j.userId ??= state?.userId;
       j.variant = state?.variant;
       j.outcome = state?.outcome;
     }
