@@ -3,18 +3,17 @@
 
 const number = (n, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** `≥ 0.7× bare oidc-provider` style check: returns `{ ratio, pass, text }`. */
-export function ratioTarget(ours, theirs, { atLeast, atMost }) {
-  const ratio = ours / theirs;
+/** A ratio against a peer, checked against `≥ atLeast×` or `≤ atMost×`: `{ ratio, pass, value, text }`. */
+export function ratioTarget(ratio, { atLeast, atMost }) {
   const pass = atLeast !== undefined ? ratio >= atLeast : ratio <= atMost;
   const wanted = atLeast !== undefined ? `≥ ${atLeast}×` : `≤ ${atMost}×`;
-  return { ratio, pass, text: `×${number(ratio, 2)} (target ${wanted}) ${pass ? 'PASS' : 'MISS'}` };
+  return { ratio, pass, value: `${number(ratio, 2)}×`, text: `target ${wanted}  ${pass ? 'PASS' : 'MISS'}` };
 }
 
 export function absoluteTarget(value, { atLeast, below, unit }) {
   const pass = atLeast !== undefined ? value >= atLeast : value < below;
   const wanted = atLeast !== undefined ? `≥ ${atLeast} ${unit}` : `< ${below} ${unit}`;
-  return { pass, text: `(target ${wanted}) ${pass ? 'PASS' : 'MISS'}` };
+  return { pass, text: `target ${wanted}  ${pass ? 'PASS' : 'MISS'}` };
 }
 
 export function line(label, value, unit, note = '') {

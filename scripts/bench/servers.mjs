@@ -69,6 +69,8 @@ export async function startServer({ name, args, readyPath }, { timeoutMs = 20_00
     coldStartMs,
     /** Resident set size of the server process, in MB. */
     rssMb: () => rssMb(child.pid),
+    /** CPU time (user + system) the server process has used so far, in ms; undefined off Linux. */
+    cpuMs: () => cpuMs(child.pid),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -81,6 +83,19 @@ export async function startServer({ name, args, readyPath }, { timeoutMs = 20_00
         child.kill('SIGTERM');
       }),
   };
+}
+
+// Linux reports CPU time in clock ticks; USER_HZ is 100 on every mainstream kernel.
+const TICKS_PER_SECOND = 100;
+
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
 }
 
 function rssMb(pid) {
