@@ -29,7 +29,7 @@ const SINGLE_LIABILITY: Liability[] = [{ taxPeriod: { from: '2017-01-01', to: '2
 const MULTIPLE_LIABILITIES: Liability[] = [
   { taxPeriod: { from: '2017-04-01', to: '2017-06-30' }, type: 'VAT Return Debit Charge', originalAmount: 15, outstandingAmount: 0, due: '2017-08-07' },
   { taxPeriod: { from: '2017-07-01', to: '2017-09-30' }, type: 'VAT Return Debit Charge', originalAmount: 463872, outstandingAmount: 463872, due: '2017-11-07' },
-  { taxPeriod: { from: '2017-10-01', to: '2017-12-01' }, type: 'VAT Central Assessment', originalAmount: 8493.38, outstandingAmount: 7493.38, due: '2018-01-07' },
+  { taxPeriod: { from: '2017-10-01', to: '2017-12-01' }, type: 'VAT Central Assessment', originalAmount: 8493.25, outstandingAmount: 7493.25, due: '2018-01-07' },
 ];
 const SINGLE_PAYMENT: Payment[] = [{ amount: 10000, received: '2017-01-25' }];
 const MULTIPLE_PAYMENTS: Payment[] = [
