@@ -101,9 +101,8 @@ export async function generateAccount(request: AccountRequest, options: AccountO
   if (wanted.has('agentServicesAccountNumber')) fields.agentServicesAccountNumber = await unique('agentServicesAccountNumber', () => generateArn(prng));
   if (wanted.has('agentCode')) fields.agentCode = await unique('agentCode', () => generateAgentCode(prng));
   if (wanted.has('lisaManagerReferenceNumber')) fields.lisaManagerReferenceNumber = await unique('lisaManagerReferenceNumber', () => generateLisaManagerReferenceNumber(prng));
-  if (wanted.has('secureElectronicTransferReferenceNumber')) {
-    fields.secureElectronicTransferReferenceNumber = await unique('secureElectronicTransferReferenceNumber', () => generateSecureElectronicTransferReferenceNumber(prng));
-  }
+  // HMRC picks the SET reference from a fixed list of 14 and does not check it is unique.
+  if (wanted.has('secureElectronicTransferReferenceNumber')) fields.secureElectronicTransferReferenceNumber = generateSecureElectronicTransferReferenceNumber(prng);
   if (wanted.has('pensionSchemeAdministratorIdentifier')) {
     fields.pensionSchemeAdministratorIdentifier = await unique('pensionSchemeAdministratorIdentifier', () => generatePensionSchemeAdministratorIdentifier(prng));
   }
@@ -140,7 +139,9 @@ export async function generateAccount(request: AccountRequest, options: AccountO
     userFullName: `${person.firstName} ${person.lastName}`,
     emailAddress: emailFor(person.firstName, person.lastName),
     groupIdentifier,
-    individualDetails: userType === 'INDIVIDUAL' ? person : undefined,
+    // HMRC gives organisations individual details too (a contact person, here at the organisation's address, so
+    // known-fact checks by postcode give one answer); agents have none.
+    individualDetails: userType === 'INDIVIDUAL' ? person : userType === 'ORGANISATION' ? { ...person, address: organisationAddress } : undefined,
     organisationDetails: userType === 'ORGANISATION' ? { name: organisationName, address: organisationAddress } : undefined,
     serviceNames: services.map((s) => s.key),
     identifiers: fields as Record<string, string>,

@@ -49,10 +49,11 @@ describe('Create Test User API', () => {
     expect(account?.passwordHash).not.toContain(res.body.password);
   });
 
-  it('creates an organisation with organisation details, CT UTR, CRN, employer reference and taxPayerType', async () => {
+  it('creates an organisation with organisation and contact details, CT UTR, CRN, employer reference and taxPayerType', async () => {
     const res = await post('organisations', { serviceNames: ['corporation-tax', 'paye-for-employers', 'self-assessment', 'lisa', 'pillar-2'], taxpayerType: 'Partnership' });
     expect(res.status).toBe(201);
     expect(res.body.organisationDetails).toMatchObject({ name: expect.stringMatching(/^Company [A-Z0-9]{6}$/), address: { line1: expect.any(String), line2: expect.any(String), postcode: expect.any(String) } });
+    expect(res.body.individualDetails).toMatchObject({ firstName: expect.any(String), dateOfBirth: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     expect(isValidUtr(res.body.ctUtr)).toBe(true);
     expect(res.body.crn).toMatch(/^[0-8]{10}$/);
     expect(res.body.empRef).toMatch(/^\d{3}\/[A-Z0-9]{10}$/);

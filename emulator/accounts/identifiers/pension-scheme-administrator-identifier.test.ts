@@ -4,7 +4,7 @@ import { createPrng } from './prng.js';
 
 describe('pension scheme administrator identifier', () => {
   it('accepts well-formed values', () => {
-    for (const value of ['A1234567']) expect(isValidPensionSchemeAdministratorIdentifier(value), value).toBe(true);
+    for (const value of ['A1234567', 'a1234567']) expect(isValidPensionSchemeAdministratorIdentifier(value), value).toBe(true);
   });
 
   it('rejects malformed values', () => {

@@ -4,11 +4,11 @@ import { createPrng } from './prng.js';
 
 describe('secure electronic transfer reference number', () => {
   it('accepts well-formed values', () => {
-    for (const value of ['123456789012']) expect(isValidSecureElectronicTransferReferenceNumber(value), value).toBe(true);
+    for (const value of ['123456789012', '307703077030']) expect(isValidSecureElectronicTransferReferenceNumber(value), value).toBe(true);
   });
 
   it('rejects malformed values', () => {
-    for (const value of ['12345678901']) expect(isValidSecureElectronicTransferReferenceNumber(value), value).toBe(false);
+    for (const value of ['12345678901', '012345678901']) expect(isValidSecureElectronicTransferReferenceNumber(value), value).toBe(false);
   });
 
   it('generates 10,000 valid values', () => {
