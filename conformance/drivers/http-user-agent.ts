@@ -1,0 +1,130 @@
+import { parseForms, pageTitle, testIdText, type HtmlForm } from './html-forms.js';
+import { isAuthorizeUrl, isCallbackUrl, KIT_USER_AGENT, type Callback, type Landing, type OpenResult, type UserAgent, type UserAgentOptions } from './user-agent.js';
+
+const MAX_REDIRECTS = 15;
+const MAX_JOURNEY_STEPS = 12;
+
+/**
+ * A plain HTTP user agent: a cookie jar, redirects followed by hand (so callbacks can be caught), and HMRC's pages
+ * filled by their form field names and actions (`userId`, `password`, `decision=grant|deny`, hidden inputs such as
+ * CSRF tokens carried over). It runs no JavaScript.
+ */
+export class HttpUserAgent implements UserAgent {
+  private readonly jar = new Map<string, Map<string, string>>();
+  private current: Landing | undefined;
+
+  constructor(private readonly options: UserAgentOptions) {}
+
+  async open(url: string): Promise<OpenResult> {
+    const { landing, authorizeUrl, callback } = await this.navigate(url, { stopAtCallback: true });
+    this.current = landing;
+    return { landing, authorizeUrl, callback };
+  }
+
+  async authorise(user: { userId: string; password: string }, decision: 'grant' | 'deny'): Promise<Callback> {
+    for (let step = 0; step < MAX_JOURNEY_STEPS; step++) {
+      const page = this.current;
+      if (!page) throw new Error('the user agent has no page open: open the link first');
+      const title = pageTitle(page.body);
+      const oob = /^(code|error)=(.*)$/.exec(title);
+      if (oob) return oob[1] === 'code' ? { kind: 'out-of-band', code: testIdText(page.body, 'authorisation-code') ?? oob[2] } : { kind: 'out-of-band', error: oob[2] };
+      const forms = parseForms(page.body);
+      const choice = chooseForm(forms, user, decision);
+      if (!choice) throw new Error(`HMRC's journey stopped on "${title || page.url}" (HTTP ${page.status}) with nothing to submit`);
+      const target = new URL(choice.form.action || page.url, page.url).toString();
+      const body = new URLSearchParams(choice.values).toString();
+      const init: RequestInit =
+        choice.form.method === 'POST'
+          ? { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }
+          : { method: 'GET' };
+      const result = await this.navigate(choice.form.method === 'GET' ? `${target.split('?')[0]}?${body}` : target, { stopAtCallback: true, init });
+      if (result.callback) return result.callback;
+      this.current = result.landing;
+    }
+    throw new Error(`HMRC's journey did not finish within ${MAX_JOURNEY_STEPS} pages`);
+  }
+
+  async deliver(url: string): Promise<Landing> {
+    const { landing } = await this.navigate(url, { stopAtCallback: false });
+    this.current = landing;
+    return landing;
+  }
+
+  async close(): Promise<void> {
+    this.jar.clear();
+  }
+
+  private async navigate(start: string, o: { stopAtCallback: boolean; init?: RequestInit }): Promise<{ landing: Landing; authorizeUrl?: string; callback?: Callback }> {
+    let url = start;
+    let init: RequestInit = o.init ?? { method: 'GET' };
+    let authorizeUrl: string | undefined;
+    let firstStatus: number | undefined;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      if (hop > 0 && o.stopAtCallback && isCallbackUrl(url, this.options.redirectUris)) {
+        return { landing: { status: 302, firstStatus: firstStatus ?? 302, url, body: '' }, authorizeUrl, callback: { kind: 'redirect', url } };
+      }
+      if (!authorizeUrl && isAuthorizeUrl(url, this.options.emulatorUrl)) authorizeUrl = url;
+      const res = await fetch(url, {
+        ...init,
+        redirect: 'manual',
+        headers: { ...(init.headers as Record<string, string> | undefined), 'user-agent': KIT_USER_AGENT, accept: 'text/html,application/json;q=0.9,*/*;q=0.8', ...this.cookieHeader(url) },
+      });
+      firstStatus ??= res.status;
+      this.store(url, res.headers.getSetCookie());
+      const location = res.headers.get('location');
+      if (res.status >= 300 && res.status < 400 && location) {
+        await res.arrayBuffer();
+        url = new URL(location, url).toString();
+        init = res.status === 307 || res.status === 308 ? init : { method: 'GET' };
+        continue;
+      }
+      return { landing: { status: res.status, firstStatus, url, body: await res.text() }, authorizeUrl };
+    }
+    throw new Error(`more than ${MAX_REDIRECTS} redirects from ${start}`);
+  }
+
+  private cookieHeader(url: string): Record<string, string> {
+    const cookies = this.jar.get(new URL(url).host);
+    if (!cookies?.size) return {};
+    return { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+  }
+
+  private store(url: string, setCookies: string[]): void {
+    const host = new URL(url).host;
+    const cookies = this.jar.get(host) ?? new Map<string, string>();
+    for (const line of setCookies) {
+      const [pair, ...attrs] = line.split(';');
+      const eq = pair!.indexOf('=');
+      if (eq < 1) continue;
+      const name = pair!.slice(0, eq).trim();
+      const expired = attrs.some((a) => /^\s*max-age\s*=\s*(0|-\d+)\s*$/i.test(a) || (/^\s*expires\s*=/i.test(a) && Date.parse(a.split('=')[1]!) < Date.parse('2000-01-01')));
+      if (expired) cookies.delete(name);
+      else cookies.set(name, pair!.slice(eq + 1).trim());
+    }
+    this.jar.set(host, cookies);
+  }
+}
+
+/** Picks what a user would do on this page: sign in, grant or deny, or press the page's only button. */
+function chooseForm(forms: HtmlForm[], user: { userId: string; password: string }, decision: 'grant' | 'deny'): { form: HtmlForm; values: Array<[string, string]> } | undefined {
+  const hidden = (f: HtmlForm): Array<[string, string]> => f.fields.map((x) => [x.name, x.value]);
+  const signIn = forms.find((f) => f.inputNames.includes('userId') && f.inputNames.includes('password'));
+  if (signIn) {
+    const values = hidden(signIn).filter(([k]) => k !== 'userId' && k !== 'password');
+    values.push(['userId', user.userId], ['password', user.password]);
+    const button = signIn.buttons[0];
+    if (button) values.push([button.name, button.value]);
+    return { form: signIn, values };
+  }
+  const grant = forms.find((f) => f.buttons.some((b) => b.name === 'decision') || f.fields.some((x) => x.name === 'decision'));
+  if (grant) {
+    return { form: grant, values: [...hidden(grant).filter(([k]) => k !== 'decision'), ['decision', decision]] };
+  }
+  const only = forms.filter((f) => f.method === 'POST' || f.action);
+  if (only.length === 1) {
+    const form = only[0]!;
+    const button = form.buttons[0];
+    return { form, values: [...hidden(form), ...(button ? ([[button.name, button.value]] as Array<[string, string]>) : [])] };
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+/**
+ * The user agent stands in for the user's browser: it opens the software's pages, walks HMRC's journey (sign in,
+ * grant or deny) and stops at the redirect back to the software, so that a scenario can deliver, delay, tamper
+ * with or replay the callback. Two implementations: http-user-agent.ts (cookie jar, no JavaScript) and
+ * browser-user-agent.ts (Chromium through playwright-core). The scenarios run unchanged with either.
+ */
+export interface Landing {
+  /** Status of the last response. */
+  status: number;
+  /** Status of the first response, e.g. the software's answer to a callback before any redirect. */
+  firstStatus: number;
+  url: string;
+  body: string;
+}
+
+/** Where HMRC's journey sent the user back to the software. */
+export type Callback =
+  | { kind: 'redirect'; url: string }
+  | { kind: 'out-of-band'; code?: string | undefined; error?: string | undefined };
+
+export interface OpenResult {
+  /** The first URL of HMRC's authorization endpoint the user agent reached, as the software built it. */
+  authorizeUrl?: string | undefined;
+  landing: Landing;
+  /** Set when the software sent the user straight back to a redirect URI. */
+  callback?: Callback | undefined;
+}
+
+export interface UserAgentOptions {
+  emulatorUrl: string;
+  /** The application's redirect URIs: navigation to one of them is a callback, and stops there. */
+  redirectUris: string[];
+}
+
+export interface UserAgent {
+  /** Opens a URL, following redirects into HMRC's journey; stops on the first page that is not a redirect, or at a callback. */
+  open(url: string): Promise<OpenResult>;
+  /** On HMRC's pages: signs in and grants or denies; returns the callback (not yet delivered). */
+  authorise(user: { userId: string; password: string }, decision: 'grant' | 'deny'): Promise<Callback>;
+  /** Follows a callback URL to the software, with the user's cookies, and returns where the user ended up. */
+  deliver(url: string): Promise<Landing>;
+  close(): Promise<void>;
+}
+
+/** The kit's requests are marked so the journal can tell them from the software's own. */
+export const KIT_USER_AGENT = 'hmrc-sandbox-conformance/1.0';
+
+export function isCallbackUrl(url: string, redirectUris: string[]): boolean {
+  if (redirectUris.some((r) => r.startsWith('urn:'))) {
+    if (redirectUris.includes(url)) return true;
+  }
+  const bare = url.split(/[?#]/)[0]!;
+  return redirectUris.some((r) => !r.startsWith('urn:') && (bare === r.split(/[?#]/)[0] || bare === `${r.split(/[?#]/)[0]}/`));
+}
+
+export function isAuthorizeUrl(url: string, emulatorUrl: string): boolean {
+  return url.startsWith(`${emulatorUrl}/oauth/authorize`);
+}

@@ -1,0 +1,56 @@
+import type { JournalEntry } from '../../emulator/control/journal.js';
+
+export type { JournalEntry };
+
+/** The emulator's control API (`/_emulator/*`), as the kit uses it: over HTTP, so it works with any running emulator. */
+export class EmulatorClient {
+  constructor(readonly baseUrl: string) {}
+
+  async health(): Promise<void> {
+    await this.call('GET', '/health');
+  }
+
+  async journal(since?: number): Promise<JournalEntry[]> {
+    const body = (await this.call('GET', `/journal${since === undefined ? '' : `?since=${since}`}`)) as { entries: JournalEntry[] };
+    return body.entries;
+  }
+
+  /** The id of the newest journal entry: later entries are what a check caused. */
+  async mark(): Promise<number> {
+    const entries = await this.journal();
+    return entries.reduce((max, e) => Math.max(max, e.id), 0);
+  }
+
+  /** Moves virtual time forward, e.g. `PT4H`, `P548D`. */
+  async advance(by: string): Promise<void> {
+    await this.call('POST', '/clock/advance', { by });
+  }
+
+  async fault(fault: { id: string; times?: number | 'always'; clientId?: string; pathPrefix?: string }): Promise<void> {
+    await this.call('POST', '/faults', fault);
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.call('DELETE', '/faults');
+  }
+
+  async faultIds(): Promise<string[]> {
+    const body = (await this.call('GET', '/faults')) as { catalogue: Array<{ id: string }> };
+    return body.catalogue.map((f) => f.id);
+  }
+
+  async registerApplication(app: { clientId: string; clientSecrets: string[]; name: string; redirectUris: string[]; subscriptions: string[] }): Promise<void> {
+    await this.call('POST', '/applications', app);
+  }
+
+  private async call(method: string, path: string, body?: unknown): Promise<unknown> {
+    const res = await fetch(`${this.baseUrl}/_emulator${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`emulator control API ${method} /_emulator${path} answered ${res.status}: ${text.slice(0, 300)}`);
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  }
+}

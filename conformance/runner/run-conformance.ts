@@ -1,0 +1,200 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, type RunningEmulator } from '../../emulator/server.js';
+import { CHECKS, findCheck, type CheckDefinition } from '../checks.js';
+import { loadVendorConfig, VendorConfigError, type VendorConfig } from '../contract/vendor-config.js';
+import { BrowserUserAgent, type BrowserHandle } from '../drivers/browser-user-agent.js';
+import { HttpUserAgent } from '../drivers/http-user-agent.js';
+import { Software } from '../drivers/software.js';
+import type { UserAgent } from '../drivers/user-agent.js';
+import { SCENARIOS } from '../scenarios/index.js';
+import { EmulatorClient } from './emulator-client.js';
+import { loadExpectedFailures } from './expected-failures.js';
+import { Blocked, CheckFailed, NotApplicable } from './outcomes.js';
+import type { CheckResult, Reporter, RunReport } from './report.js';
+import { CheckSession } from './session.js';
+import { VendorProcess } from './vendor-process.js';
+
+export interface RunOptions {
+  /** The vendor contract (YAML or JSON). */
+  configPath: string;
+  /** Use this running emulator instead of starting one (it should be dedicated to the run: the kit moves its clock). */
+  emulatorUrl?: string | undefined;
+  /** Run only these checks. */
+  only?: string[] | undefined;
+  /** Expected-failures file; overrides the config's `expectedFailures`. */
+  expectedFailures?: string | undefined;
+  /** Overrides the config's user agent. */
+  userAgent?: 'http' | 'browser' | undefined;
+  reporters: Reporter[];
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs the catalogue against the vendor's software: starts (or attaches to) an emulator, registers the application,
+ * launches the software, then runs each check from a clean slate and collects its evidence from the journal.
+ * Everything lives in this call: several runs can share a process.
+ *
+ * @example
+ * const report = await runConformance({ configPath: 'vendor.yaml', reporters: [consoleReporter(process.stdout)] });
+ * process.exitCode = report.summary.unexpected ? 1 : 0;
+ */
+export async function runConformance(options: RunOptions): Promise<RunReport> {
+  const env = options.env ?? process.env;
+  const started = performance.now();
+  const startedAt = new Date(performance.timeOrigin + started).toISOString();
+  const config = loadVendorConfig(options.configPath, { port: await freePort(), env });
+  if (options.userAgent) config.userAgent = options.userAgent;
+  const selected = selectChecks(options.only);
+  const expectedPath = options.expectedFailures ?? config.expectedFailures;
+  const expected = expectedPath ? loadExpectedFailures(expectedPath) : new Map<string, string>();
+
+  const resources: Array<() => Promise<void> | void> = [];
+  try {
+    let running: RunningEmulator | undefined;
+    if (!options.emulatorUrl) {
+      running = await start({ port: 0, seed: 'conformance', clock: { frozen: true } });
+      resources.push(() => running!.stop());
+    }
+    const emulator = new EmulatorClient((options.emulatorUrl ?? running!.baseUrl).replace(/\/$/, ''));
+    await emulator.health();
+
+    const clientId = config.application.clientId ?? `Conformance${randomBytes(12).toString('hex').slice(0, 17)}`;
+    const clientSecret = config.application.clientSecret ?? randomUUID();
+    await emulator.registerApplication({ clientId, clientSecrets: [clientSecret], name: config.name, redirectUris: config.application.redirectUris, subscriptions: config.application.subscriptions });
+
+    const workdir = mkdtempSync(join(tmpdir(), 'hmrc-conformance-'));
+    resources.push(() => rmSync(workdir, { recursive: true, force: true }));
+    const vendorEnv: NodeJS.ProcessEnv = {
+      ...env,
+      HMRC_BASE_URL: emulator.baseUrl,
+      HMRC_CLIENT_ID: clientId,
+      HMRC_CLIENT_SECRET: clientSecret,
+      HMRC_REDIRECT_URI: config.application.redirectUris[0],
+      HMRC_REDIRECT_URIS: config.application.redirectUris.join(' '),
+      HMRC_CONNECTION_METHOD: config.connectionMethod,
+      HMRC_CONFORMANCE_WORKDIR: workdir,
+    };
+    if (config.launch) {
+      const vendor = await VendorProcess.launch(config.launch, config.cwd, vendorEnv);
+      resources.push(() => vendor.stop());
+    }
+    const software = new Software(config, vendorEnv);
+    const newUserAgent = userAgentFactory(config, emulator.baseUrl, resources);
+
+    for (const r of options.reporters) r.runStarted?.({ vendor: config.name, emulatorUrl: emulator.baseUrl, checks: selected.length });
+    const results: CheckResult[] = [];
+    for (const check of selected) {
+      for (const r of options.reporters) r.checkStarted?.(check);
+      const result = await runCheck(check, { config, emulator, software, clientId, newUserAgent });
+      result.expected = expected.get(check.id);
+      results.push(result);
+      result.unexpected = isUnexpected(result, results);
+      for (const r of options.reporters) r.checkFinished?.(result);
+    }
+    for (const result of results) result.unexpected = isUnexpected(result, results);
+
+    const count = (status: CheckResult['status']): number => results.filter((r) => r.status === status).length;
+    const report: RunReport = {
+      tool: 'hmrc-sandbox conform',
+      reportVersion: 1,
+      vendor: config.name,
+      emulatorUrl: emulator.baseUrl,
+      userAgent: config.userAgent,
+      connectionMethod: config.connectionMethod,
+      startedAt,
+      durationMs: Math.round(performance.now() - started),
+      summary: {
+        total: results.length,
+        passed: count('passed'),
+        failed: count('failed'),
+        blocked: count('blocked'),
+        skipped: count('skipped'),
+        expectedFailures: results.filter((r) => r.status === 'failed' && r.expected).length,
+        unexpected: results.filter((r) => r.unexpected).length,
+      },
+      checks: results,
+    };
+    for (const r of options.reporters) await r.runFinished?.(report);
+    return report;
+  } finally {
+    for (const release of resources.reverse()) await release();
+  }
+}
+
+function selectChecks(only: string[] | undefined): CheckDefinition[] {
+  if (!only?.length) return [...CHECKS];
+  const unknown = only.filter((id) => !findCheck(id));
+  if (unknown.length) throw new VendorConfigError([`--only: unknown check ${unknown.join(', ')}; known checks: ${CHECKS.map((c) => c.id).join(', ')}`]);
+  return CHECKS.filter((c) => only.includes(c.id));
+}
+
+/** A failure counts unless excused; a blocked check counts unless the check that blocked it failed in this run. */
+function isUnexpected(result: CheckResult, all: CheckResult[]): boolean {
+  if (result.status === 'failed') return !result.expected;
+  if (result.status === 'blocked') return !all.some((r) => r.id === result.blockedBy && r.status === 'failed');
+  return false;
+}
+
+interface CheckDeps {
+  config: VendorConfig;
+  emulator: EmulatorClient;
+  software: Software;
+  clientId: string;
+  newUserAgent: () => Promise<UserAgent>;
+}
+
+async function runCheck(check: CheckDefinition, deps: CheckDeps): Promise<CheckResult> {
+  const started = performance.now();
+  const result: CheckResult = { ...check, status: 'passed', findings: [], notes: [], unexpected: false, durationMs: 0, evidence: [] };
+  await deps.emulator.clearFaults();
+  await deps.emulator.advance('PT1M');
+  let session: CheckSession | undefined;
+  try {
+    await deps.software.reset();
+    const since = await deps.emulator.mark();
+    session = new CheckSession({ ...deps, id: check.id as CheckDefinition['id'] & keyof typeof SCENARIOS, since });
+    await SCENARIOS[check.id as keyof typeof SCENARIOS].run(session);
+  } catch (e) {
+    if (e instanceof CheckFailed) Object.assign(result, { status: 'failed', findings: e.findings, message: e.findings[0] });
+    else if (e instanceof Blocked) Object.assign(result, { status: 'blocked', blockedBy: e.by, message: `blocked by ${e.by}: ${e.message}` });
+    else if (e instanceof NotApplicable) Object.assign(result, { status: 'skipped', message: e.message });
+    else Object.assign(result, { status: 'failed', message: `the check could not run: ${(e as Error).message}`, findings: [`the check could not run: ${(e as Error).message}`] });
+  } finally {
+    if (session) {
+      result.notes = session.notes;
+      result.evidence = await session.evidence().catch(() => []);
+      await session.close();
+    }
+    await deps.emulator.clearFaults().catch(() => undefined);
+  }
+  result.durationMs = Math.round(performance.now() - started);
+  return result;
+}
+
+function userAgentFactory(config: VendorConfig, emulatorUrl: string, resources: Array<() => Promise<void> | void>): () => Promise<UserAgent> {
+  const options = { emulatorUrl, redirectUris: config.application.redirectUris };
+  if (config.userAgent === 'http') return async () => new HttpUserAgent(options);
+  let browser: Promise<BrowserHandle> | undefined;
+  return async () => {
+    if (!browser) {
+      browser = BrowserUserAgent.launchBrowser();
+      resources.push(async () => (await browser!).close());
+    }
+    return BrowserUserAgent.create(await browser, options);
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}

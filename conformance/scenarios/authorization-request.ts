@@ -1,0 +1,45 @@
+import { findScope, splitScopes } from '../../emulator/oauth/scopes.js';
+import type { CheckSession } from '../runner/session.js';
+import type { Scenario } from './scenario.js';
+
+/**
+ * "response_type: required; only code accepted … client_id … scope … redirect_uri: must match one of the app's
+ * registered redirect URIs … Do not include your client secret in this request" (HMRC, user-restricted endpoints).
+ * Scopes must belong to APIs the application is subscribed to.
+ */
+export const authorizationRequest: Scenario = {
+  id: 'authorization-request',
+  async run(s: CheckSession) {
+    const { params, rejected } = await s.startLink();
+    s.expect(params.get('response_type') === 'code', `response_type is ${JSON.stringify(params.get('response_type'))}, not "code"`);
+    s.expect(params.get('client_id') === s.clientId, `client_id is ${JSON.stringify(params.get('client_id'))}, not the application's own (${s.clientId})`);
+    const redirect = params.get('redirect_uri');
+    s.expect(redirect && s.config.application.redirectUris.includes(redirect), `redirect_uri ${JSON.stringify(redirect)} is not one of the application's registered redirect URIs`);
+    s.expect(!params.has('client_secret'), 'the client secret is in the authorization URL');
+    const scopes = splitScopes(params.get('scope') ?? '');
+    s.expect(scopes.length > 0, 'no scope requested');
+    for (const scope of scopes) {
+      if (!findScope(scope)) s.expect(false, `scope "${scope}" is not an HMRC scope`);
+      else {
+        const api = SCOPE_APIS[scope];
+        s.expect(!api || api.some((context) => s.config.application.subscriptions.includes(context)), `scope "${scope}" belongs to ${api?.join(' / ')}, which the application is not subscribed to`);
+      }
+    }
+    if (rejected && !/code_challenge/.test(rejected.error)) s.expect(false, `HMRC refused the request: ${rejected.error}`);
+    s.verdict();
+  },
+};
+
+/** Which API contexts each scope is for (HMRC's API definitions); a scope is fine if any of them is subscribed. */
+const SCOPE_APIS: Record<string, string[]> = {
+  hello: ['hello'],
+  'read:vat': ['organisations/vat'],
+  'write:vat': ['organisations/vat'],
+  'read:self-assessment': ['individuals/business/details', 'obligations/details', 'individuals/calculations', 'individuals/business/self-employment'],
+  'write:self-assessment': ['individuals/business/details', 'obligations/details', 'individuals/calculations', 'individuals/business/self-employment'],
+  'read:sent-invitations': ['agents'],
+  'write:sent-invitations': ['agents'],
+  'read:check-relationship': ['agents'],
+  'write:relationships': ['agents'],
+  'write:cancel-invitations': ['agents'],
+};

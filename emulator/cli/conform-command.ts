@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CommandModule } from 'yargs';
+import { CHECKS } from '../../conformance/checks.js';
+import { VendorConfigError } from '../../conformance/contract/vendor-config.js';
+import { consoleReporter } from '../../conformance/reporters/console-reporter.js';
+import { jsonReporter } from '../../conformance/reporters/json-reporter.js';
+import { junitReporter } from '../../conformance/reporters/junit-reporter.js';
+import type { Reporter } from '../../conformance/runner/report.js';
+import { runConformance } from '../../conformance/runner/run-conformance.js';
+
+interface ConformArgs {
+  config?: string;
+  junit?: string;
+  json?: string;
+  only?: string[];
+  'emulator-url'?: string;
+  'expected-failures'?: string;
+  'user-agent'?: 'http' | 'browser';
+  'reference-vendor'?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * `hmrc-sandbox conform`: runs the conformance catalogue against a vendor's software. Exit code 0 when every check
+ * that is not an expected failure passes, 1 when one fails, 2 for a bad config or flags, 3 when the kit itself
+ * could not run (the software would not start, the emulator was unreachable).
+ */
+export const conformCommand: CommandModule<object, ConformArgs> = {
+  command: 'conform',
+  describe: 'Drive vendor software through the link journey and its failure cases, and report per check',
+  builder: (y) =>
+    y
+      .option('config', { type: 'string', describe: 'Vendor contract, YAML or JSON (see docs/conformance.md)' })
+      .option('junit', { type: 'string', describe: 'Write a JUnit XML report to this file' })
+      .option('json', { type: 'string', describe: 'Write a JSON report (with journal evidence) to this file' })
+      .option('only', { type: 'array', string: true, describe: `Run only these checks: ${CHECKS.map((c) => c.id).join(', ')}` })
+      .option('emulator-url', { type: 'string', describe: 'Use this running emulator (dedicated to the run: its clock is moved) instead of starting one' })
+      .option('expected-failures', { type: 'string', describe: 'YAML/JSON list of {id, reason}: failures that do not fail the run' })
+      .option('user-agent', { choices: ['http', 'browser'] as const, describe: "Stand in for the user's browser with plain HTTP or Chromium [default: the config's, else http]" })
+      .option('reference-vendor', { type: 'boolean', describe: "Run against the kit's own reference vendor (a self-test)" })
+      .option('quiet', { type: 'boolean', describe: 'No live progress' })
+      .check((a) => {
+        if (!a.config && !a['reference-vendor']) throw new Error('Name the vendor contract with --config vendor.yaml (or --reference-vendor)');
+        return true;
+      })
+      .example('$0 conform --config vendor.yaml', 'Run every check; exit 1 if one fails')
+      .example('$0 conform --config vendor.yaml --junit conformance.xml --json conformance.json', 'Reports for CI')
+      .example('$0 conform --config vendor.yaml --only token-refresh lapsed-grant', 'Just these checks')
+      .example('$0 conform --config vendor.yaml --emulator-url http://hmrc:9090', 'Against an emulator already running')
+      .example('$0 conform --reference-vendor', "Self-test against the kit's reference vendor"),
+  handler: async (args) => {
+    const reporters: Reporter[] = [];
+    if (!args.quiet) reporters.push(consoleReporter(process.stdout, { color: Boolean(process.stdout.isTTY) }));
+    if (args.junit) reporters.push(junitReporter(args.junit));
+    if (args.json) reporters.push(jsonReporter(args.json));
+    try {
+      const report = await runConformance({
+        configPath: args.config ?? referenceVendorConfig(),
+        emulatorUrl: args['emulator-url'],
+        only: args.only,
+        expectedFailures: args['expected-failures'],
+        userAgent: args['user-agent'],
+        reporters,
+      });
+      process.exitCode = report.summary.unexpected ? 1 : 0;
+    } catch (e) {
+      process.stderr.write(`hmrc-sandbox conform: ${(e as Error).message}\n`);
+      process.exitCode = e instanceof VendorConfigError ? 2 : 3;
+    }
+  },
+};
+
+function referenceVendorConfig(): string {
+  for (const up of ['../../', '../../../']) {
+    const path = fileURLToPath(new URL(`${up}conformance/reference-vendor/vendor.yaml`, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  throw new VendorConfigError(['--reference-vendor: conformance/reference-vendor/vendor.yaml not found']);
+}
