@@ -55,7 +55,7 @@ export const SERVICES: readonly ServiceDefinition[] = [
     enrolment: { key: 'IR-PAYE', identifiers: [{ key: 'TaxOfficeNumber', from: 'taxOfficeNumber' }, { key: 'TaxOfficeReference', from: 'taxOfficeReference' }] },
     listed: true,
   },
-  { key: 'submit-vat-returns', name: 'Submit VAT Returns', allowedUserTypes: ORG, generates: ['vrn'], enrolment: { key: 'HMCE-VATDEC-ORG', identifiers: [{ key: 'VATRegNo', from: 'vrn' }] }, listed: true },
+  { key: 'submit-vat-returns', name: 'Submit VAT Returns', allowedUserTypes: ORG, generates: ['vrn', 'vatRegistrationDate'], enrolment: { key: 'HMCE-VATDEC-ORG', identifiers: [{ key: 'VATRegNo', from: 'vrn' }] }, listed: true },
   { key: 'mtd-vat', name: 'MTD VAT', allowedUserTypes: IND_ORG, generates: ['vrn', 'vatRegistrationDate'], enrolment: { key: 'HMRC-MTD-VAT', identifiers: [{ key: 'VRN', from: 'vrn' }] }, listed: true },
   { key: 'mtd-income-tax', name: 'MTD Income Tax', allowedUserTypes: IND_ORG, generates: ['nino', 'mtdItId'], enrolment: { key: 'HMRC-MTD-IT', identifiers: [{ key: 'MTDITID', from: 'mtdItId' }] }, listed: true },
   {
