@@ -61,7 +61,8 @@ export function clientPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: P
     if (!sessions.csrfValid(session, body.csrfToken)) return expired(res, target.link);
     const userId = typeof body.userId === 'string' ? body.userId.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
-    const account = userId && password ? await ctx.accounts.signIn(userId, password) : undefined;
+    const found = userId && password ? await ctx.accounts.signIn(userId, password) : undefined;
+    const account = found?.locked ? undefined : found; // a locked account never signs in
     if (!account || account.affinityGroup === 'Agent') {
       const text = !userId || !password ? 'Enter your user ID and password' : account ? 'Sign in with your own user ID, not your agent’s' : 'Invalid user ID or password. Try again.';
       return signInPage(res, target.link, session!.csrfToken, { userId, errors: [{ text, href: '#userId' }], fieldErrors: { userId: text } }, 401);

@@ -43,7 +43,8 @@ export function copyAcrossPageRoutes(ctx: EmulatorContext, pages: Pages, session
     if (!sessions.csrfValid(session, body.csrfToken)) return expired(res);
     const userId = typeof body.userId === 'string' ? body.userId.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
-    const account = userId && password ? await ctx.accounts.signIn(userId, password) : undefined;
+    const found = userId && password ? await ctx.accounts.signIn(userId, password) : undefined;
+    const account = found?.locked ? undefined : found; // a locked account never signs in
     if (!account || account.affinityGroup !== 'Agent' || !arnOf(account)) {
       const text = !userId || !password
         ? 'Enter your user ID and password'

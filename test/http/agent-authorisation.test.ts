@@ -102,6 +102,9 @@ describe('Agent Authorisation API: authorisation requests', () => {
   it.each([
     ['a body that is not JSON', 'service=MTD-IT', 400, 'INVALID_PAYLOAD'],
     ['a missing client ID', { service: 'MTD-IT', clientType: 'personal', clientIdType: 'ni', knownFact: POSTCODE }, 400, 'INVALID_PAYLOAD'],
+    ['a JSON array', [itsa()], 400, 'INVALID_PAYLOAD'],
+    ['a service array of two', itsa({ service: ['MTD-IT', 'MTD-VAT'] }), 400, 'INVALID_PAYLOAD'],
+    ['a numeric client ID', itsa({ clientId: 123 }), 400, 'INVALID_PAYLOAD'],
     ['an unknown service', itsa({ service: 'MTD-CGT' }), 400, 'SERVICE_NOT_SUPPORTED'],
     ['an unknown agent type', itsa({ agentType: 'backup' }), 400, 'AGENT_TYPE_NOT_SUPPORTED'],
     ['a supporting agent for VAT', vat({ agentType: 'supporting' }), 400, 'AGENT_TYPE_NOT_SUPPORTED'],
@@ -111,6 +114,8 @@ describe('Agent Authorisation API: authorisation requests', () => {
     ['a NINO for VAT', vat({ clientId: NINO }), 400, 'CLIENT_ID_DOES_NOT_MATCH_SERVICE'],
     ['the wrong client ID type', itsa({ clientIdType: 'vrn' }), 400, 'CLIENT_ID_DOES_NOT_MATCH_SERVICE'],
     ['a malformed postcode', itsa({ knownFact: 'NOT A POSTCODE' }), 400, 'POSTCODE_FORMAT_INVALID'],
+    ['a postcode in lower case', itsa({ knownFact: 'aa11 1aa' }), 400, 'POSTCODE_FORMAT_INVALID'],
+    ['a hostile client ID', itsa({ clientId: '<script>'.repeat(500) }), 400, 'CLIENT_ID_FORMAT_INVALID'],
     ['an impossible VAT registration date', vat({ knownFact: '2007-02-30' }), 400, 'VAT_REG_DATE_FORMAT_INVALID'],
     ['a NINO HMRC has no record of', itsa({ clientId: 'AB123456C' }), 403, 'CLIENT_REGISTRATION_NOT_FOUND'],
     ['a VRN HMRC has no record of', vat({ clientId: '123456789' }), 403, 'CLIENT_REGISTRATION_NOT_FOUND'],
@@ -164,6 +169,20 @@ describe('Agent Authorisation API: authorisation requests', () => {
     const bad = await call(e, token, 'get', `/agents/${ARN}/invitations/not-an-id`);
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('BAD_REQUEST');
+  });
+
+  it("refuses to show or cancel another agency's request with NO_PERMISSION_ON_AGENCY", async () => {
+    const theirs = await e.context.agents.invitations.create({ arn: OTHER_ARN, service: 'MTD-IT', clientType: 'personal', clientId: NINO });
+    const path = `/agents/${ARN}/invitations/${theirs.invitationId}`;
+    expect((await call(e, token, 'get', path)).body.code).toBe('NO_PERMISSION_ON_AGENCY');
+    expect((await call(e, token, 'delete', path)).body.code).toBe('NO_PERMISSION_ON_AGENCY');
+    expect((await e.context.agents.invitations.find(theirs.invitationId))!.status).toBe('Pending');
+  });
+
+  it('answers a body that is not JSON at all, and an oversized invitation ID, with a 400', async () => {
+    const garbled = await call(e, token, 'post', `/agents/${ARN}/invitations`).set('Content-Type', 'application/json').send('{"service":');
+    expect(garbled.status).toBe(400);
+    expect((await call(e, token, 'get', `/agents/${ARN}/invitations/${'A'.repeat(5000)}`)).status).toBe(400);
   });
 
   it('expires a request after 21 days on the virtual clock: Expired, no longer acceptable or cancellable, and a new one may be sent', async () => {

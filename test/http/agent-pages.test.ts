@@ -99,6 +99,13 @@ describe('a client answers an authorisation request on a page', () => {
     expect(agent.status).toBe(401);
   });
 
+  it('refuses a locked account', async () => {
+    const client = (await e.context.accounts.find('900000000002'))!;
+    await e.context.accounts.add({ ...client, locked: true });
+    const { res } = await signIn();
+    expect(res.status).toBe(401);
+  });
+
   it('tells another client there is no request for them', async () => {
     const { browser, res } = await signIn('900000000003');
     const page = await browser.get(pathOf(res.headers.location));
