@@ -70,7 +70,7 @@ export async function generateAccount(request: AccountRequest, options: AccountO
   const userType = userTypeOf(request.affinityGroup);
   const services = [...new Set(request.serviceNames)].map((key) => {
     const service = findService(key);
-    if (!service) throw new AccountRequestError('UNKNOWN_SERVICE', `Unknown service name: ${JSON.stringify(key)}`);
+    if (!service) throw new AccountRequestError('UNKNOWN_SERVICE', `Unknown service name: ${JSON.stringify(key.slice(0, 100))}`);
     if (!service.allowedUserTypes.includes(userType)) {
       throw new AccountRequestError('SERVICE_NOT_ALLOWED', `Service ${key} is not available to ${userType} test users (allowed: ${service.allowedUserTypes.join(', ')})`);
     }
@@ -152,7 +152,7 @@ export async function generateAccount(request: AccountRequest, options: AccountO
 }
 
 async function checkSupplied(request: AccountRequest, options: AccountOptions): Promise<void> {
-  const invalid = (what: string, value: string) => new AccountRequestError('INVALID_IDENTIFIER', `The ${what} ${JSON.stringify(value)} is not valid`);
+  const invalid = (what: string, value: string) => new AccountRequestError('INVALID_IDENTIFIER', `The ${what} ${JSON.stringify(value.slice(0, 100))} is not valid`);
   if (request.nino !== undefined) {
     if (!isValidNino(request.nino)) throw invalid('nino', request.nino);
     if (await options.taken('nino', request.nino)) throw new AccountRequestError('NINO_ALREADY_USED', 'The nino specified has already been used');
