@@ -58,7 +58,11 @@ function incomeTaxBands(taxable: number): Band[] {
   return out;
 }
 
-export function calculationDocument(calc: Calculation, nino: string, finalisedAt?: number): Record<string, unknown> {
+/**
+ * Retrieve's metadata names a final declaration `declare-finalisation` (8.0 metadata schemas), where List says
+ * `final-declaration`; the declaration's and confirmation's times are those of the request that made them.
+ */
+export function calculationDocument(calc: Calculation, nino: string): Record<string, unknown> {
   const figures = calc.summaries.map((s) => businessFigures(s, calc.businesses.find((b) => b.businessId === s.businessId)?.tradingName));
   const profits = figures.map((f) => Math.max(0, Math.floor(f.income - f.expenses + f.additions)));
   const losses = figures.map((f) => Math.max(0, Math.floor(f.expenses - f.additions - f.income)));
@@ -81,8 +85,9 @@ export function calculationDocument(calc: Calculation, nino: string, finalisedAt
     requestedTimestamp: iso(calc.requestedAt),
     calculationReason: 'customer-request',
     calculationTimestamp: iso(calc.readyAt),
-    calculationType: calc.calculationType,
-    ...(finalisedAt !== undefined ? { finalisationTimestamp: iso(finalisedAt) } : {}),
+    calculationType: calc.calculationType === 'final-declaration' ? 'declare-finalisation' : calc.calculationType,
+    ...(calc.calculationType === 'final-declaration' ? { finalisationTimestamp: iso(calc.requestedAt) } : {}),
+    ...(calc.calculationType === 'confirm-amendment' ? { confirmationTimestamp: iso(calc.requestedAt) } : {}),
     periodFrom: taxYearStartDate(calc.taxYear),
     periodTo,
   };
@@ -143,6 +148,11 @@ export function calculationDocument(calc: Calculation, nino: string, finalisedAt
           totalClass4LossesAvailable: 0,
           totalIncomeChargeableToClass4: class4Main + class4Upper,
           totalAmount: class4,
+          nic4Bands: [
+            { name: 'ZRT', rate: 0, threshold: 12_570, apportionedThreshold: 12_570, income: Math.min(totalIncome, 12_570), amount: 0 },
+            { name: 'BRT', rate: 6, threshold: 50_270, apportionedThreshold: 50_270, income: class4Main, amount: round2(class4Main * 0.06) },
+            ...(class4Upper ? [{ name: 'HRT', rate: 2, income: class4Upper, amount: round2(class4Upper * 0.02) }] : []),
+          ],
         },
         totalNic: class4,
       },

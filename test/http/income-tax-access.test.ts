@@ -51,4 +51,11 @@ describe('Income Tax APIs: who may see what', () => {
     expect(await e.context.incomeTax.hasStoredState('LocalSandboxDefaultClientId0', NINO)).toBe(true);
     expect(await e.context.incomeTax.hasStoredState('AnotherApplicationClientId00', NINO)).toBe(false);
   });
+
+  it('validates fraud prevention headers on every call, errors included', async () => {
+    const e = await emulator();
+    const api = client(e, await taxpayer(e), '2.0');
+    expect((await api.get(list)).headers['x-emulator-fraud-headers']).toBe('INVALID_HEADERS');
+    expect((await api.get('/individuals/business/details/AB123456C/list')).headers['x-emulator-fraud-headers']).toBe('INVALID_HEADERS');
+  });
 });

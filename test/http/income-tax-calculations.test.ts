@@ -73,8 +73,27 @@ describe('Individual Calculations API 8.0', () => {
     const obligation = await client(e, token, '3.0').get(`/obligations/details/${NINO}/crystallisation?taxYear=2024-25`);
     expect(obligation.body.obligations[0]).toMatchObject({ status: 'fulfilled', receivedDate: '2026-01-15' });
     e.context.clock.advance(5 * SECONDS);
-    const types = (await api.get(base('2024-25'))).body.calculations.map((c: { calculationType: string }) => c.calculationType);
-    expect(types).toEqual(['intent-to-finalise', 'final-declaration']);
+    const calculations = (await api.get(base('2024-25'))).body.calculations as Array<{ calculationId: string; calculationType: string }>;
+    expect(calculations.map((c) => c.calculationType)).toEqual(['intent-to-finalise', 'final-declaration']);
+    const declared = await api.get(`${base('2024-25')}/${calculations[1]!.calculationId}`);
+    expect(declared.body.metadata).toMatchObject({ calculationType: 'declare-finalisation', finalisationTimestamp: '2026-01-15T09:00:05.000Z' });
+  });
+
+  it('amends a declared year from 2026-27: intent to amend, then confirm the amendment', async () => {
+    const e = await emulator();
+    await taxpayer(e);
+    e.context.clock.advance(450 * 86_400_000); // 2027-04-10: 2026-27 has ended
+    const api = client(e, await userToken(e, 'it-taxpayer', IT_SCOPES), '8.0');
+    const finalise = (await api.post(`${base('2026-27')}/trigger/intent-to-finalise`)).body.calculationId as string;
+    expect((await api.post(`${base('2026-27')}/trigger/intent-to-amend`)).body.code).toBe('RULE_DECLARATION_NOT_RECEIVED');
+    e.context.clock.advance(5 * SECONDS);
+    expect((await api.post(`${base('2026-27')}/${finalise}/final-declaration`)).status).toBe(204);
+    const amend = (await api.post(`${base('2026-27')}/trigger/intent-to-amend`)).body.calculationId as string;
+    e.context.clock.advance(5 * SECONDS);
+    expect((await api.post(`${base('2026-27')}/${amend}/confirm-amendment`)).status).toBe(204);
+    e.context.clock.advance(5 * SECONDS);
+    const confirmed = (await api.get(`${base('2026-27')}?calculationType=confirm-amendment`)).body.calculations[0].calculationId as string;
+    expect((await api.get(`${base('2026-27')}/${confirmed}`)).body.metadata).toMatchObject({ calculationType: 'confirm-amendment', confirmationTimestamp: '2027-04-10T09:00:10.000Z' });
   });
 
   it('refuses to finalise a year that has not ended, or with a stale calculation', async () => {

@@ -150,9 +150,7 @@ async function retrieve(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespo
   const state = await ctx.incomeTax.read(vendorOf(req), nino);
   const calc = state.calculations.find((c) => c.calculationId === calculationId && c.taxYear === taxYear);
   if (!calc || calc.readyAt > now) throw mtdFailures.matchingResourceNotFound();
-  const declaration = state.finalDeclarations.find((d) => d.taxYear === taxYear);
-  const finalised = calc.calculationType === 'final-declaration' ? declaration?.declaredAt : undefined;
-  return { status: 200, body: calculationDocument(calc, nino, finalised) };
+  return { status: 200, body: calculationDocument(calc, nino) };
 }
 
 async function submitFinalDeclaration(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
