@@ -352,6 +352,31 @@ describe('VAT (MTD) API', () => {
     });
   });
 
+  describe('bad input', () => {
+    it.each([
+      ['a badly encoded period key', `/organisations/vat/${VRN}/returns/%ZZ`, 400],
+      ['a very long VRN', `/organisations/vat/${'9'.repeat(5000)}/obligations?status=O`, 400],
+      ['script in the VRN', `/organisations/vat/%3Cscript%3E/obligations?status=O`, 400],
+      ['a huge from date', `/organisations/vat/${VRN}/obligations?from=${'2'.repeat(3000)}&to=2025-12-31`, 400],
+    ])('answers %s with a 4xx in HMRC\'s shape, never a 500', async (_why, path, status) => {
+      const res = await get(path);
+      expect(res.status).toBe(status);
+      expect(res.body.code).toEqual(expect.any(String));
+      expect(res.text).not.toContain('<script>');
+    });
+
+    it('answers an XML Accept header with 406, as the VAT API speaks only JSON', async () => {
+      const res = await request(e.app).get(`/organisations/vat/${VRN}/obligations?status=O`).set('Accept', 'application/vnd.hmrc.1.0+xml').set('Authorization', `Bearer ${token}`);
+      expect(res.status).toBe(406);
+    });
+
+    it('answers version 2.0 with 404 NOT_FOUND', async () => {
+      const res = await request(e.app).get(`/organisations/vat/${VRN}/obligations?status=O`).set('Accept', 'application/vnd.hmrc.2.0+json').set('Authorization', `Bearer ${token}`);
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+    });
+  });
+
   describe('who may see what', () => {
     it("refuses another organisation's VRN with 403 CLIENT_OR_AGENT_NOT_AUTHORISED", async () => {
       const res = await get(`/organisations/vat/${OTHER_VRN}/obligations?status=O`);

@@ -101,6 +101,13 @@ describe('fraud prevention header validator', () => {
     ]);
   });
 
+  it('warns about headers the specification has retired', () => {
+    const { result } = validateFraudHeaders({ ...validHeaders('WEB_APP_VIA_SERVER'), 'gov-client-browser-do-not-track': 'false' });
+    expect(result.warnings).toEqual([
+      { code: 'UNEXPECTED_HEADER', message: 'Header is no longer part of the fraud prevention specification: stop sending it', headers: ['gov-client-browser-do-not-track'] },
+    ]);
+  });
+
   it('groups headers that share a problem and names them in lower case', () => {
     const headers = without(without(validHeaders('MOBILE_APP_DIRECT'), 'gov-client-timezone'), 'gov-client-screens');
     const { result } = validateFraudHeaders({ ...headers, 'Gov-Client-Device-ID': 'beec798b-b366-47fa-b1f8-92cede14a1ce' });

@@ -61,6 +61,8 @@ const MESSAGES: Record<ResultCode, string> = {
 const CONNECTION_METHOD = 'gov-client-connection-method';
 const EMPTY_MULTI_FACTOR =
   'Value is empty. This may be correct for single factor authentication, for example username and password. If this is the case, you must contact us explaining why you cannot submit this header.';
+/** Dropped from the specification (change log v3.1, v3.2): sending them is a sign of an outdated implementation. */
+const RETIRED_HEADERS = new Set(['gov-client-browser-do-not-track', 'gov-client-browser-plugins']);
 const PLACEHOLDERS = new Set(['null', 'undefined', 'nan', '[object object]', '[object%20object]']);
 
 /** Validates the fraud prevention headers of one request. */
@@ -93,7 +95,9 @@ export function validateFraudHeaders(headers: IncomingHttpHeaders): Validation {
       ? undefined
       : FRAUD_HEADERS.includes(header)
         ? `Header not expected for connection method ${method}`
-        : 'Header is not part of the fraud prevention specification; check its spelling';
+        : RETIRED_HEADERS.has(header)
+          ? 'Header is no longer part of the fraud prevention specification: stop sending it'
+          : 'Header is not part of the fraud prevention specification; check its spelling';
     if (message) add(header, { code: 'UNEXPECTED_HEADER', message, severity: 'warning' });
   }
   if (method) for (const [header, issue] of crossHeaderIssues(sent, issues)) add(header, issue);
