@@ -35,12 +35,10 @@ const SCHEMA = JSON.parse(readFileSync(resolve(FIXTURES_DIR, 'personas.schema.js
 const Ajv = AjvModule.default;
 const validate = new Ajv({ allErrors: true, strict: true }).compile<{ personas: PersonaDefinition[] }>(SCHEMA);
 
-export function builtInPersonaFile(): string {
-  return resolve(FIXTURES_DIR, 'personas.yaml');
-}
+const BUILT_IN = resolve(FIXTURES_DIR, 'personas.yaml');
 
 /** Reads and validates one persona file. */
-export function loadPersonaFile(file: string): PersonaDefinition[] {
+function loadPersonaFile(file: string): PersonaDefinition[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -72,7 +70,7 @@ export function loadPersonaFile(file: string): PersonaDefinition[] {
 
 /** The built-in personas, then those of `fixturesFile`; a name may not repeat a built-in one. */
 export function loadPersonaDefinitions(fixturesFile: string | undefined): Array<{ definition: PersonaDefinition; path: string }> {
-  const builtIn = loadPersonaFile(builtInPersonaFile()).map((definition, i) => ({ definition, path: `${builtInPersonaFile()}: /personas/${i}` }));
+  const builtIn = loadPersonaFile(BUILT_IN).map((definition, i) => ({ definition, path: `${BUILT_IN}: /personas/${i}` }));
   if (!fixturesFile) return builtIn;
   const names = new Set(builtIn.map((p) => p.definition.name));
   const extra = loadPersonaFile(fixturesFile).map((definition, i) => {

@@ -117,8 +117,6 @@ export const SERVICES: readonly ServiceDefinition[] = [
   { key: 'tax-free-childcare-payments', name: 'Tax Free Childcare Payments', allowedUserTypes: ORG, generates: [], listed: false },
 ];
 
-export const SERVICE_KEYS: readonly string[] = SERVICES.map((s) => s.key);
-
 export function findService(key: string): ServiceDefinition | undefined {
   return SERVICES.find((s) => s.key === key);
 }
