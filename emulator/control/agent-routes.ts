@@ -1,6 +1,7 @@
 import express from 'express';
 import { isValidNino } from '../accounts/identifiers/nino.js';
 import { acceptInvitation, copyAcross, createRelationship, endRelationship, InvitationStateError, respondToInvitation } from '../agents/agent-actions.js';
+import { AGENT_OUTCOMES } from '../agents/agent-outcomes.js';
 import { findAgentByArn } from '../agents/client-link.js';
 import type { Invitation } from '../agents/invitations.js';
 import type { RelationshipService } from '../agents/relationships.js';
@@ -25,7 +26,8 @@ class AgentControlError extends Error {
  * - `POST /agents/{arn}/copy-across` — copy them across: a main MTD-IT relationship for each with a NINO;
  * - `GET /relationships?arn=&clientId=`, `POST /relationships` `{"arn", "service", "clientId", "agentType"}`,
  *   `DELETE /relationships?arn=&service=&clientId=` — relationships, directly;
- * - `GET /invitations?arn=&clientId=`, `POST /invitations/{id}/accept|reject` — authorisation requests.
+ * - `GET /invitations?arn=&clientId=`, `POST /invitations/{id}/accept|reject` — authorisation requests;
+ * - `GET|POST|DELETE /agents/outcomes` — queue an error HMRC's data cannot produce here (`{"id", "times"?}`).
  * Errors are `{"error": "...", "message": "..."}` like the rest of the control API.
  */
 export function agentControlRoutes(ctx: EmulatorContext): express.Router {
@@ -34,6 +36,22 @@ export function agentControlRoutes(ctx: EmulatorContext): express.Router {
   const requireAgent = async (arn: string): Promise<void> => {
     if (!(await findAgentByArn(ctx.accounts, arn))) throw new AgentControlError(404, 'not_found', `no agent services account has the ARN ${arn}`);
   };
+
+  router.get('/agents/outcomes', async (_req, res) => void res.json({ catalogue: AGENT_OUTCOMES, queued: await ctx.agents.outcomes.queued() }));
+  router.post('/agents/outcomes', async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const outcome = AGENT_OUTCOMES.find((o) => o.id === body.id);
+    const times = body.times === undefined ? 1 : Number(body.times);
+    if (!outcome || !Number.isInteger(times) || times < 1 || times > 1000) {
+      throw new AgentControlError(400, 'bad_request', `body must be {"id": "…", "times"?: 1–1000}; ids: ${AGENT_OUTCOMES.map((o) => o.id).join(', ')}`);
+    }
+    await ctx.agents.outcomes.queue(outcome.id, times);
+    res.status(201).json({ queued: await ctx.agents.outcomes.queued() });
+  });
+  router.delete('/agents/outcomes', async (_req, res) => {
+    await ctx.agents.outcomes.clear();
+    res.status(204).end();
+  });
 
   router.get('/agents/:arn/sa-clients', async (req, res) => {
     await requireAgent(req.params.arn);

@@ -185,6 +185,19 @@ describe('Agent Authorisation API: authorisation requests', () => {
     expect((await call(e, token, 'get', `/agents/${ARN}/invitations/${'A'.repeat(5000)}`)).status).toBe(400);
   });
 
+  it('answers VAT_CLIENT_INSOLVENT and ALREADY_BEING_PROCESSED when a test queues them, once each', async () => {
+    expect((await request(e.app).post('/_emulator/agents/outcomes').send({ id: 'VAT_CLIENT_INSOLVENT' })).status).toBe(201);
+    expect((await request(e.app).post('/_emulator/agents/outcomes').send({ id: 'ALREADY_BEING_PROCESSED', times: 2 })).status).toBe(201);
+    const insolvent = await call(e, token, 'post', `/agents/${ARN}/invitations`, vat());
+    expect(insolvent.status).toBe(403);
+    expect(insolvent.body).toEqual({ code: 'VAT_CLIENT_INSOLVENT', message: 'The Vat registration number belongs to a customer that is insolvent.' });
+    expect((await call(e, token, 'post', `/agents/${ARN}/invitations`, vat())).body.code).toBe('ALREADY_BEING_PROCESSED');
+    expect((await call(e, token, 'post', `/agents/${ARN}/invitations`, itsa())).body.code).toBe('ALREADY_BEING_PROCESSED');
+    expect((await call(e, token, 'post', `/agents/${ARN}/invitations`, itsa())).status).toBe(204);
+    expect((await request(e.app).get('/_emulator/agents/outcomes')).body.queued).toEqual([]);
+    expect((await request(e.app).post('/_emulator/agents/outcomes').send({ id: 'NOPE' })).status).toBe(400);
+  });
+
   it('expires a request after 21 days on the virtual clock: Expired, no longer acceptable or cancellable, and a new one may be sent', async () => {
     const location = await create(e, token);
     const id = location.split('/').pop()!;

@@ -1,3 +1,5 @@
+import type { AgentOutcome } from '../../agents/agent-outcomes.js';
+import type { EmulatorContext } from '../../context.js';
 import { PlatformError } from '../../errors/platform-error.js';
 
 /**
@@ -54,6 +56,8 @@ export const agentErrors = {
     'This user does not have a Government Gateway agent account. They need to create an Government Gateway agent account before they can use this service.',
   ),
   agentNotSubscribed: e(403, 'AGENT_NOT_SUBSCRIBED', 'This agent needs to create an agent services account before they can use this service.'),
+  vatClientInsolvent: e(403, 'VAT_CLIENT_INSOLVENT', 'The Vat registration number belongs to a customer that is insolvent.'),
+  alreadyBeingProcessed: e(403, 'ALREADY_BEING_PROCESSED', 'More than one request received to create the same invitation.'),
   noPermissionOnAgency: e(
     403,
     'NO_PERMISSION_ON_AGENCY',
@@ -68,3 +72,10 @@ export const agentErrors = {
   invitationNotFound: e(404, 'INVITATION_NOT_FOUND', 'The authorisation request cannot be found.'),
   relationshipNotFound: e(404, 'RELATIONSHIP_NOT_FOUND', 'Relationship is inactive. Agent is not authorised to act for this client.'),
 };
+
+/** Throws the error queued on demand for this call (`POST /_emulator/agents/outcomes`), if any. */
+export async function queuedOutcome(ctx: EmulatorContext, endpoint: AgentOutcome['appliesTo'][number], service: string): Promise<void> {
+  const id = await ctx.agents.outcomes.take(endpoint, service);
+  if (id === 'VAT_CLIENT_INSOLVENT') throw agentErrors.vatClientInsolvent();
+  if (id === 'ALREADY_BEING_PROCESSED') throw agentErrors.alreadyBeingProcessed();
+}

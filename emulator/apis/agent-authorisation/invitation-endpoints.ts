@@ -4,14 +4,15 @@ import { findKnownFact, knownFactMatches } from '../../agents/known-facts.js';
 import { isValidInvitationId } from '../../agents/invitation-id.js';
 import type { EmulatorContext } from '../../context.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
-import { agentErrors } from './agent-errors.js';
+import { agentErrors, queuedOutcome } from './agent-errors.js';
 import { readClientAccessData } from './client-access-data.js';
 import { invitationBody, invitationPath } from './invitation-body.js';
 import { requireAgent } from './require-agent.js';
 
 /**
  * Create, list, get and cancel authorisation requests (Agent Authorisation API 1.0/2.0).
- * Create: the client's details are checked (see client-access-data.ts), then the known fact against HMRC's
+ * Create: the client's details are checked (see client-access-data.ts), then any error queued on demand
+ * (agents/agent-outcomes.ts: VAT_CLIENT_INSOLVENT, ALREADY_BEING_PROCESSED), then the known fact against HMRC's
  * record (403 CLIENT_REGISTRATION_NOT_FOUND, POSTCODE_DOES_NOT_MATCH, VAT_REG_DATE_DOES_NOT_MATCH); an
  * existing relationship of that kind → 403 ALREADY_AUTHORISED; a pending request from the agent for the
  * same client and service → 403 DUPLICATE_AUTHORISATION_REQUEST with its Location; else 204 + Location.
@@ -23,6 +24,7 @@ const LIST_DAYS = 30;
 export async function createInvitation(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { arn } = await requireAgent(req, ctx);
   const data = readClientAccessData(req.body, { clientType: true, knownFact: true });
+  await queuedOutcome(ctx, 'create-invitation', data.service);
   const record = await findKnownFact(ctx.accounts, data.service, data.clientId);
   if (!record) throw agentErrors.clientRegistrationNotFound();
   if (!knownFactMatches(data.service, data.knownFact!, record.knownFact)) {

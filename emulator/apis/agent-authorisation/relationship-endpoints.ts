@@ -3,7 +3,7 @@ import { findKnownFact, knownFactMatches } from '../../agents/known-facts.js';
 import type { EmulatorContext } from '../../context.js';
 import { platformErrors } from '../../errors/platform-error.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
-import { agentErrors } from './agent-errors.js';
+import { agentErrors, queuedOutcome } from './agent-errors.js';
 import { readClientAccessData } from './client-access-data.js';
 import { requireAgent } from './require-agent.js';
 
@@ -18,6 +18,7 @@ import { requireAgent } from './require-agent.js';
 export async function checkRelationship(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { arn } = await requireAgent(req, ctx);
   const data = readClientAccessData(req.body, { clientType: false, knownFact: true });
+  await queuedOutcome(ctx, 'check-relationship', data.service);
   const record = await findKnownFact(ctx.accounts, data.service, data.clientId);
   if (!record) throw agentErrors.clientRegistrationNotFound();
   if (!knownFactMatches(data.service, data.knownFact!, record.knownFact)) {
