@@ -66,12 +66,28 @@ export interface FinalDeclaration {
   declaredAt: number;
 }
 
+/** One entry of a test ITSA status (Self Assessment Test Support, Create and Amend Test ITSA Status). */
+export interface ItsaStatusDetail {
+  submittedOn: string;
+  status: string;
+  statusReason: string;
+  businessIncome2YearsPrior?: number;
+}
+
 export interface TaxpayerState {
   nino: string;
   businesses: StoredBusiness[];
   cumulative: CumulativeSummary[];
   calculations: Calculation[];
   finalDeclarations: FinalDeclaration[];
+  /** Test ITSA statuses by tax year (start year); none means MTD Mandated. */
+  itsaStatuses?: Array<{ taxYear: number; details: ItsaStatusDetail[] }>;
+}
+
+/** The ITSA status in force for a tax year: the latest submitted, or MTD Mandated when none was set. */
+export function itsaStatusOf(state: TaxpayerState, taxYear: number): string {
+  const details = state.itsaStatuses?.find((s) => s.taxYear === taxYear)?.details ?? [];
+  return [...details].sort((a, b) => a.submittedOn.localeCompare(b.submittedOn)).pop()?.status ?? 'MTD Mandated';
 }
 
 export interface Checkpoint {

@@ -133,4 +133,35 @@ describe('Self Assessment Test Support API 1.0', () => {
     const userToken = client(e, await taxpayer(e), '1.0');
     expect((await userToken.post(`${SUPPORT}/business/${NINO}`, { typeOfBusiness: 'uk-property' })).status).toBe(201);
   });
+
+  it('sets a test ITSA status that decides how cumulative summaries are checked', async () => {
+    const e = await emulator();
+    const support = client(e, await testSupportToken(e), '1.0');
+    const status = (value: string, submittedOn = '2025-03-23T16:02:34.039Z') => ({ itsaStatusDetails: [{ submittedOn, status: value, statusReason: 'Sign up - no return available', businessIncome2YearsPrior: 4500.23 }] });
+    expect((await support.post(`${SUPPORT}/itsa-status/${NINO}/2025-26`, status('Annual'))).status).toBe(204);
+    const se = client(e, await taxpayer(e), '5.0');
+    const path = `/individuals/business/self-employment/${NINO}/${DEFAULT_BUSINESS_ID}/cumulative/2025-26`;
+    const withDates = await se.put(path, { periodDates: { periodStartDate: '2025-04-06', periodEndDate: '2025-07-05' }, periodIncome: { turnover: 10 } });
+    expect(withDates.body).toEqual({ code: 'RULE_START_AND_END_DATE_NOT_ALLOWED', message: 'Start/end date not accepted for annual/latent submission' });
+    expect((await se.put(path, { periodIncome: { turnover: 10 } })).status).toBe(204);
+    expect((await support.post(`${SUPPORT}/itsa-status/${NINO}/2025-26`, status('MTD Voluntary', '2025-05-01T00:00:00.000Z'))).status).toBe(204);
+    expect((await se.put(path, { periodIncome: { turnover: 10 } })).body.code).toBe('RULE_MISSING_SUBMISSION_DATES');
+  });
+
+  it('validates the ITSA status body with paths', async () => {
+    const e = await emulator();
+    const support = client(e, await testSupportToken(e), '1.0');
+    const url = `${SUPPORT}/itsa-status/${NINO}/2025-26`;
+    const res = await support.post(url, { itsaStatusDetails: [{ submittedOn: '2025-03-23', status: 'Mandated', statusReason: 'Because', businessIncome2YearsPrior: -1 }] });
+    expect(res.body.errors.map((x: { code: string; paths: string[] }) => [x.code, x.paths[0]])).toEqual([
+      ['FORMAT_SUBMITTED_ON', '/itsaStatusDetails/0/submittedOn'],
+      ['FORMAT_STATUS', '/itsaStatusDetails/0/status'],
+      ['FORMAT_STATUS_REASON', '/itsaStatusDetails/0/statusReason'],
+      ['FORMAT_BUSINESS_INCOME_2_YEARS_PRIOR', '/itsaStatusDetails/0/businessIncome2YearsPrior'],
+    ]);
+    const entry = { submittedOn: '2025-03-23T16:02:34.039Z', status: 'Annual', statusReason: 'Complex' };
+    expect((await support.post(url, { itsaStatusDetails: [entry, entry] })).body.code).toBe('DUPLICATE_SUBMITTED_ON');
+    expect((await support.post(url, { itsaStatusDetails: [] })).body.code).toBe('RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED');
+    expect((await support.post(`${SUPPORT}/itsa-status/${NINO}/2025-27`, { itsaStatusDetails: [entry] })).body).toEqual({ code: 'RULE_TAX_YEAR_RANGE_INVALID', message: 'The tax year range is invalid' });
+  });
 });

@@ -5,6 +5,7 @@ import { mtd, mtdErrors, mtdFailures } from '../shared/mtd-errors.js';
 import { vendorOf } from '../shared/mtd-access.js';
 import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
 import { parseCreateBusiness } from './create-business-body.js';
+import { parseItsaStatus } from './itsa-status-body.js';
 
 /**
  * Self Assessment Test Support (MTD) 1.0: sandbox set-up for stateful Income Tax testing. HMRC keeps this
@@ -14,6 +15,8 @@ import { parseCreateBusiness } from './create-business-body.js';
  * `write:self-assessment` scope (`read:self-assessment` to list checkpoints), as HMRC's spec lists.
  *
  * - POST `business/{nino}` → 201 `{businessId}`; DELETE `business/{nino}/{businessId}` → 204.
+ * - POST `itsa-status/{nino}/{taxYear}` → 204: sets the test ITSA status for the year (replacing any earlier
+ *   one); the latest by `submittedOn` decides how cumulative summaries are checked (Self Employment API).
  * - DELETE `vendor-state[?nino=]` → 204: forgets the vendor's stored Income Tax data (all, or one NINO);
  *   404 MATCHING_RESOURCE_NOT_FOUND when there is none. Checkpoints are kept, as HMRC says.
  * - POST `vendor-state/checkpoints?nino=` → 201 `{checkpointId}` (404 when nothing is stored for the NINO);
@@ -34,6 +37,7 @@ export const saTestSupportApi: Api = {
   endpoints: [
     { method: 'POST', path: `${BASE}/business/:nino`, auth: 'application', scopes: write, handler: createBusiness },
     { method: 'DELETE', path: `${BASE}/business/:nino/:businessId`, auth: 'application', scopes: write, handler: deleteBusiness },
+    { method: 'POST', path: `${BASE}/itsa-status/:nino/:taxYear`, auth: 'application', scopes: write, handler: createAmendItsaStatus },
     { method: 'DELETE', path: `${BASE}/vendor-state`, auth: 'application', scopes: write, handler: deleteVendorState },
     { method: 'POST', path: `${BASE}/vendor-state/checkpoints`, auth: 'application', scopes: write, handler: createCheckpoint },
     { method: 'GET', path: `${BASE}/vendor-state/checkpoints`, auth: 'application', scopes: ['read:self-assessment'], handler: listCheckpoints },
@@ -83,6 +87,19 @@ async function deleteBusiness(req: ApiRequest, ctx: EmulatorContext): Promise<Ap
   if (!state.businesses.some((b) => b.details.businessId === businessId)) throw mtdFailures.matchingResourceNotFound();
   await ctx.incomeTax.update(vendorOf(req), nino, (s) => {
     s.businesses = s.businesses.filter((b) => b.details.businessId !== businessId);
+  });
+  return { status: 204 };
+}
+
+async function createAmendItsaStatus(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const nino = req.params.nino!;
+  const v = new MtdValidation();
+  v.nino(nino);
+  const taxYear = v.taxYear(req.params.taxYear!, { rangeMessage: 'The tax year range is invalid' });
+  v.throwIfAny();
+  const details = parseItsaStatus(req);
+  await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
+    state.itsaStatuses = [...(state.itsaStatuses ?? []).filter((s) => s.taxYear !== taxYear), { taxYear: taxYear!, details }];
   });
   return { status: 204 };
 }

@@ -1,5 +1,6 @@
 import type { EmulatorContext } from '../../context.js';
 import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
+import { itsaStatusOf } from '../../income-tax/model.js';
 import { quarterEnds } from '../../income-tax/obligations.js';
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
@@ -22,7 +23,9 @@ import { parseCumulativeSummary } from './cumulative-summary-body.js';
  * quarter end — 5 July, 5 October, 5 January, 5 April — or the cessation date
  * (RULE_END_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE); no earlier than 10 days before the period ends, on the
  * virtual clock (RULE_EARLY_DATA_SUBMISSION_NOT_ACCEPTED); never earlier than an end already submitted
- * (RULE_SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS). Calendar quarters are not modelled.
+ * (RULE_SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS). Calendar quarters are not modelled. When the taxpayer's
+ * test ITSA status for the year is Annual (SA Test Support), dates are refused (RULE_START_AND_END_DATE_NOT_ALLOWED)
+ * and the summary covers the whole year.
  */
 export const selfEmploymentApi: Api = {
   name: 'Self Employment Business (MTD)',
@@ -51,6 +54,8 @@ const PUT_SCENARIOS = [
   'START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE',
 ] as const;
 const GET_SCENARIOS = ['NOT_FOUND', 'STATEFUL'] as const;
+/** ITSA statuses under which a summary covers the whole year and carries no dates (HMRC: "annual or latent"). */
+const ANNUAL_STATUSES = ['Annual'];
 
 const rule = (code: string, message: string) => () => mtd(400, code, message);
 const RULES = {
@@ -99,15 +104,17 @@ async function createAmend(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRe
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
     const business = state.businesses.find((b) => b.details.businessId === businessId && b.details.typeOfBusiness === 'self-employment')?.details;
     if (!business) throw mtdFailures.matchingResourceNotFound();
-    const dates = body.periodDates;
+    const annual = ANNUAL_STATUSES.includes(itsaStatusOf(state, taxYear));
+    if (annual && body.periodDates) throw RULES.START_AND_END_DATE_NOT_ALLOWED();
+    const dates = annual ? { periodStartDate: taxYearStartDate(taxYear), periodEndDate: quarterEnds(taxYear)[3]! } : body.periodDates;
     if (!dates) throw RULES.MISSING_SUBMISSION_DATES();
     const commencement = business.commencementDate;
     const commencedInYear = commencement !== undefined && taxYearOf(commencement) === taxYear;
     const expectedStart = commencedInYear ? commencement : taxYearStartDate(taxYear);
-    if (dates.periodStartDate !== expectedStart) throw commencedInYear ? RULES.START_DATE_NOT_ALIGNED_TO_COMMENCEMENT_DATE() : RULES.START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE();
+    if (!annual && dates.periodStartDate !== expectedStart) throw commencedInYear ? RULES.START_DATE_NOT_ALIGNED_TO_COMMENCEMENT_DATE() : RULES.START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE();
     const validEnds = [...quarterEnds(taxYear), ...(business.cessationDate ? [business.cessationDate] : [])];
     if (!validEnds.includes(dates.periodEndDate)) throw RULES.END_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE();
-    if (isoDate(now) < addDays(dates.periodEndDate, -10)) throw RULES.EARLY_DATA_SUBMISSION_NOT_ACCEPTED();
+    if (!annual && isoDate(now) < addDays(dates.periodEndDate, -10)) throw RULES.EARLY_DATA_SUBMISSION_NOT_ACCEPTED();
     const existing = state.cumulative.find((s) => s.businessId === businessId && s.taxYear === taxYear);
     if (existing && existing.submissions.some((s) => s.periodEndDate > dates.periodEndDate)) throw RULES.SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS();
     const submission = { periodEndDate: dates.periodEndDate, submittedAt: now };
