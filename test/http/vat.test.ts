@@ -352,6 +352,25 @@ describe('VAT (MTD) API', () => {
     });
   });
 
+  describe('customer information', () => {
+    it.each([
+      [undefined, { customerDetails: { effectiveRegistrationDate: '2017-01-01' }, flatRateScheme: { frsCategory: '001', startDate: '2017-01-01' } }],
+      ['NO_EFFECTREGISTRATIONDATE', { customerDetails: {}, flatRateScheme: { frsCategory: '001', startDate: '2017-01-01' } }],
+      ['NO_FLATRATESCHEME', { customerDetails: { effectiveRegistrationDate: '2017-01-01' } }],
+      ['NO_EFFECTREGISTRATIONDATE_NO_FRS', { customerDetails: {} }],
+    ])('answers Gov-Test-Scenario %s with the registration date and flat rate scheme it describes', async (scenario, body) => {
+      const res = await get(`/organisations/vat/${VRN}/information`, scenario ? { 'Gov-Test-Scenario': scenario } : {});
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(body);
+    });
+
+    it('answers Gov-Test-Scenario CUSTOMER_INFO_NOT_FOUND with 404', async () => {
+      const res = await get(`/organisations/vat/${VRN}/information`, { 'Gov-Test-Scenario': 'CUSTOMER_INFO_NOT_FOUND' });
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+    });
+  });
+
   describe('bad input', () => {
     it.each([
       ['a badly encoded period key', `/organisations/vat/${VRN}/returns/%ZZ`, 400],

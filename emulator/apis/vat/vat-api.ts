@@ -11,7 +11,7 @@ import { validateSubmission } from './validate-submission.js';
 
 /**
  * HMRC's VAT (MTD) API v1.0 (context `organisations/vat`; reference §7 rows 9–12; VAT OAS): obligations, submit
- * return, view return, liabilities, payments. User-restricted: `read:vat` to read, `write:vat` to submit. A VRN is
+ * return, view return, liabilities, payments, customer information (penalties and financial details are not emulated). User-restricted: `read:vat` to read, `write:vat` to submit. A VRN is
  * nine digits (400 VRN_INVALID), then the token must reach it (403 CLIENT_OR_AGENT_NOT_AUTHORISED: the VRN's own
  * organisation, or an agent with an MTD-VAT relationship). Sandbox `Gov-Test-Scenario` values are applied after
  * validation, as HMRC's stubs see them; a value an endpoint does not document is ignored (the VAT OAS documents no
@@ -29,6 +29,7 @@ export const vatApi: Api = {
     { method: 'GET', path: '/organisations/vat/:vrn/returns/:periodKey', auth: 'user', scopes: ['read:vat'], handler: viewReturn },
     { method: 'GET', path: '/organisations/vat/:vrn/liabilities', auth: 'user', scopes: ['read:vat'], handler: liabilities },
     { method: 'GET', path: '/organisations/vat/:vrn/payments', auth: 'user', scopes: ['read:vat'], handler: payments },
+    { method: 'GET', path: '/organisations/vat/:vrn/information', auth: 'user', scopes: ['read:vat'], handler: information },
   ]),
 };
 
@@ -177,4 +178,27 @@ async function payments(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespo
   const list = paymentsFor(scenario, from, to);
   if (!list.length) throw vatErrors.notFound();
   return { status: 200, body: { payments: list } };
+}
+
+/**
+ * GET information: the VRN's effective registration date (the account's `vatRegistrationDate`) and, by default, a
+ * Flat Rate Scheme from the same date (category 001, as HMRC's example). Scenarios CUSTOMER_INFO_NOT_FOUND (404),
+ * NO_EFFECTREGISTRATIONDATE, NO_FLATRATESCHEME, NO_EFFECTREGISTRATIONDATE_NO_FRS leave the parts out.
+ */
+async function information(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const vrn = await authorisedVrn(req, ctx);
+  const scenario = scenarioOf(req);
+  if (scenario === 'CUSTOMER_INFO_NOT_FOUND') throw vatErrors.notFound();
+  const owner = (await ctx.accounts.list()).find((a) => a.enrolments.some((e) => e.key === 'HMRC-MTD-VAT' && e.identifiers.some((i) => i.value === vrn)));
+  const registered = owner?.identifiers.vatRegistrationDate;
+  const date = isIsoDate(registered) ? registered : undefined;
+  const noDate = scenario === 'NO_EFFECTREGISTRATIONDATE' || scenario === 'NO_EFFECTREGISTRATIONDATE_NO_FRS' || !date;
+  const noFrs = scenario === 'NO_FLATRATESCHEME' || scenario === 'NO_EFFECTREGISTRATIONDATE_NO_FRS';
+  return {
+    status: 200,
+    body: {
+      customerDetails: noDate ? {} : { effectiveRegistrationDate: date },
+      ...(noFrs ? {} : { flatRateScheme: { frsCategory: '001', ...(date ? { startDate: date } : {}) } }),
+    },
+  };
 }

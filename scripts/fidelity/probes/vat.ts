@@ -130,6 +130,10 @@ const probes: Probe[] = [
   probe({ name: 'GET payments with no payment is 404', path: '/payments?from=2017-01-02&to=2017-12-21', expectStatus: 404, schemaPath: '/payments' }),
   probe({ name: 'GET payments with a bad from date is 400 DATE_FROM_INVALID', path: '/payments?from=2017-1-2&to=2017-12-21', expectStatus: 400, schemaPath: '/payments' }),
   probe({ name: 'GET payments with Gov-Test-Scenario INSOLVENT_TRADER is 403', scenario: 'INSOLVENT_TRADER', path: '/payments?from=2017-01-02&to=2017-12-21', expectStatus: 403, schemaPath: '/payments' }),
+  ...[undefined, 'NO_EFFECTREGISTRATIONDATE_NO_FRS'].map((scenario) =>
+    probe({ name: `GET information${scenario ? ` with Gov-Test-Scenario ${scenario}` : ''}`, scenario, path: '/information', expectStatus: 200, schemaPath: '/information' }),
+  ),
+  probe({ name: 'GET information with Gov-Test-Scenario CUSTOMER_INFO_NOT_FOUND is 404', scenario: 'CUSTOMER_INFO_NOT_FOUND', path: '/information', expectStatus: 404, schemaPath: '/information' }),
 
   // HMRC publishes no schema for the Test Fraud Prevention Headers API: status and verdicts only.
   {
