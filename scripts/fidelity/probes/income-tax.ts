@@ -216,6 +216,31 @@ const probes: Probe[] = [
     run: async (env) => ({ ...(await asVendor(env, 'POST', `${SUPPORT}/business/NOPE`, { typeOfBusiness: 'uk-property' })), schema: sa('business_create.yaml', '/post/responses/400'), expectStatus: 400 }),
   },
   {
+    name: 'SA Test Support 1.0: 400 RULE_PROPERTY_BUSINESS_ADDED for a second UK property business',
+    async run(env) {
+      await asVendor(env, 'POST', `${SUPPORT}/business/${nino(env)}`, { typeOfBusiness: 'uk-property' });
+      return { ...(await asVendor(env, 'POST', `${SUPPORT}/business/${nino(env)}`, { typeOfBusiness: 'uk-property' })), schema: sa('business_create.yaml', '/post/responses/400'), expectStatus: 400 };
+    },
+  },
+  {
+    name: 'SA Test Support 1.0: POST itsa-status (204)',
+    run: async (env) => ({
+      ...(await asVendor(env, 'POST', `${SUPPORT}/itsa-status/${nino(env)}/2025-26`, {
+        itsaStatusDetails: [{ submittedOn: '2025-03-23T16:02:34.039Z', status: 'MTD Mandated', statusReason: 'Sign up - no return available', businessIncome2YearsPrior: 4500.23 }],
+      })),
+      schema: null,
+      expectStatus: 204,
+    }),
+  },
+  {
+    name: 'SA Test Support 1.0: 400 FORMAT_STATUS on itsa-status',
+    run: async (env) => ({
+      ...(await asVendor(env, 'POST', `${SUPPORT}/itsa-status/${nino(env)}/2025-26`, { itsaStatusDetails: [{ submittedOn: '2025-03-23T16:02:34.039Z', status: 'Maybe', statusReason: 'Complex' }] })),
+      schema: sa('itsa_status_create_amend.yaml', '/post/responses/400'),
+      expectStatus: 400,
+    }),
+  },
+  {
     name: 'SA Test Support 1.0: POST checkpoint (201)',
     run: async (env) => ({ ...(await asVendor(env, 'POST', `${SUPPORT}/vendor-state/checkpoints?nino=${nino(env)}`)), schema: sa('checkpoints_create.yaml', '/responses/201'), expectStatus: 201 }),
   },
