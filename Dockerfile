@@ -1,0 +1,71 @@
+# syntax=docker/dockerfile:1
+#
+# The HMRC local sandbox as a container: `docker build -t hmrc-local-sandbox .`, then
+# `docker run --rm -p 9090:9090 hmrc-local-sandbox`. See docs/docker.md.
+#
+# Three stages: `build` compiles the TypeScript with the dev dependencies; `prod-deps` installs the
+# production dependencies alone; the runtime image holds only those, the compiled `dist/`, the
+# fixtures and the page templates, and runs as the unprivileged `node` user.
+
+ARG NODE_VERSION=24
+
+# ── build: dev dependencies + tsc ──────────────────────────────────────────────────────────────────
+FROM node:${NODE_VERSION}-slim AS build
+WORKDIR /app
+# playwright-core never downloads browsers by itself; say so anyway, and run no install scripts.
+ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+    npm_config_fund=false \
+    npm_config_audit=false \
+    npm_config_update_notifier=false
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --loglevel=error
+COPY tsconfig.json tsconfig.build.json ./
+COPY emulator ./emulator
+COPY conformance ./conformance
+COPY fixtures ./fixtures
+# The page templates (and any other non-TypeScript files the code reads beside itself) are read from
+# the source tree at run time: collect them, folders and all, for the runtime stage.
+RUN npm run build \
+ && mkdir -p /app/static \
+ && find emulator conformance -type f ! -name '*.ts' -exec cp --parents {} /app/static/ \;
+
+# ── prod-deps: production dependencies only ───────────────────────────────────────────────────────
+FROM node:${NODE_VERSION}-slim AS prod-deps
+WORKDIR /app
+ENV npm_config_fund=false \
+    npm_config_audit=false \
+    npm_config_update_notifier=false
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --loglevel=error
+
+# ── runtime ────────────────────────────────────────────────────────────────────────────────────────
+FROM node:${NODE_VERSION}-slim
+WORKDIR /app
+# HMRC_SANDBOX_HOST: bind every interface, so the published port and other containers reach it.
+# HMRC_SANDBOX_PORT: the health check below reads it too; change the port with it, not with --port.
+# HMRC_SANDBOX_BASE_URL: set it to the URL your software uses (see docs/docker.md).
+# NODE_COMPILE_CACHE: compiled code cached at build time, for a faster cold start.
+ENV NODE_ENV=production \
+    HMRC_SANDBOX_HOST=0.0.0.0 \
+    HMRC_SANDBOX_PORT=9090 \
+    NODE_COMPILE_CACHE=/app/.node-compile-cache
+COPY --from=prod-deps --chown=root:root /app/node_modules ./node_modules
+# `hmrc-sandbox conform` imports playwright-core (a dev dependency, with no dependencies of its own)
+# when the CLI loads, so the CLI needs it even to serve. Taken from the build stage at the locked
+# version; drop this line once the browser driver imports it lazily. No browser is installed.
+COPY --from=build --chown=root:root /app/node_modules/playwright-core ./node_modules/playwright-core
+COPY --chown=root:root package.json ./
+COPY --from=build --chown=root:root /app/dist ./dist
+COPY --from=build --chown=root:root /app/static/ ./
+COPY --chown=root:root fixtures ./fixtures
+# The code and data stay root-owned and read-only to the service; only the compile cache is its own.
+RUN mkdir -p /app/.node-compile-cache && chown node:node /app/.node-compile-cache
+USER node
+# Loading the CLI loads every module: warms the compile cache, and fails the build if a file is missing.
+RUN node dist/emulator/cli/main.js --help > /dev/null
+
+EXPOSE 9090
+HEALTHCHECK --interval=10s --timeout=3s --start-period=15s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HMRC_SANDBOX_PORT || 9090) + '/_emulator/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+ENTRYPOINT ["node", "dist/emulator/cli/main.js"]
+CMD ["serve", "--host", "0.0.0.0"]
