@@ -41,6 +41,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
   if (env.HMRC_SANDBOX_JOURNEY) out.journey = env.HMRC_SANDBOX_JOURNEY as EmulatorConfig['journey'];
   if (env.HMRC_SANDBOX_FIXTURES) out.fixturesFile = env.HMRC_SANDBOX_FIXTURES;
   if (env.HMRC_SANDBOX_LOG) out.log = env.HMRC_SANDBOX_LOG === 'true' || env.HMRC_SANDBOX_LOG === '1';
+  if (env.HMRC_SANDBOX_FRAUD_HEADERS) out.fraudHeaders = env.HMRC_SANDBOX_FRAUD_HEADERS as EmulatorConfig['fraudHeaders'];
   return out;
 }
 

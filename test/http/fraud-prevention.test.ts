@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/app.js';
-import { resolveConfig } from '../../emulator/config/load-config.js';
+import { configFromEnv, resolveConfig } from '../../emulator/config/load-config.js';
 import { addAccount, applicationToken, emulator, JSON_V1, userToken } from '../support.js';
 import { validHeaders } from './fraud-header-sets.js';
 
@@ -145,6 +145,11 @@ describe('Test Fraud Prevention Headers API', () => {
 
     it('is a checked option: anything but lenient or strict is a configuration error', () => {
       expect(() => resolveConfig({ fraudHeaders: 'loose' as 'strict' })).toThrow(/fraudHeaders: must be "lenient" or "strict"/);
+    });
+
+    it('can be switched on from the environment with HMRC_SANDBOX_FRAUD_HEADERS', () => {
+      expect(resolveConfig(configFromEnv({ HMRC_SANDBOX_FRAUD_HEADERS: 'strict' })).fraudHeaders).toBe('strict');
+      expect(resolveConfig(configFromEnv({})).fraudHeaders).toBe('lenient');
     });
   });
 });
