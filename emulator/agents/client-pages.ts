@@ -127,7 +127,7 @@ export function clientPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: P
         agencyName: agencyName(target.agent),
         serviceText: SERVICE_TEXT[target.service],
         agentType: invitation.agentType,
-        expiresOn: invitation.expiresOn,
+        expiresOn: new Date(`${invitation.expiresOn}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
         action: `${target.link}/authorise`,
         invitationId: invitation.invitationId,
         csrfToken,

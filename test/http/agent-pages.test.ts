@@ -55,6 +55,7 @@ describe('a client answers an authorisation request on a page', () => {
     const page = await browser.get(pathOf(res.headers.location));
     expect(page.text).toContain('Do you want to authorise Agent &lt;One&gt; &amp; Co?');
     expect(page.text).not.toContain('<One>');
+    expect(page.text).toContain('This request expires on 5 February 2026.');
   });
 
   it('makes the relationship when the client says yes', async () => {
