@@ -1,4 +1,18 @@
+import type { SeededPersona } from '../accounts/seed.js';
 import type { RunningEmulator } from '../server.js';
+
+/** The identifiers and 2-step details worth having at hand, on an indented line under the persona. */
+function details(p: SeededPersona): string[] {
+  const parts = [
+    p.nino && `NINO ${p.nino}`,
+    p.mtdItId && `MTDITID ${p.mtdItId}`,
+    p.vrn && `VRN ${p.vrn}`,
+    p.arn && `ARN ${p.arn}`,
+    p.phoneNumber && `2-step codes to ${p.phoneNumber}`,
+    p.totpSecret && `authenticator secret ${p.totpSecret}`,
+  ].filter(Boolean);
+  return parts.length ? [`  ${''.padEnd(26)} ${parts.join(' · ')}`] : [];
+}
 
 /** What the emulator prints on start: where it is, the default application, the personas. */
 export function startupBanner(running: RunningEmulator, startupMs: number): string {
@@ -18,7 +32,7 @@ export function startupBanner(running: RunningEmulator, startupMs: number): stri
     `  redirect URIs: ${app.redirectUris.join('  ')}`,
     '',
     'Seeded accounts (Government Gateway user ID / password):',
-    ...running.personas.map((p) => `  ${p.persona.padEnd(28)} ${p.userId.padEnd(14)} ${p.password.padEnd(14)} ${p.description}`),
+    ...running.personas.flatMap((p) => [`  ${p.persona.padEnd(26)} ${p.userId.padEnd(13)} ${p.password.padEnd(13)} ${p.description}`, ...details(p)]),
     '',
     'Press Ctrl+C to stop.',
     '',
