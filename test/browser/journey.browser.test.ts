@@ -58,7 +58,7 @@ async function check(page: Page, name: string, axePage: Page = page): Promise<vo
   }
   await axePage.evaluate(AXE);
   const violations = await axePage.evaluate(async () => {
-    const result = await (globalThis as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document);
+    const result = await (globalThis as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run((globalThis as unknown as { document: unknown }).document);
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
   });
   expect(violations, `axe-core on ${name}`).toEqual([]);
