@@ -167,3 +167,21 @@ describe('the sandbox journey', () => {
     expect(page.status).toBeLessThan(500);
   });
 });
+
+describe('journeys one after another in the same browser', () => {
+  it('signs in afresh each time, so a second journey can link a different user', async () => {
+    const e = await emulator();
+    await addAccount(e, { userId: '700000000001', affinityGroup: 'Individual' });
+    const b = new JourneyBrowser(e);
+    await b.authorize();
+    await b.submit('sign-in', { userId: 'user1', password: 'password1' });
+    const first = redirectParams(await b.submit('grant', { decision: 'grant' })).get('code')!;
+    const again = await b.authorize();
+    expect(titleOf(again.text)).toBe('Sign in - HMRC - GOV.UK');
+    await b.submit('sign-in', { userId: '700000000001', password: TEST_PASSWORD });
+    const second = redirectParams(await b.submit('grant', { decision: 'grant' })).get('code')!;
+    const tokens = await Promise.all([exchange(e, first), exchange(e, second)]);
+    const users = await Promise.all(tokens.map((t) => e.context.tokens.lookup(t.body.access_token as string)));
+    expect(users.map((u) => (u?.kind === 'user' ? u.userId : undefined))).toEqual(['user1', '700000000001']);
+  });
+});
