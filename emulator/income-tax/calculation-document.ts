@@ -81,7 +81,8 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
   const metadata: Record<string, unknown> = {
     calculationId: calc.calculationId,
     taxYear: taxYearLabel(calc.taxYear),
-    requestedBy: calc.requestedBy,
+    // HMRC: "Currently 'customer' will be returned even in the case of an agent submission."
+    requestedBy: 'customer',
     requestedTimestamp: iso(calc.requestedAt),
     calculationReason: 'customer-request',
     calculationTimestamp: iso(calc.readyAt),

@@ -51,6 +51,7 @@ export interface Calculation {
   calculationId: string;
   taxYear: number;
   calculationType: CalculationType;
+  /** Who asked (the document says `customer` either way, as HMRC's does). */
   requestedBy: 'customer' | 'agent';
   requestedAt: number;
   /** The calculation can be retrieved from this instant (virtual ms). */

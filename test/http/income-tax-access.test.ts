@@ -38,7 +38,7 @@ describe('Income Tax APIs: who may see what', () => {
     expect(trigger.status).toBe(202);
     e.context.clock.advance(5000);
     const retrieved = await calc.get(`/individuals/calculations/${NINO}/self-assessment/2024-25/${trigger.body.calculationId}`);
-    expect(retrieved.body.metadata.requestedBy).toBe('agent');
+    expect(retrieved.body.metadata.requestedBy).toBe('customer'); // HMRC says customer, even for an agent
     const declare = await calc.post(`/individuals/calculations/${NINO}/self-assessment/2024-25/${trigger.body.calculationId}/final-declaration`);
     expect(declare.status).toBe(403);
     expect(declare.body).toEqual(denied);

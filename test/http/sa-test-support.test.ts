@@ -63,6 +63,8 @@ describe('Self Assessment Test Support API 1.0', () => {
     [{ typeOfBusiness: 'self-employment', tradingName: 'Shop' }, 'RULE_MISSING_BUSINESS_ADDRESS'],
     [{ ...selfEmployment, tradingName: undefined }, 'RULE_MISSING_TRADING_NAME'],
     [{}, 'RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED'],
+    [{ ...selfEmployment, tradingName: 'x'.repeat(106) }, 'RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED'],
+    [{ ...selfEmployment, businessAddressLineOne: 42 }, 'RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED'],
   ])('refuses to create %j with %s', async (body, code) => {
     const e = await emulator();
     const res = await client(e, await testSupportToken(e), '1.0').post(`${SUPPORT}/business/${NINO}`, body);

@@ -35,7 +35,12 @@ export function parseCreateBusiness(req: ApiRequest, now: number): CreateBusines
 
   const type = body.typeOfBusiness;
   if (!TYPES_OF_BUSINESS.includes(type as TypeOfBusiness)) v.add(e('FORMAT_TYPE_OF_BUSINESS', 'The provided typeOfBusiness field is invalid', '/typeOfBusiness'));
-  for (const name of STRING_FIELDS) if (body[name] !== undefined && typeof body[name] !== 'string') wrongType(name);
+  // Strings Business Details could not return within HMRC's retrieve schema (tradingName up to 105 characters,
+  // address lines up to 35) are refused as non-matching: HMRC documents no error of its own for them.
+  for (const name of STRING_FIELDS) {
+    const value = body[name];
+    if (value !== undefined && (typeof value !== 'string' || !value.length || value.length > (name === 'tradingName' ? 105 : 35))) wrongType(name);
+  }
   for (const name of ['firstAccountingPeriodStartDate', 'firstAccountingPeriodEndDate', 'commencementDate', 'cessationDate']) {
     if (body[name] !== undefined && !isValidDate(body[name])) v.add(e('FORMAT_DATE', 'The supplied date format is not valid', `/${name}`));
   }
