@@ -1,6 +1,7 @@
 import type { Account } from '../accounts/account.js';
 import type { EmulatorContext } from '../context.js';
 import { normaliseClientId, type Invitation, type InvitationStatus } from './invitations.js';
+import { findKnownFact } from './known-facts.js';
 import type { Relationship, RelationshipService } from './relationships.js';
 import type { SaClient } from './sa-clients.js';
 
@@ -10,6 +11,7 @@ import type { SaClient } from './sa-clients.js';
  * - accepting a request makes the relationship; a client has one main agent per service, so accepting a
  *   main-agent request (any VAT request) ends another agency's main relationship for that client
  *   (HMRC's agent-client-relationships does the same; supporting agents for Income Tax are additional);
+ * - a main-agent Income Tax request accepted by a client not signed up to MTD is Partialauth (no relationship);
  * - ending a relationship marks the request that made it Deauthorised;
  * - copying across makes a main MTD-IT relationship for each existing Self Assessment client with a NINO.
  */
@@ -29,6 +31,9 @@ export function arnOf(account: Account): string | undefined {
 export async function acceptInvitation(ctx: EmulatorContext, invitation: Invitation): Promise<Invitation> {
   const status = ctx.agents.invitations.status(invitation);
   if (status !== 'Pending') throw new InvitationStateError(status);
+  if (invitation.service === 'MTD-IT' && (invitation.agentType ?? 'main') === 'main' && !(await signedUpToMtdIt(ctx, invitation.clientId))) {
+    return ctx.agents.invitations.setStatus(invitation, 'Partialauth');
+  }
   await createRelationship(ctx, {
     arn: invitation.arn,
     service: invitation.service,
@@ -62,9 +67,20 @@ export async function endRelationship(ctx: EmulatorContext, arn: string, service
   const removed = await ctx.relationships.remove(arn, service, normaliseClientId(clientId));
   if (!removed) return false;
   for (const invitation of await ctx.agents.invitations.list({ arn, service, clientId })) {
-    if (invitation.status === 'Accepted') await ctx.agents.invitations.setStatus(invitation, 'Deauthorised');
+    if (invitation.status === 'Accepted' || invitation.status === 'Partialauth') await ctx.agents.invitations.setStatus(invitation, 'Deauthorised');
   }
   return true;
+}
+
+/** Whether the client with this NINO is signed up to Making Tax Digital for Income Tax (enrolment HMRC-MTD-IT). */
+async function signedUpToMtdIt(ctx: EmulatorContext, nino: string): Promise<boolean> {
+  const record = await findKnownFact(ctx.accounts, 'MTD-IT', nino);
+  return Boolean(record?.account.enrolments.some((e) => e.key === 'HMRC-MTD-IT'));
+}
+
+/** The agent's partial authorisation for a client not yet signed up to MTD Income Tax, if any. */
+export async function findPartialAuth(ctx: EmulatorContext, arn: string, nino: string): Promise<Invitation | undefined> {
+  return (await ctx.agents.invitations.list({ arn, service: 'MTD-IT', clientId: nino })).find((i) => i.status === 'Partialauth');
 }
 
 /**

@@ -12,7 +12,8 @@ import type { RelationshipService } from './relationships.js';
  * The page behind an authorisation request's `clientActionUrl`
  * (`/agent-client-relationships/appoint-someone-to-deal-with-HMRC-for-you/{uid}/{agent}/{income-tax|vat}`):
  * the client signs in with their own user ID, sees the agent's pending request for their NINO (Income Tax)
- * or VRN (VAT), and answers Yes (the relationship is made) or No (Rejected). An expired, cancelled or
+ * or VRN (VAT), and answers Yes (the relationship is made; Partialauth for a client not yet signed up to MTD
+ * Income Tax) or No (Rejected). An expired, cancelled or
  * already answered request shows a page saying so. Agents cannot answer for clients.
  */
 export const SERVICE_NAME = 'Appoint someone to deal with HMRC for you';
@@ -98,16 +99,20 @@ export function clientPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: P
       const text = `Select yes if you want to authorise ${agencyName(target.agent)}`;
       return authorisePage(res, target, invitation, session!.csrfToken, [{ text, href: '#decision' }], 400);
     }
+    let answered: Invitation;
     try {
-      if (body.decision === 'accept') await acceptInvitation(ctx, invitation);
-      else await respondToInvitation(ctx, invitation, 'Rejected');
+      answered = body.decision === 'accept' ? await acceptInvitation(ctx, invitation) : await respondToInvitation(ctx, invitation, 'Rejected');
     } catch (e) {
       if (e instanceof InvitationStateError) return noRequest(res, target.agent, invitation);
       throw e;
     }
     const name = agencyName(target.agent);
-    if (body.decision === 'accept') message(res, 'Authorisation complete', [`You have authorised ${name} to ${SERVICE_TEXT[target.service]}.`, 'You can remove this authorisation at any time.']);
-    else message(res, 'Authorisation request declined', [`You have not authorised ${name} to ${SERVICE_TEXT[target.service]}.`]);
+    const paragraphs: Record<string, string[]> = {
+      Accepted: [`You have authorised ${name} to ${SERVICE_TEXT[target.service]}.`, 'You can remove this authorisation at any time.'],
+      Partialauth: [`You have authorised ${name} to sign you up to Making Tax Digital for Income Tax.`, 'Once you are signed up, they can manage your Income Tax.'],
+      Rejected: [`You have not authorised ${name} to ${SERVICE_TEXT[target.service]}.`],
+    };
+    message(res, answered.status === 'Rejected' ? 'Authorisation request declined' : 'Authorisation complete', paragraphs[answered.status] ?? []);
   });
 
   const authorisePage = (
@@ -141,7 +146,7 @@ export function clientPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: P
     const status = invitation ? ctx.agents.invitations.status(invitation) : undefined;
     const name = agencyName(agent);
     if (status === 'Expired') return message(res, 'This authorisation request has expired', [`Ask ${name} to send you a new request.`], 410);
-    if (status === 'Accepted') return message(res, 'You have already authorised this agent', [`${name} can already act for you.`]);
+    if (status === 'Accepted' || status === 'Partialauth') return message(res, 'You have already authorised this agent', [`${name} can already act for you.`]);
     if (status === 'Rejected') return message(res, 'You have already declined this request', [`Ask ${name} to send you a new request if you want them to act for you.`]);
     if (status === 'Cancelled') return message(res, 'This authorisation request has been cancelled', [`${name} cancelled this request.`], 410);
     message(res, 'There is no authorisation request', [`${name} has not asked you for this authorisation, or has asked for a different client.`], 404);

@@ -8,9 +8,11 @@ import type { RelationshipService } from './relationships.js';
  * agent-client-relationships). A request is Pending until the client accepts or rejects it, the agent
  * cancels it, or it expires: "The request will expire after 21 days" — it shows `expiresOn` (a date,
  * 21 days after the day it was made) and is Expired from the start of that day, in virtual time.
- * An accepted request becomes Deauthorised when the relationship it made ends.
+ * An accepted request becomes Deauthorised when the relationship it made ends. A main-agent Income Tax request
+ * accepted by a client not yet signed up to Making Tax Digital is Partialauth: the agent may sign the client up
+ * (and check the relationship), but holds no relationship the Income Tax APIs accept.
  */
-export type InvitationStatus = 'Pending' | 'Accepted' | 'Rejected' | 'Cancelled' | 'Deauthorised' | 'Expired';
+export type InvitationStatus = 'Pending' | 'Accepted' | 'Rejected' | 'Cancelled' | 'Deauthorised' | 'Expired' | 'Partialauth';
 
 export interface Invitation {
   invitationId: string;

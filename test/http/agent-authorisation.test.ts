@@ -322,6 +322,21 @@ describe('Agent Authorisation API: relationships', () => {
     expect(res.body.code).toBe('MATCHING_RESOURCE_NOT_FOUND');
   });
 
+  it('gives a main agent a partial authorisation for a client not signed up to MTD Income Tax: checked as 204, no relationship, de-authorisable', async () => {
+    await addAccount(e, { userId: '900000000004', affinityGroup: 'Individual', identifiers: { nino: 'AB123456C' }, individualDetails: { firstName: 'A', lastName: 'B', dateOfBirth: '1970-01-01', address: { line1: '1', line2: '2', postcode: 'TS1 1PA' } } });
+    const body = itsa({ clientId: 'AB123456C', knownFact: 'TS1 1PA' });
+    const location = await create(e, token, body);
+    await accept(location);
+    expect((await call(e, token, 'get', location)).body.status).toBe('Partialauth');
+    expect(await e.context.relationships.find(ARN, 'MTD-IT', 'AB123456C')).toBeUndefined();
+    expect((await check({ ...body, clientType: undefined })).status).toBe(204);
+    expect((await call(e, token, 'post', `/agents/${ARN}/invitations`, body)).body.code).toBe('ALREADY_AUTHORISED');
+    const { knownFact: _k, ...deauthorise } = body;
+    expect((await call(e, token, 'put', `/agents/${ARN}/deauthorise-client`, deauthorise)).status).toBe(204);
+    expect((await call(e, token, 'get', location)).body.status).toBe('Deauthorised');
+    expect((await check({ ...body, clientType: undefined })).status).toBe(404);
+  });
+
   it("ends another agency's main relationship when the client accepts a new main agent", async () => {
     await e.context.relationships.add({ arn: OTHER_ARN, service: 'MTD-IT', clientId: NINO, agentType: 'main', since: '2025-01-01T00:00:00.000Z' });
     await e.context.relationships.add({ arn: 'YARN7654321', service: 'MTD-IT', clientId: NINO, agentType: 'supporting', since: '2025-01-01T00:00:00.000Z' });

@@ -32,6 +32,7 @@ describe('a client answers an authorisation request on a page', () => {
       affinityGroup: 'Individual',
       identifiers: { nino: NINO },
       individualDetails: { firstName: 'Ida', lastName: 'Newton', dateOfBirth: '1960-06-01', address: { line1: '1 Abbey Road', line2: 'Aberdeen', postcode: 'AA11 1AA' } },
+      enrolments: [{ key: 'HMRC-MTD-IT', identifiers: [{ key: 'MTDITID', value: 'XJIT00000328268' }] }],
     });
     await addAccount(e, { userId: '900000000003', affinityGroup: 'Individual', identifiers: { nino: 'AB123456C' } });
     const invitation = await e.context.agents.invitations.create({ arn: ARN, service: 'MTD-IT', clientType: 'personal', clientId: NINO, agentType: 'main' });
@@ -67,6 +68,17 @@ describe('a client answers an authorisation request on a page', () => {
     expect(await e.context.relationships.find(ARN, 'MTD-IT', NINO)).toMatchObject({ agentType: 'main' });
     const again = await browser.get(`${link}/authorise`);
     expect(again.text).toContain('You have already authorised this agent');
+  });
+
+  it('gives only a partial authorisation when the client is not signed up to Making Tax Digital yet', async () => {
+    const client = (await e.context.accounts.find('900000000002'))!;
+    await e.context.accounts.add({ ...client, enrolments: [] });
+    const { browser, res } = await signIn();
+    const page = await browser.get(pathOf(res.headers.location));
+    const done = await browser.post(`${link}/authorise`).type('form').send({ csrfToken: csrfOf(page.text), invitationId, decision: 'accept' });
+    expect(done.text).toContain('to sign you up to Making Tax Digital for Income Tax');
+    expect((await e.context.agents.invitations.find(invitationId))!.status).toBe('Partialauth');
+    expect(await e.context.relationships.find(ARN, 'MTD-IT', NINO)).toBeUndefined();
   });
 
   it('records a rejection when the client says no, and asks again when the client chooses nothing', async () => {

@@ -1,4 +1,4 @@
-import { InvitationStateError, respondToInvitation } from '../../agents/agent-actions.js';
+import { findPartialAuth, InvitationStateError, respondToInvitation } from '../../agents/agent-actions.js';
 import type { Invitation } from '../../agents/invitations.js';
 import { findKnownFact, knownFactMatches } from '../../agents/known-facts.js';
 import { isValidInvitationId } from '../../agents/invitation-id.js';
@@ -32,6 +32,7 @@ export async function createInvitation(req: ApiRequest, ctx: EmulatorContext): P
   }
   const existing = await ctx.relationships.find(arn, data.service, data.clientId);
   if (existing && existing.agentType === data.agentType) throw agentErrors.alreadyAuthorised();
+  if (data.service === 'MTD-IT' && data.agentType === 'main' && (await findPartialAuth(ctx, arn, data.clientId))) throw agentErrors.alreadyAuthorised();
   const invitations = ctx.agents.invitations;
   const pending = (await invitations.list({ arn, service: data.service, clientId: data.clientId })).find((i) => invitations.status(i) === 'Pending');
   if (pending) throw agentErrors.duplicateAuthorisationRequest(invitationPath(arn, pending.invitationId));

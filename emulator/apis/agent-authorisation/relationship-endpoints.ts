@@ -1,4 +1,4 @@
-import { endRelationship } from '../../agents/agent-actions.js';
+import { endRelationship, findPartialAuth } from '../../agents/agent-actions.js';
 import { findKnownFact, knownFactMatches } from '../../agents/known-facts.js';
 import type { EmulatorContext } from '../../context.js';
 import { platformErrors } from '../../errors/platform-error.js';
@@ -10,8 +10,8 @@ import { requireAgent } from './require-agent.js';
 /**
  * Check a relationship (POST /agents/{arn}/relationships): the known fact is checked as for a new request
  * (403 CLIENT_REGISTRATION_NOT_FOUND, POSTCODE_DOES_NOT_MATCH, VAT_REG_DATE_DOES_NOT_MATCH); then 204 when the
- * agent may act for the client (for MTD-IT, as the `agentType` asked, main by default), else 404
- * RELATIONSHIP_NOT_FOUND.
+ * agent may act for the client (for MTD-IT, as the `agentType` asked, main by default; a main agent's partial
+ * authorisation counts), else 404 RELATIONSHIP_NOT_FOUND.
  * De-authorise (PUT /agents/{arn}/deauthorise-client, version 2.0 only): ends the relationship, 204; none →
  * 403 NO_RELATIONSHIP. Version 1.0 has no such resource → 404 MATCHING_RESOURCE_NOT_FOUND.
  */
@@ -25,8 +25,9 @@ export async function checkRelationship(req: ApiRequest, ctx: EmulatorContext): 
     throw data.service === 'MTD-IT' ? agentErrors.postcodeDoesNotMatch() : agentErrors.vatRegDateDoesNotMatch();
   }
   const relationship = await ctx.relationships.find(arn, data.service, data.clientId);
-  if (!relationship || relationship.agentType !== data.agentType) throw agentErrors.relationshipNotFound();
-  return { status: 204 };
+  if (relationship && relationship.agentType === data.agentType) return { status: 204 };
+  if (data.service === 'MTD-IT' && data.agentType === 'main' && (await findPartialAuth(ctx, arn, data.clientId))) return { status: 204 };
+  throw agentErrors.relationshipNotFound();
 }
 
 export async function deauthoriseClient(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
@@ -34,7 +35,12 @@ export async function deauthoriseClient(req: ApiRequest, ctx: EmulatorContext): 
   const { arn } = await requireAgent(req, ctx);
   const data = readClientAccessData(req.body, { clientType: true, knownFact: false });
   const relationship = await ctx.relationships.find(arn, data.service, data.clientId);
-  if (!relationship || relationship.agentType !== data.agentType) throw agentErrors.noRelationship();
-  await endRelationship(ctx, arn, data.service, data.clientId);
+  if (relationship && relationship.agentType === data.agentType) {
+    await endRelationship(ctx, arn, data.service, data.clientId);
+    return { status: 204 };
+  }
+  const partial = data.service === 'MTD-IT' && data.agentType === 'main' ? await findPartialAuth(ctx, arn, data.clientId) : undefined;
+  if (!partial) throw agentErrors.noRelationship();
+  await ctx.agents.invitations.setStatus(partial, 'Deauthorised');
   return { status: 204 };
 }
