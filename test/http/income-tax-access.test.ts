@@ -29,19 +29,32 @@ describe('Income Tax APIs: who may see what', () => {
     expect((await main.get(list)).status).toBe(200);
   });
 
-  it('lets a supporting agent do in-year work but not submit the final declaration', async () => {
+  it('lets a supporting agent see obligations and send quarterly updates, but not use calculations', async () => {
     const e = await emulator();
     const token = await agent(e, { agentType: 'supporting' });
     expect((await client(e, token, '3.0').get(`/obligations/details/${NINO}/income-and-expenditure`)).status).toBe(200);
+    expect((await client(e, token, '2.0').get(list)).status).toBe(200);
+    const put = await client(e, token, '5.0').put(`/individuals/business/self-employment/${NINO}/XAIS12345600001/cumulative/2025-26`, {
+      periodDates: { periodStartDate: '2025-04-06', periodEndDate: '2025-07-05' },
+      periodIncome: { turnover: 100 },
+    });
+    expect(put.status).toBe(204);
     const calc = client(e, token, '8.0');
+    const trigger = await calc.post(`/individuals/calculations/${NINO}/self-assessment/2024-25/trigger/in-year`);
+    expect(trigger.status).toBe(403);
+    expect(trigger.body).toEqual(denied);
+    expect((await calc.get(`/individuals/calculations/${NINO}/self-assessment/2024-25`)).body).toEqual(denied);
+  });
+
+  it('lets a main agent trigger, read and declare, recorded as requested by the customer as HMRC reports it', async () => {
+    const e = await emulator();
+    const calc = client(e, await agent(e, { agentType: 'main' }), '8.0');
     const trigger = await calc.post(`/individuals/calculations/${NINO}/self-assessment/2024-25/trigger/intent-to-finalise`);
     expect(trigger.status).toBe(202);
     e.context.clock.advance(5000);
     const retrieved = await calc.get(`/individuals/calculations/${NINO}/self-assessment/2024-25/${trigger.body.calculationId}`);
-    expect(retrieved.body.metadata.requestedBy).toBe('customer'); // HMRC says customer, even for an agent
-    const declare = await calc.post(`/individuals/calculations/${NINO}/self-assessment/2024-25/${trigger.body.calculationId}/final-declaration`);
-    expect(declare.status).toBe(403);
-    expect(declare.body).toEqual(denied);
+    expect(retrieved.body.metadata.requestedBy).toBe('customer');
+    expect((await calc.post(`/individuals/calculations/${NINO}/self-assessment/2024-25/${trigger.body.calculationId}/final-declaration`)).status).toBe(204);
   });
 
   it('keeps each application’s data apart, as HMRC keeps stateful data per vendor', async () => {

@@ -25,7 +25,8 @@ import { calculationErrors, EXAMPLE_PROFIT, LIST_SCENARIOS, RETRIEVE_SCENARIOS, 
  * (RULE_FINAL_DECLARATION_RECEIVED); intent-to-amend needs a declaration (RULE_DECLARATION_NOT_RECEIVED) and
  * a tax year from 2026-27 (RULE_CALCULATION_TYPE_NOT_ALLOWED); a final declaration needs the latest
  * intent-to-finalise calculation of the year (404 otherwise) and no submission since it was triggered
- * (RULE_RECENT_SUBMISSIONS_EXIST). Supporting agents may do everything but submit the declaration.
+ * (RULE_RECENT_SUBMISSIONS_EXIST). Supporting agents may use none of these endpoints: HMRC's service configures
+ * `supporting-agent-endpoints` trigger, list, retrieve and submit all `false`.
  * The minimum tax year is 2018-19 (HMRC's `taxYearMinimum2018`).
  */
 export const CALCULATION_DELAY_MS = 5_000;
@@ -51,12 +52,12 @@ export const individualCalculationsApi: Api = {
 const formatCalculationType = { code: 'FORMAT_CALCULATION_TYPE', message: 'The provided calculation type is not valid' };
 const formatCalculationId = { code: 'FORMAT_CALCULATION_ID', message: 'The provided calculationId is invalid' };
 
-async function ninoAndAccess(req: ApiRequest, ctx: EmulatorContext, mainAgentOnly = false): Promise<{ nino: string; requestedBy: 'customer' | 'agent' }> {
+async function ninoAndAccess(req: ApiRequest, ctx: EmulatorContext): Promise<{ nino: string; requestedBy: 'customer' | 'agent' }> {
   const nino = req.params.nino!;
   const v = new MtdValidation();
   v.nino(nino);
   v.throwIfAny();
-  const { requestedBy } = await requireIncomeTaxAccess(ctx, req, nino, { mainAgentOnly });
+  const { requestedBy } = await requireIncomeTaxAccess(ctx, req, nino, { mainAgentOnly: true });
   return { nino, requestedBy };
 }
 
@@ -154,7 +155,7 @@ async function retrieve(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespo
 }
 
 async function submitFinalDeclaration(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
-  const { nino, requestedBy } = await ninoAndAccess(req, ctx, true);
+  const { nino, requestedBy } = await ninoAndAccess(req, ctx);
   const v = new MtdValidation();
   const taxYear = v.taxYear(req.params.taxYear!, { minimum: MINIMUM_TAX_YEAR, rangeMessage: 'Tax year range invalid. A tax year range of one year is required' });
   const calculationId = req.params.calculationId!;

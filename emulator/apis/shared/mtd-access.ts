@@ -8,9 +8,11 @@ import { mtdFailures } from './mtd-errors.js';
  * (HMRC-MTD-IT, confidence level 250, own NINO), or an agent with a relationship for MTD-IT. Otherwise
  * 403 CLIENT_OR_AGENT_NOT_AUTHORISED "The client or agent is not authorised".
  *
- * Supporting agents: HMRC lets them do in-year work (business details, obligations, quarterly updates,
- * calculations) but not the year-end declaration. The emulator refuses supporting agents only where an
- * endpoint says `mainAgentOnly`: Submit a Self Assessment Final Declaration.
+ * Supporting agents: each HMRC API lists the endpoints they may use (`api.supporting-agent-endpoints` in its
+ * configuration). Obligations allows all of its endpoints; Individual Calculations allows none (trigger, list,
+ * retrieve and final declaration all `false`); for Business Details and Self Employment, where the published
+ * configuration is not available, the emulator follows HMRC's guidance that supporting agents keep records and
+ * send quarterly updates, and allows them. Endpoints that refuse them pass `mainAgentOnly`.
  *
  * Returns who the caller acts as, so a calculation can record `requestedBy`.
  */
