@@ -371,6 +371,66 @@ describe('VAT (MTD) API', () => {
     });
   });
 
+  describe('penalties and financial details', () => {
+    it('lists two late submission points and two late payment penalties by default, within the last 24 months', async () => {
+      const res = await get(`/organisations/vat/${VRN}/penalties`);
+      expect(res.status).toBe(200);
+      expect(res.body.lateSubmissionPenalty.summary).toEqual({
+        activePenaltyPoints: 2,
+        inactivePenaltyPoints: 0,
+        periodOfComplianceAchievement: expect.stringMatching(/^202[7-8]-/),
+        regimeThreshold: 4,
+        penaltyChargeAmount: 0,
+      });
+      expect(res.body.latePaymentPenalty.details.map((d: { penaltyCategory: string }) => d.penaltyCategory)).toEqual(['LPP1', 'LPP2']);
+      const dates: string[] = res.body.lateSubmissionPenalty.details.map((d: { penaltyCreationDate: string }) => d.penaltyCreationDate);
+      expect(dates.every((d) => d > '2024-01-15' && d < '2026-01-15')).toBe(true);
+    });
+
+    it.each([
+      ['NO_PENALTIES', 0, 0, 0],
+      ['LATE_SUBMISSION', 1, 0, 0],
+      ['LATE_PAYMENT', 0, 0, 1],
+      ['MULTIPLE_PENALTIES', 1, 0, 1],
+      ['MULTIPLE_LATE_PAYMENT_PENALTIES', 0, 0, 3],
+      ['MULTIPLE_LATE_SUBMISSION_PENALTIES', 3, 0, 0],
+      ['MULTIPLE_INACTIVE_LATE_SUBMISSION_PENALTIES', 0, 2, 0],
+      ['THRESHOLD_LATE_SUBMISSION_PENALTIES', 4, 0, 0],
+      ['CHARGE_LATE_SUBMISSION_PENALTIES', 5, 0, 0],
+    ])('answers Gov-Test-Scenario %s with %i active and %i inactive points and %i late payment penalties', async (scenario, active, inactive, lpp) => {
+      const res = await get(`/organisations/vat/${VRN}/penalties`, { 'Gov-Test-Scenario': scenario });
+      expect(res.status).toBe(200);
+      expect(res.body.lateSubmissionPenalty?.summary.activePenaltyPoints ?? 0).toBe(active);
+      expect(res.body.lateSubmissionPenalty?.summary.inactivePenaltyPoints ?? 0).toBe(inactive);
+      expect(res.body.latePaymentPenalty?.details.length ?? 0).toBe(lpp);
+    });
+
+    it('answers an unknown penalties scenario with 400 RULE_INCORRECT_GOV_TEST_SCENARIO', async () => {
+      const res = await get(`/organisations/vat/${VRN}/penalties`, { 'Gov-Test-Scenario': 'LOTS' });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ code: 'RULE_INCORRECT_GOV_TEST_SCENARIO', message: 'The supplied Gov-Test-Scenario is not valid' });
+    });
+
+    it('gives the financial details of a charge that a penalty names', async () => {
+      const penalties = await get(`/organisations/vat/${VRN}/penalties`, { 'Gov-Test-Scenario': 'CHARGE_LATE_SUBMISSION_PENALTIES' });
+      const charge = penalties.body.lateSubmissionPenalty.details.find((d: { penaltyCategory: string }) => d.penaltyCategory === 'charge');
+      const res = await get(`/organisations/vat/${VRN}/financial-details/${charge.chargeReference}`);
+      expect(res.status).toBe(200);
+      expect(res.body.documentDetails[0]).toMatchObject({ documentTotalAmount: 200, lineItemDetails: [expect.objectContaining({ chargeDescription: 'VAT Late Submission Penalty', netDueDate: charge.chargeDueDate })] });
+      const lpp = (await get(`/organisations/vat/${VRN}/penalties`)).body.latePaymentPenalty.details.find((d: { penaltyStatus: string }) => d.penaltyStatus === 'posted');
+      expect((await get(`/organisations/vat/${VRN}/financial-details/${lpp.penaltyChargeReference}`)).body.totalisations.totalBalance).toBe(400);
+    });
+
+    it.each([
+      ['a malformed charge reference', 'XP12345', 400, 'CHARGE_REFERENCE_INVALID'],
+      ['a charge no penalty names', 'XP999999999999', 404, 'MATCHING_RESOURCE_NOT_FOUND'],
+    ])('answers %s with %i %s', async (_why, reference, status, code) => {
+      const res = await get(`/organisations/vat/${VRN}/financial-details/${reference}`);
+      expect(res.status).toBe(status);
+      expect(res.body.code).toBe(code);
+    });
+  });
+
   describe('bad input', () => {
     it.each([
       ['a badly encoded period key', `/organisations/vat/${VRN}/returns/%ZZ`, 400],

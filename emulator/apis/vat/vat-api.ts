@@ -5,13 +5,14 @@ import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireClientAccess } from '../shared/client-access.js';
 import { liabilitiesFor, paymentsFor } from './financial-data.js';
 import { applySubmissions, filterObligations, isClockDerived, periodOfKey, scenarioObligations } from './obligations.js';
+import { financialDetailsFor, isPenaltyScenario, penaltiesFor } from './penalties.js';
 import { addDays, addMonths, daysBetween, isIsoDate, toIsoDate } from './vat-dates.js';
 import { vatErrors } from './vat-errors.js';
 import { validateSubmission } from './validate-submission.js';
 
 /**
  * HMRC's VAT (MTD) API v1.0 (context `organisations/vat`; reference §7 rows 9–12; VAT OAS): obligations, submit
- * return, view return, liabilities, payments, customer information (penalties and financial details are not emulated). User-restricted: `read:vat` to read, `write:vat` to submit. A VRN is
+ * return, view return, liabilities, payments, customer information, penalties and a penalty's financial details. User-restricted: `read:vat` to read, `write:vat` to submit. A VRN is
  * nine digits (400 VRN_INVALID), then the token must reach it (403 CLIENT_OR_AGENT_NOT_AUTHORISED: the VRN's own
  * organisation, or an agent with an MTD-VAT relationship). Sandbox `Gov-Test-Scenario` values are applied after
  * validation, as HMRC's stubs see them; a value an endpoint does not document is ignored (the VAT OAS documents no
@@ -30,6 +31,8 @@ export const vatApi: Api = {
     { method: 'GET', path: '/organisations/vat/:vrn/liabilities', auth: 'user', scopes: ['read:vat'], handler: liabilities },
     { method: 'GET', path: '/organisations/vat/:vrn/payments', auth: 'user', scopes: ['read:vat'], handler: payments },
     { method: 'GET', path: '/organisations/vat/:vrn/information', auth: 'user', scopes: ['read:vat'], handler: information },
+    { method: 'GET', path: '/organisations/vat/:vrn/penalties', auth: 'user', scopes: ['read:vat'], handler: penalties },
+    { method: 'GET', path: '/organisations/vat/:vrn/financial-details/:penaltyChargeReference', auth: 'user', scopes: ['read:vat'], handler: financialDetails },
   ]),
 };
 
@@ -201,4 +204,27 @@ async function information(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRe
       ...(noFrs ? {} : { flatRateScheme: { frsCategory: '001', ...(date ? { startDate: date } : {}) } }),
     },
   };
+}
+
+/** GET penalties: 24 months of late submission and late payment penalties for the scenario (penalties.ts). */
+async function penalties(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const vrn = await authorisedVrn(req, ctx);
+  const scenario = scenarioOf(req) ?? 'DEFAULT';
+  if (!isPenaltyScenario(scenario)) throw vatErrors.incorrectGovTestScenario();
+  return { status: 200, body: penaltiesFor(vrn, today(ctx), scenario) };
+}
+
+/**
+ * GET financial-details/{penaltyChargeReference}: reference `^X[a-zA-Z]\d{12}$` (400 CHARGE_REFERENCE_INVALID);
+ * the charge of a penalty listed by GET penalties, else 404 MATCHING_RESOURCE_NOT_FOUND. Only DEFAULT is a scenario.
+ */
+async function financialDetails(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const vrn = await authorisedVrn(req, ctx);
+  const reference = req.params.penaltyChargeReference ?? '';
+  if (!/^X[a-zA-Z]\d{12}$/.test(reference)) throw vatErrors.chargeReferenceInvalid();
+  const scenario = scenarioOf(req);
+  if (scenario !== undefined && scenario !== 'DEFAULT') throw vatErrors.incorrectGovTestScenario();
+  const details = financialDetailsFor(vrn, today(ctx), reference);
+  if (!details) throw vatErrors.matchingResourceNotFound();
+  return { status: 200, body: details };
 }

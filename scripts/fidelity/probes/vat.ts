@@ -134,6 +134,24 @@ const probes: Probe[] = [
     probe({ name: `GET information${scenario ? ` with Gov-Test-Scenario ${scenario}` : ''}`, scenario, path: '/information', expectStatus: 200, schemaPath: '/information' }),
   ),
   probe({ name: 'GET information with Gov-Test-Scenario CUSTOMER_INFO_NOT_FOUND is 404', scenario: 'CUSTOMER_INFO_NOT_FOUND', path: '/information', expectStatus: 404, schemaPath: '/information' }),
+  ...['DEFAULT', 'NO_PENALTIES', 'MULTIPLE_INACTIVE_LATE_SUBMISSION_PENALTIES', 'CHARGE_LATE_SUBMISSION_PENALTIES', 'MULTIPLE_LATE_PAYMENT_PENALTIES'].map((scenario) =>
+    probe({ name: `GET penalties with Gov-Test-Scenario ${scenario}`, scenario, path: '/penalties', expectStatus: 200, schemaPath: '/penalties' }),
+  ),
+  probe({ name: 'GET penalties for a bad VRN is 400 VRN_INVALID', vrn: 'ABC', path: '/penalties', expectStatus: 400, schemaPath: '/penalties' }),
+  {
+    name: 'VAT 1.0: GET financial-details/{penaltyChargeReference} for a posted late payment penalty',
+    async run(env) {
+      const { vrn, token } = await organisation(env);
+      const list = await env.request('GET', `/organisations/vat/${vrn}/penalties`, { token, headers: FRAUD });
+      const details = (list.body as { latePaymentPenalty?: { details: Array<{ penaltyChargeReference?: string }> } }).latePaymentPenalty?.details ?? [];
+      const reference = details.find((d) => d.penaltyChargeReference)?.penaltyChargeReference;
+      if (!reference) throw new Error(`no posted late payment penalty in ${JSON.stringify(list.body).slice(0, 200)}`);
+      const res = await env.request('GET', `/organisations/vat/${vrn}/financial-details/${reference}`, { token, headers: FRAUD });
+      return { ...res, expectStatus: 200, schema: schema('/financial-details/{penaltyChargeReference}', 'get', 200) };
+    },
+  },
+  probe({ name: 'GET financial-details with a bad reference is 400 CHARGE_REFERENCE_INVALID', path: '/financial-details/XP1', expectStatus: 400, schemaPath: '/financial-details/{penaltyChargeReference}' }),
+  probe({ name: 'GET financial-details for an unknown charge is 404', path: '/financial-details/XP000000000000', expectStatus: 404, schemaPath: '/financial-details/{penaltyChargeReference}' }),
 
   // HMRC publishes no schema for the Test Fraud Prevention Headers API: status and verdicts only.
   {
