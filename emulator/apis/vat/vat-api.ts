@@ -12,12 +12,14 @@ import { validateSubmission } from './validate-submission.js';
 
 /**
  * HMRC's VAT (MTD) API v1.0 (context `organisations/vat`; reference §7 rows 9–12; VAT OAS): obligations, submit
- * return, view return, liabilities, payments, customer information, penalties and a penalty's financial details. User-restricted: `read:vat` to read, `write:vat` to submit. A VRN is
- * nine digits (400 VRN_INVALID), then the token must reach it (403 CLIENT_OR_AGENT_NOT_AUTHORISED: the VRN's own
- * organisation, or an agent with an MTD-VAT relationship). Sandbox `Gov-Test-Scenario` values are applied after
- * validation, as HMRC's stubs see them; a value an endpoint does not document is ignored (the VAT OAS documents no
- * error for it, unlike the Income Tax APIs' RULE_INCORRECT_GOV_TEST_SCENARIO — emulator's choice).
- * Every call's fraud prevention headers are validated in passing (api name `vat-mtd` for the feedback endpoint).
+ * return, view return, liabilities, payments, customer information, penalties and a penalty's financial details.
+ * User-restricted: `read:vat` to read, `write:vat` to submit. A VRN is nine digits (400 VRN_INVALID), then the token
+ * must reach it (403 CLIENT_OR_AGENT_NOT_AUTHORISED: the VRN's own organisation, or an agent with an MTD-VAT
+ * relationship). Sandbox `Gov-Test-Scenario` values are applied after validation, as HMRC's stubs see them. A value
+ * an endpoint does not document is ignored (the default data), since the VAT OAS documents no error for it — except
+ * penalties and financial details, where vat-api answers 400 RULE_INCORRECT_GOV_TEST_SCENARIO (emulator's choice,
+ * easy to change in each handler). Every call's fraud prevention headers are validated in passing (api name
+ * `vat-mtd` for the validation-feedback endpoint).
  */
 export const vatApi: Api = {
   name: 'VAT (MTD)',
