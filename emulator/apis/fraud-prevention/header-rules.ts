@@ -108,8 +108,12 @@ export const HEADER_RULES: Record<string, HeaderRule> = {
     if (!parsed.value) return invalid(`Value must be a comma-separated list of width=…&height=…&scaling-factor=…&colour-depth=… sets: ${parsed.problem}`);
     for (const screen of parsed.value) {
       if (!positiveInt(screen.get('width')) || !positiveInt(screen.get('height'))) return invalid('Each screen needs width and height in pixels, positive whole numbers');
-      if (!positiveNumber(screen.get('scaling-factor'))) return invalid('Each screen needs a scaling-factor, a positive number such as 1 or 1.25');
-      if (!positiveInt(screen.get('colour-depth'))) return invalid('Each screen needs a colour-depth in bits, a positive whole number');
+      // "Whenever a key is applicable but has no applicable value, you can omit the key-value pair or include the
+      // key with an empty value" (Getting it right): only the pixels are indispensable.
+      const scaling = screen.get('scaling-factor');
+      const depth = screen.get('colour-depth');
+      if (scaling && !positiveNumber(scaling)) return invalid('A screen\'s scaling-factor must be a positive number such as 1 or 1.25');
+      if (depth && !positiveInt(depth)) return invalid('A screen\'s colour-depth must be in bits, a positive whole number');
     }
     return [];
   },

@@ -61,8 +61,10 @@ describe('fraud prevention header validator', () => {
       ['gov-client-public-ip-timestamp', 'yesterday', 'INVALID_HEADER'],
       ['gov-client-public-port', '443', 'INVALID_HEADER'],
       ['gov-client-public-port', '70000', 'INVALID_HEADER'],
-      ['gov-client-screens', 'width=1920&height=1080', 'INVALID_HEADER'],
+      ['gov-client-screens', 'height=1080&scaling-factor=1&colour-depth=16', 'INVALID_HEADER'],
       ['gov-client-screens', 'width=0&height=1080&scaling-factor=1&colour-depth=16', 'INVALID_HEADER'],
+      ['gov-client-screens', 'width=1920&height=1080&scaling-factor=0&colour-depth=16', 'INVALID_HEADER'],
+      ['gov-client-screens', 'width=1920&height=1080&scaling-factor=1&colour-depth=deep', 'INVALID_HEADER'],
       ['gov-client-timezone', 'GMT', 'INVALID_HEADER'],
       ['gov-client-timezone', 'UTC+0', 'INVALID_HEADER'],
       ['gov-client-user-agent', 'Windows 10', 'INVALID_HEADER'],
@@ -99,6 +101,11 @@ describe('fraud prevention header validator', () => {
       { code: 'UNEXPECTED_HEADER', message: 'Header not expected for connection method DESKTOP_APP_DIRECT', headers: ['gov-client-public-ip'] },
       { code: 'UNEXPECTED_HEADER', message: 'Header is not part of the fraud prevention specification; check its spelling', headers: ['gov-client-devic-id'] },
     ]);
+  });
+
+  it('accepts a key sent with an empty value or left out where the specification allows it', () => {
+    const headers = { ...validHeaders('DESKTOP_APP_DIRECT'), 'gov-client-screens': 'width=1920&height=1080&scaling-factor=&colour-depth=16', 'gov-client-user-agent': 'os-family=Windows&device-model=' };
+    expect(validateFraudHeaders(headers).result.code).toBe('VALID_HEADERS');
   });
 
   it('warns about headers the specification has retired', () => {
