@@ -15,6 +15,9 @@ const key = (vendor: string, nino: string): string => `${vendor}|${nino.toUpperC
  * it and restore it. Values are copied in and out, so callers never share objects with the store.
  */
 export class IncomeTax {
+  /** Updates to one taxpayer run one after another, so concurrent calls cannot lose each other's writes. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -27,10 +30,21 @@ export class IncomeTax {
 
   /** Reads, lets `change` modify the state, stores it and returns what `change` returned. */
   async update<T>(vendor: string, nino: string, change: (state: TaxpayerState) => T): Promise<T> {
-    const state = await this.read(vendor, nino);
-    const result = change(state);
-    await this.store.set(STATE, key(vendor, nino), structuredClone(state));
-    return result;
+    const k = key(vendor, nino);
+    const run = async (): Promise<T> => {
+      const state = await this.read(vendor, nino);
+      const result = change(state);
+      await this.store.set(STATE, k, structuredClone(state));
+      return result;
+    };
+    const previous = this.queues.get(k) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    const settled = next.catch(() => undefined);
+    this.queues.set(k, settled);
+    void settled.then(() => {
+      if (this.queues.get(k) === settled) this.queues.delete(k);
+    });
+    return next;
   }
 
   async hasStoredState(vendor: string, nino: string): Promise<boolean> {
