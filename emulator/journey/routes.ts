@@ -1,14 +1,14 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { EmulatorContext } from '../context.js';
 import { INTERACTION_PATH } from '../oauth/provider.js';
-import { JourneyKit, JourneyPageError, type Step } from './kit.js';
+import { JourneyKit, JourneyPageError, type HandleFn, type Step } from './kit.js';
 import type { FailureId } from './outcomes.js';
 import { PROMPTS } from './policy.js';
 import { runAuto } from './steps/auto.js';
 import { grantStep, showGrant } from './steps/grant.js';
 import { identityStep, showIdentity } from './steps/identity.js';
 import { showSignIn, signInStep } from './steps/sign-in.js';
-import { showStart, startStep, type HandleFn } from './steps/start.js';
+import { showStart, startStep } from './steps/start.js';
 import { showTwoStep, twoStepStep } from './steps/two-step.js';
 
 /**
@@ -31,7 +31,10 @@ export function journeyRoutes(ctx: EmulatorContext): express.Router {
       step.journey = (await kit.states.update(step.journey.id, { presetChecked: true, preset: preset?.outcome })) ?? step.journey;
       if (preset) await kit.log(step, 'preset', `${preset.outcome}${preset.auto ? ':auto' : ''}`);
       if (preset?.auto) return runAuto(kit, step, preset);
-      if (preset?.outcome === 'time-out') return void (await kit.load(step.req, step.res, false));
+      if (preset?.outcome === 'time-out') {
+        await kit.log(step, 'session', 'preset:time-out');
+        return kit.fail(step, 'time-out');
+      }
     }
     await show(kit, step);
   }));

@@ -129,11 +129,15 @@ describe('the sandbox journey', () => {
     const page = await b.submit('sign-in', { userId: 'user1', password: 'password1' });
     expect(page.text).toContain('For your security, we signed you out');
     expect(page.text).toContain('data-testid="start-again"');
+    const restart = /href="([^"]+)"[^>]*data-testid="start-again"/.exec(page.text)![1]!.replace(/&amp;/g, '&');
+    expect(restart).toBe('/oauth/authorize?response_type=code&client_id=LocalSandboxDefaultClientId0&scope=hello&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback&state=st');
     const back = await b.submit('return');
     const params = redirectParams(back);
     expect(params.get('error')).toBe('access_denied');
     expect(params.get('error_code')).toBe('SESSION_TIMED_OUT');
     expect(params.get('state')).toBe('st');
+    const again = await new JourneyBrowser(e).get(restart);
+    expect(titleOf(again.text)).toBe('Sign in - HMRC - GOV.UK');
   });
 
   it('shows hostile values escaped and never executes them', async () => {

@@ -1,6 +1,5 @@
 import type express from 'express';
-import type { JourneyKit, Step } from '../kit.js';
-import type { HandleFn } from './start.js';
+import type { HandleFn, JourneyKit, Step } from '../kit.js';
 
 /**
  * Grant authority. HMRC: each requested scope by its user-facing name (scopes.json `name`), "This

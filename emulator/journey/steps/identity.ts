@@ -1,8 +1,7 @@
 import type express from 'express';
 import { requiredConfidence, splitScopes } from '../../oauth/scopes.js';
-import type { JourneyKit, Step } from '../kit.js';
+import type { HandleFn, JourneyKit, Step } from '../kit.js';
 import { IDENTITY_OUTCOMES, type FailureId } from '../outcomes.js';
-import type { HandleFn } from './start.js';
 
 /**
  * Identity checks (production journey): when the scopes need a higher confidence level than the

@@ -1,8 +1,7 @@
 import type express from 'express';
 import type { Account } from '../../accounts/account.js';
 import { Attempts } from '../attempts.js';
-import type { JourneyKit, Step } from '../kit.js';
-import type { HandleFn } from './start.js';
+import type { HandleFn, JourneyKit, Step } from '../kit.js';
 
 /**
  * Sign in with a Government Gateway user ID and password (fields `userId`, `password`).

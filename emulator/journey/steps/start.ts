@@ -1,5 +1,5 @@
 import type express from 'express';
-import type { JourneyKit, Step } from '../kit.js';
+import type { HandleFn, JourneyKit, Step } from '../kit.js';
 
 /**
  * The start page (production journey): which software is asking and what it will be able to do,
@@ -17,5 +17,3 @@ export function startStep(kit: JourneyKit, router: express.Router, handle: Handl
 export function showStart(kit: JourneyKit, step: Step): void {
   kit.render(step, 'start.njk', { title: `Give ${step.appName} authority to interact with HMRC`, scopes: kit.scopeNames(step) });
 }
-
-export type HandleFn = (form: boolean, fn: (step: Step) => Promise<void>, options?: { evenIfTimedOut?: boolean }) => express.RequestHandler;

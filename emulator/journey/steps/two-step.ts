@@ -2,8 +2,7 @@ import type express from 'express';
 import type { Account } from '../../accounts/account.js';
 import { AccessCodes } from '../access-codes.js';
 import { Attempts } from '../attempts.js';
-import type { JourneyKit, Step } from '../kit.js';
-import type { HandleFn } from './start.js';
+import type { HandleFn, JourneyKit, Step } from '../kit.js';
 
 /**
  * 2-step verification (production journey). HMRC (Developer Hub, §11 of the reference): an account
