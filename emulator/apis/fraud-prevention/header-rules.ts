@@ -1,6 +1,7 @@
 import { type ConnectionMethod, isViaServer } from './connection-methods.js';
 import {
   clip,
+  decode,
   isIpAddress,
   isNonPublicIp,
   isPercentEncoded,
@@ -36,7 +37,9 @@ const encodedValue: HeaderRule = (v) => (isPercentEncoded(v) ? [] : invalid('Val
 
 const publicIp =
   (what: string): HeaderRule =>
-  (v) => {
+  (raw) => {
+    // HMRC's examples send IPv6 addresses raw here; a percent-encoded one is accepted too.
+    const v = raw.includes('%') ? (decode(raw) ?? raw) : raw;
     if (!isIpAddress(v)) return invalid(`Value must be an IPv4 or IPv6 address (the ${what}'s public IP address)`);
     if (isNonPublicIp(v)) return doubtful(`${v} is a private, loopback or link-local address, not the ${what}'s public IP address`);
     return [];

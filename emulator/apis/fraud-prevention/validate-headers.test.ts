@@ -108,6 +108,16 @@ describe('fraud prevention header validator', () => {
     expect(validateFraudHeaders(headers).result.code).toBe('VALID_HEADERS');
   });
 
+  it('accepts IPv6 addresses raw or percent-encoded, and matches them across Gov-Vendor-Forwarded', () => {
+    const headers = {
+      ...validHeaders('WEB_APP_VIA_SERVER'),
+      'gov-client-public-ip': '2001:DB8:85A3::8A2E:370:7334',
+      'gov-vendor-public-ip': '2001%3Adb8%3A1%3A%3A6',
+      'gov-vendor-forwarded': 'by=2001%3Adb8%3A1%3A%3A6&for=2001%3Adb8%3A85a3%3A%3A8a2e%3A370%3A7334,by=203.0.113.9&for=2001%3Adb8%3A1%3A%3A6',
+    };
+    expect(validateFraudHeaders(headers).result.code).toBe('VALID_HEADERS');
+  });
+
   it('warns about headers the specification has retired', () => {
     const { result } = validateFraudHeaders({ ...validHeaders('WEB_APP_VIA_SERVER'), 'gov-client-browser-do-not-track': 'false' });
     expect(result.warnings).toEqual([

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { type ConnectionMethod, FRAUD_HEADERS, isConnectionMethod, requiredHeaders } from './connection-methods.js';
-import { parseListOfKeyValues } from './encoding.js';
+import { decode, parseListOfKeyValues } from './encoding.js';
 import { HEADER_RULES, type Issue, type IssueCode } from './header-rules.js';
 
 /**
@@ -140,11 +140,12 @@ function crossHeaderIssues(sent: Map<string, string>, issues: Map<string, Issue[
   const first = parseListOfKeyValues(forwarded).value?.[0];
   if (!first) return [];
   const out: Array<[string, Issue]> = [];
+  const same = (a: string | undefined, b: string): boolean => a !== undefined && a.toLowerCase() === (decode(b) ?? b).toLowerCase();
   const vendorIp = sent.get('gov-vendor-public-ip');
-  if (vendorIp !== undefined && clean('gov-vendor-public-ip') && first.get('by') !== vendorIp)
+  if (vendorIp !== undefined && clean('gov-vendor-public-ip') && !same(first.get('by'), vendorIp))
     out.push(['gov-vendor-forwarded', { code: 'POTENTIALLY_INVALID_HEADER', message: 'The first hop\'s "by" should be the Gov-Vendor-Public-IP value', severity: 'warning' }]);
   const clientIp = sent.get('gov-client-public-ip');
-  if (clientIp !== undefined && clean('gov-client-public-ip') && first.get('for') !== clientIp)
+  if (clientIp !== undefined && clean('gov-client-public-ip') && !same(first.get('for'), clientIp))
     out.push(['gov-vendor-forwarded', { code: 'POTENTIALLY_INVALID_HEADER', message: 'The first hop\'s "for" should be the Gov-Client-Public-IP value', severity: 'warning' }]);
   return out;
 }
