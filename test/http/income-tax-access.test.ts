@@ -15,7 +15,7 @@ describe('Income Tax APIs: who may see what', () => {
     expect(other.body).toEqual(denied);
   });
 
-  it('refuses taxpayers who have not signed up, or lack confidence level 250', async () => {
+  it('refuses taxpayers who have not signed up to Making Tax Digital for Income Tax', async () => {
     const e = await emulator();
     const notSignedUp = client(e, await taxpayer(e, { userId: 'not-signed-up', enrolled: false }), '3.0');
     expect((await notSignedUp.get(`/obligations/details/${NINO}/crystallisation`)).body).toEqual(denied);
