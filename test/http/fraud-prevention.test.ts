@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/app.js';
+import { DEFAULT_APPLICATION } from '../../emulator/config/defaults.js';
 import { configFromEnv, resolveConfig } from '../../emulator/config/load-config.js';
 import { addAccount, applicationToken, emulator, JSON_V1, userToken } from '../support.js';
 import { validHeaders } from './fraud-header-sets.js';
@@ -88,6 +89,18 @@ describe('Test Fraud Prevention Headers API', () => {
 
       const mobile = await feedback('vat-mtd', '?connectionMethod=MOBILE_APP_DIRECT');
       expect(mobile.body.requests).toHaveLength(1);
+    });
+
+    it("keeps each application's feedback to itself", async () => {
+      const other = { clientId: 'OtherVendorApp0000000000000', clientSecrets: ['other-secret-1'], name: 'Other', redirectUris: [], subscriptions: ['test/fraud-prevention-headers'] };
+      const two = await emulator({ applications: [DEFAULT_APPLICATION, other] });
+      const token = await vatUser(two);
+      await request(two.app).get(`/organisations/vat/${VRN}/obligations?status=O`).set('Accept', JSON_V1).set('Authorization', `Bearer ${token}`).set(validHeaders('OTHER_DIRECT'));
+      const otherToken = (await request(two.app).post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: other.clientId, client_secret: 'other-secret-1' })).body.access_token;
+      const ask = (bearer: string) =>
+        request(two.app).get('/test/fraud-prevention-headers/vat-mtd/validation-feedback?connectionMethod=OTHER_DIRECT').set('Accept', JSON_V1).set('Authorization', `Bearer ${bearer}`);
+      expect((await ask(await applicationToken(two))).body.requests).toHaveLength(1);
+      expect((await ask(otherToken)).body.requests).toEqual([]);
     });
 
     it('answers an API with no calls with an empty list', async () => {
