@@ -48,7 +48,13 @@ export class BrowserUserAgent implements UserAgent {
     const page = await handle.context.newPage();
     const ua = new BrowserUserAgent(page, options);
     await page.route('**/*', (route) => ua.intercept(route));
+    page.on('request', (request) => ua.seen(request.url()));
     return ua;
+  }
+
+  /** Records the first request to HMRC's authorization endpoint, redirect hops included. */
+  seen(url: string): void {
+    if (!this.authorizeUrl && isAuthorizeUrl(url, this.options.emulatorUrl)) this.authorizeUrl = url;
   }
 
   async open(url: string): Promise<OpenResult> {
@@ -71,6 +77,7 @@ export class BrowserUserAgent implements UserAgent {
       }
       const before = this.page.url();
       const navigation = this.page.waitForNavigation({ waitUntil: 'load', timeout: 10_000 });
+      navigation.catch(() => undefined);
       if (await this.page.locator('input[name="userId"]').count()) {
         await this.page.fill('input[name="userId"]', user.userId);
         await this.page.fill('input[name="password"]', user.password);
@@ -101,26 +108,33 @@ export class BrowserUserAgent implements UserAgent {
     await this.page.close().catch(() => undefined);
   }
 
+  /**
+   * Navigations to the emulator are fetched here with redirects off and followed by hand while they stay on the
+   * emulator, so that the redirect back to the software is seen (Chromium follows redirect hops without asking the
+   * route handler) and can be held.
+   */
   private async intercept(route: Route): Promise<void> {
     const request = route.request();
     const url = request.url();
     if (!request.isNavigationRequest()) return route.continue();
-    if (this.holding && isCallbackUrl(url, this.options.redirectUris)) {
-      this.held = url;
-      return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><title>Callback held by the conformance kit</title>' });
-    }
+    if (this.holding && isCallbackUrl(url, this.options.redirectUris)) return this.hold(route, url);
     if (!url.startsWith(this.options.emulatorUrl)) return route.continue();
-    if (!this.authorizeUrl && isAuthorizeUrl(url, this.options.emulatorUrl)) this.authorizeUrl = url;
-    const response = await route.fetch({ maxRedirects: 0 });
-    const location = response.headers().location;
-    if (this.holding && location && response.status() >= 300 && response.status() < 400) {
-      const target = new URL(location, url).toString();
-      if (isCallbackUrl(target, this.options.redirectUris)) {
-        this.held = target;
-        return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><title>Callback held by the conformance kit</title>' });
-      }
+    let response = await route.fetch({ maxRedirects: 0 });
+    for (let hop = 0; hop < 15; hop++) {
+      const location = response.headers().location;
+      if (!location || response.status() < 300 || response.status() >= 400) break;
+      const target = new URL(location, response.url()).toString();
+      if (this.holding && isCallbackUrl(target, this.options.redirectUris)) return this.hold(route, target);
+      if (!target.startsWith(this.options.emulatorUrl)) return route.fulfill({ response });
+      const { 'content-type': _type, 'content-length': _length, cookie: _cookie, ...headers } = request.headers();
+      response = await route.fetch({ url: target, method: 'GET', headers, postData: '', maxRedirects: 0 });
     }
     return route.fulfill({ response });
+  }
+
+  private async hold(route: Route, url: string): Promise<void> {
+    this.held = url;
+    await route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><title>Callback held by the conformance kit</title>' });
   }
 
   private async landing(status: number): Promise<Landing> {

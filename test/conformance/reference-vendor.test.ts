@@ -78,6 +78,21 @@ describe('hmrc-sandbox conform options', () => {
     expect(run.stderr).toMatch(/link: must be either \{url/);
   }, 60_000);
 
+  it('exits 3 and shows the software\'s last output when the software will not start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'no-start-'));
+    const file = join(dir, 'vendor.yaml');
+    writeFileSync(
+      file,
+      "name: Crashes\napplication: { redirectUris: ['http://localhost:${port}/cb'] }\n" +
+        "launch: { command: [node, -e, 'console.error(\"boom: no database\"); process.exit(1)'], ready: 'http://localhost:${port}/health' }\n" +
+        "link: { url: 'http://localhost:${port}/link' }\napi: { url: 'http://localhost:${port}/call' }\n",
+    );
+    const run = await runConform(['--config', file]);
+    expect(run.exitCode).toBe(3);
+    expect(run.stderr).toMatch(/exited \(1\) before it was ready/);
+    expect(run.stderr).toMatch(/boom: no database/);
+  }, 60_000);
+
   it('exits 2 for an unknown check id in --only', async () => {
     const run = await runConform(['--config', REFERENCE_VENDOR, '--only', 'no-such-check']);
     expect(run.exitCode).toBe(2);
