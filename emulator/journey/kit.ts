@@ -28,8 +28,12 @@ export interface Step {
   path: string;
 }
 
-/** Wraps a step's handler: loads the step (`form`: check the CSRF token) and runs it unless a page was already sent. */
-export type HandleFn = (form: boolean, fn: (step: Step) => Promise<void>, options?: { evenIfTimedOut?: boolean }) => RequestHandler;
+/**
+ * Wraps a step's handler: loads the step and runs it unless a page was already sent. `form`: a POST whose CSRF
+ * token is checked; a prompt name: a POST that only that prompt's page may send (any other goes back to the page
+ * for where the journey is, so no step can be skipped).
+ */
+export type HandleFn = (form: boolean | string, fn: (step: Step) => Promise<void>, options?: { evenIfTimedOut?: boolean }) => RequestHandler;
 
 /** Thrown for a journey request that cannot go on; rendered as an HMRC-style page by routes.ts. */
 export class JourneyPageError extends Error {

@@ -21,8 +21,10 @@ export function journeyRoutes(ctx: EmulatorContext): express.Router {
   const kit = new JourneyKit(ctx);
   const router = express.Router();
   const handle: HandleFn = (form, fn, options) => async (req, res) => {
-    const step = await kit.load(req, res, form, options);
-    if (step) await fn(step);
+    const step = await kit.load(req, res, form !== false, options);
+    if (!step) return;
+    if (typeof form === 'string' && step.details.prompt.name !== form) return void res.redirect(303, step.path);
+    await fn(step);
   };
 
   router.get('/:uid', handle(false, async (step) => {

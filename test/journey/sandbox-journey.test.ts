@@ -189,3 +189,21 @@ describe('journeys one after another in the same browser', () => {
     expect(users.map((u) => (u?.kind === 'user' ? u.userId : undefined))).toEqual(['user1', '700000000001']);
   });
 });
+
+describe('steps cannot be skipped', () => {
+  it('sends a form posted for another step back to the page for where the journey is', async () => {
+    const e = await emulator({ journey: 'production' });
+    await addAccount(e, { userId: '700000000002', affinityGroup: 'Individual', confidenceLevel: 50, twoStepVerification: { method: 'text', phoneNumber: '07700900111' } });
+    const b = new JourneyBrowser(e);
+    await b.authorize({ scope: 'read:self-assessment' });
+    await b.submit('start');
+    await b.submit('sign-in', { userId: '700000000002', password: TEST_PASSWORD });
+    const codePage = b.page;
+    for (const [action, fields] of [['grant', { decision: 'grant' }], ['identity', { outcome: 'success' }], ['sign-in', { userId: 'user1', password: 'password1' }]] as const) {
+      b.page = codePage;
+      const page = await b.submit(action, fields);
+      expect(titleOf(page.text), action).toBe('Enter the access code - HMRC - GOV.UK');
+    }
+    expect((await e.context.accounts.find('700000000002'))?.confidenceLevel).toBe(50);
+  });
+});

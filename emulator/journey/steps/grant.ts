@@ -1,5 +1,6 @@
 import type express from 'express';
 import type { HandleFn, JourneyKit, Step } from '../kit.js';
+import { PROMPTS } from '../policy.js';
 
 /**
  * Grant authority. HMRC: each requested scope by its user-facing name (scopes.json `name`), "This
@@ -8,7 +9,7 @@ import type { HandleFn, JourneyKit, Step } from '../kit.js';
  * the+authorization&error_code=USER_DENIED_AUTHORIZATION&state=…` (authorize-redirect.ts shapes it).
  */
 export function grantStep(kit: JourneyKit, router: express.Router, handle: HandleFn): void {
-  router.post('/:uid/grant', handle(true, async (step) => {
+  router.post('/:uid/grant', handle(PROMPTS.grant, async (step) => {
     const decision = (step.req.body as Record<string, unknown>).decision;
     if (decision !== 'grant' && decision !== 'deny') return showGrant(kit, step, 'Choose whether to grant authority', 400);
     await kit.log(step, 'grant', decision);

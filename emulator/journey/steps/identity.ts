@@ -1,6 +1,7 @@
 import type express from 'express';
 import { requiredConfidence, splitScopes } from '../../oauth/scopes.js';
 import type { HandleFn, JourneyKit, Step } from '../kit.js';
+import { PROMPTS } from '../policy.js';
 import { IDENTITY_OUTCOMES, type FailureId } from '../outcomes.js';
 
 /**
@@ -10,7 +11,7 @@ import { IDENTITY_OUTCOMES, type FailureId } from '../outcomes.js';
  * to what the scopes need and the journey goes on; each failure has its page (outcomes.ts).
  */
 export function identityStep(kit: JourneyKit, router: express.Router, handle: HandleFn): void {
-  router.post('/:uid/identity', handle(true, async (step) => {
+  router.post('/:uid/identity', handle(PROMPTS.identity, async (step) => {
     const choice = (step.req.body as Record<string, unknown>).outcome;
     const outcome = IDENTITY_OUTCOMES.find((o) => o.ivOutcome === choice);
     if (!outcome) return showIdentity(kit, step, 'Select the outcome of the identity checks', 400);

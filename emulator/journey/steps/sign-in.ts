@@ -2,6 +2,7 @@ import type express from 'express';
 import type { Account } from '../../accounts/account.js';
 import { Attempts } from '../attempts.js';
 import type { HandleFn, JourneyKit, Step } from '../kit.js';
+import { PROMPTS } from '../policy.js';
 
 /**
  * Sign in with a Government Gateway user ID and password (fields `userId`, `password`).
@@ -15,7 +16,7 @@ export function signInStep(kit: JourneyKit, router: express.Router, handle: Hand
   const limits = kit.ctx.config.journeyLimits;
   const attempts = new Attempts(kit.ctx.store, kit.ctx.clock, 'sign-in-failures', limits.signInAttempts, limits.signInLockoutSeconds * 1000);
 
-  router.post('/:uid/sign-in', handle(true, async (step) => {
+  router.post('/:uid/sign-in', handle(PROMPTS.signIn, async (step) => {
     const body = step.req.body as Record<string, unknown>;
     const userId = typeof body.userId === 'string' ? body.userId.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';

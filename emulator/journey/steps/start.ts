@@ -1,5 +1,6 @@
 import type express from 'express';
 import type { HandleFn, JourneyKit, Step } from '../kit.js';
+import { PROMPTS } from '../policy.js';
 
 /**
  * The start page (production journey): which software is asking and what it will be able to do,
@@ -7,7 +8,7 @@ import type { HandleFn, JourneyKit, Step } from '../kit.js';
  * authority" (Developer Hub, "User-restricted endpoints").
  */
 export function startStep(kit: JourneyKit, router: express.Router, handle: HandleFn): void {
-  router.post('/:uid/start', handle(true, async (step) => {
+  router.post('/:uid/start', handle(PROMPTS.start, async (step) => {
     await kit.states.update(step.journey.id, { started: true });
     await kit.log(step, 'start', 'continue');
     await kit.finish(step);

@@ -3,6 +3,7 @@ import type { Account } from '../../accounts/account.js';
 import { AccessCodes } from '../access-codes.js';
 import { Attempts } from '../attempts.js';
 import type { HandleFn, JourneyKit, Step } from '../kit.js';
+import { PROMPTS } from '../policy.js';
 
 /**
  * 2-step verification (production journey). HMRC (Developer Hub, §11 of the reference): an account
@@ -30,7 +31,7 @@ export function twoStepStep(kit: JourneyKit, router: express.Router, handle: Han
   const body = (step: Step): Record<string, unknown> => (step.req.body ?? {}) as Record<string, unknown>;
   const back = (step: Step): void => void step.res.redirect(303, step.path);
 
-  router.post('/:uid/two-step/method', handle(true, async (step) => {
+  router.post('/:uid/two-step/method', handle(PROMPTS.twoStep, async (step) => {
     const method = body(step).method;
     if (!METHODS.includes(method as Setup['method'] & string)) {
       return showMethod(kit, step, 'Select how you want to get access codes', 400);
@@ -42,7 +43,7 @@ export function twoStepStep(kit: JourneyKit, router: express.Router, handle: Han
     back(step);
   }));
 
-  router.post('/:uid/two-step/phone', handle(true, async (step) => {
+  router.post('/:uid/two-step/phone', handle(PROMPTS.twoStep, async (step) => {
     const setup = await setupOf(step);
     if (setup.method !== 'text' && setup.method !== 'voice') return back(step);
     const raw = typeof body(step).phoneNumber === 'string' ? (body(step).phoneNumber as string) : '';
@@ -56,7 +57,7 @@ export function twoStepStep(kit: JourneyKit, router: express.Router, handle: Han
     back(step);
   }));
 
-  router.post('/:uid/two-step/resend', handle(true, async (step) => {
+  router.post('/:uid/two-step/resend', handle(PROMPTS.twoStep, async (step) => {
     const target = await deliveryOf(kit, step, await setupOf(step));
     if (target && target.method !== 'app') {
       await codes.send(step.journey.id, target.method, target.phoneNumber!);
@@ -65,7 +66,7 @@ export function twoStepStep(kit: JourneyKit, router: express.Router, handle: Han
     back(step);
   }));
 
-  router.post('/:uid/two-step/code', handle(true, async (step) => {
+  router.post('/:uid/two-step/code', handle(PROMPTS.twoStep, async (step) => {
     const setup = await setupOf(step);
     const target = await deliveryOf(kit, step, setup);
     const userId = step.journey.userId!;
