@@ -39,7 +39,7 @@ export type HandleFn = (form: boolean | string, fn: (step: Step) => Promise<void
 export class JourneyPageError extends Error {
   constructor(
     readonly status: number,
-    readonly kind: 'expired' | 'csrf' | 'bad-request',
+    readonly kind: 'expired' | 'csrf',
   ) {
     super(kind);
     this.name = 'JourneyPageError';

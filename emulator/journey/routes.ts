@@ -92,5 +92,4 @@ const ERROR_PAGES = {
     title: 'There was a problem submitting this page',
     paragraphs: ['The form was not sent from this page, or the page is out of date. Go back, reload the page and try again.'],
   },
-  'bad-request': { title: 'Sorry, there is a problem with the service', paragraphs: ['Go back to your software and start again.'] },
 };

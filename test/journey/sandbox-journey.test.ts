@@ -94,6 +94,7 @@ describe('the sandbox journey', () => {
     const missing = await b.submit('sign-in', { userId: 'user1', password: 'password1' }, { csrf: null });
     expect(missing.status).toBe(403);
     expect(missing.text).toContain('There was a problem submitting this page');
+    expect(missing.text).toContain('data-testid="journey-error-csrf"');
     b.page = sign;
     const wrong = await b.submit('sign-in', { userId: 'user1', password: 'password1' }, { csrf: 'x'.repeat(32) });
     expect(wrong.status).toBe(403);
@@ -113,6 +114,7 @@ describe('the sandbox journey', () => {
     const back = await b.get(signInPage.path);
     expect(back.status).toBe(400);
     expect(back.text).toContain('You cannot use this page any more');
+    expect(back.text).toContain('data-testid="journey-error-expired"');
     b.page = grantPage;
     const first = await b.agent.post(`${grantPage.path}/grant`).type('form').send({ decision: 'grant', csrfToken: /name="csrfToken" value="([^"]+)"/.exec(grantPage.text)![1] });
     const second = await b.agent.post(`${grantPage.path}/grant`).type('form').send({ decision: 'grant', csrfToken: /name="csrfToken" value="([^"]+)"/.exec(grantPage.text)![1] });
