@@ -33,6 +33,14 @@ export interface StoredBusiness {
   details: BusinessDetails;
   /** CASH or ACCRUALS, when created through the test-support API. */
   accountingType?: string | undefined;
+  /** Accounting types set per tax year through Business Details' Update Accounting Type. */
+  accountingTypes?: Array<{ taxYear: number; accountingType: 'CASH' | 'ACCRUAL' }>;
+}
+
+/** The accounting type for a tax year: as updated for that year, else as created (ACCRUALS → ACCRUAL), else CASH. */
+export function accountingTypeOf(business: StoredBusiness, taxYear: number): 'CASH' | 'ACCRUAL' {
+  const set = business.accountingTypes?.find((a) => a.taxYear === taxYear)?.accountingType;
+  return set ?? (business.accountingType === 'ACCRUALS' ? 'ACCRUAL' : 'CASH');
 }
 
 /** A self-employment cumulative period summary for one business and tax year, as last submitted. */

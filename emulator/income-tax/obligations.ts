@@ -1,4 +1,4 @@
-import { addDays, isoDate, taxYearEndDate, taxYearStartDate } from '../apis/shared/mtd-tax-year.js';
+import { addDays, isoDate, taxYearEndDate, taxYearLabel, taxYearStartDate } from '../apis/shared/mtd-tax-year.js';
 import type { BusinessDetails, TaxpayerState } from './model.js';
 
 /**
@@ -19,20 +19,32 @@ export interface ObligationDetail {
   receivedDate?: string;
 }
 
-const QUARTER_ENDS = ['07-05', '10-05', '01-05', '04-05'];
+const QUARTER_ENDS = { standard: ['07-05', '10-05', '01-05', '04-05'], calendar: ['06-30', '09-30', '12-31', '03-31'] };
+export type QuarterlyPeriodType = keyof typeof QUARTER_ENDS;
 
-export function quarterEnds(taxYear: number): string[] {
-  return QUARTER_ENDS.map((md, i) => `${i < 2 ? taxYear : taxYear + 1}-${md}`);
+export function quarterEnds(taxYear: number, type: QuarterlyPeriodType = 'standard'): string[] {
+  return QUARTER_ENDS[type].map((md, i) => `${i < 3 && md >= '04' ? taxYear : taxYear + 1}-${md}`);
 }
 
+/** The quarterly period type the business chose for the tax year; standard unless it chose calendar for that year. */
+export function quarterlyPeriodType(business: BusinessDetails, taxYear: number): QuarterlyPeriodType {
+  const choice = business.quarterlyTypeChoice;
+  return choice?.quarterlyPeriodType === 'calendar' && choice.taxYearOfChoice === taxYearLabel(taxYear) ? 'calendar' : 'standard';
+}
+
+/** Where cumulative periods start: 6 April, or 1 April for calendar quarters. */
+export const quarterlyStart = (taxYear: number, type: QuarterlyPeriodType): string => (type === 'calendar' ? `${taxYear}-04-01` : taxYearStartDate(taxYear));
+
 export function quarterlyObligations(state: TaxpayerState, business: BusinessDetails, taxYear: number): ObligationDetail[] {
-  const ends = quarterEnds(taxYear);
+  const type = quarterlyPeriodType(business, taxYear);
+  const ends = quarterEnds(taxYear, type);
+  const dueFrom = quarterEnds(taxYear, 'standard');
   const cumulative = taxYear >= 2025;
   const summary = state.cumulative.find((s) => s.businessId === business.businessId && s.taxYear === taxYear);
   return ends.map((end, i) => {
-    const start = cumulative || i === 0 ? taxYearStartDate(taxYear) : addDays(ends[i - 1]!, 1);
+    const start = cumulative || i === 0 ? quarterlyStart(taxYear, type) : addDays(ends[i - 1]!, 1);
     const dueDay = taxYear >= 2026 ? '07' : '05';
-    const due = `${addDays(end, 27).slice(0, 8)}${dueDay}`;
+    const due = `${addDays(dueFrom[i]!, 27).slice(0, 8)}${dueDay}`;
     const covering = summary?.submissions.find((s) => s.periodEndDate >= end);
     return covering
       ? { periodStartDate: start, periodEndDate: end, dueDate: due, receivedDate: isoDate(covering.submittedAt), status: 'fulfilled' }

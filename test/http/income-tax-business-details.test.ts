@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emulator } from '../support.js';
-import { client, DEFAULT_BUSINESS_ID, NINO, taxpayer, testSupportToken } from './income-tax-fixtures.js';
+import { emulator, userToken } from '../support.js';
+import { client, DEFAULT_BUSINESS_ID, IT_SCOPES, NINO, taxpayer, testSupportToken } from './income-tax-fixtures.js';
 
 const list = `/individuals/business/details/${NINO}/list`;
 
@@ -97,5 +97,78 @@ describe('Business Details API 2.0', () => {
     expect((await client(e, token, '1.0').get(list)).status).toBe(404);
     const support = await testSupportToken(e);
     expect((await client(e, support, '2.0').get(list)).body.code).toBe('INCORRECT_ACCESS_TOKEN_TYPE');
+  });
+
+  it('sets calendar quarters for the current year, which obligations and cumulative summaries then follow', async () => {
+    const e = await emulator();
+    const token = await taxpayer(e);
+    const api = client(e, token, '2.0');
+    const put = await api.put(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2025-26`, { quarterlyPeriodType: 'calendar' });
+    expect(put.status).toBe(204);
+    expect((await api.get(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}`)).body.quarterlyTypeChoice).toEqual({ quarterlyPeriodType: 'calendar', taxYearOfChoice: '2025-26' });
+    const obligations = (await client(e, token, '3.0').get(`/obligations/details/${NINO}/income-and-expenditure`)).body.obligations[0].obligationDetails;
+    expect(obligations.map((o: { periodStartDate: string; periodEndDate: string; dueDate: string }) => [o.periodStartDate, o.periodEndDate, o.dueDate])).toEqual([
+      ['2025-04-01', '2025-06-30', '2025-08-05'],
+      ['2025-04-01', '2025-09-30', '2025-11-05'],
+      ['2025-04-01', '2025-12-31', '2026-02-05'],
+      ['2025-04-01', '2026-03-31', '2026-05-05'],
+    ]);
+    const se = client(e, token, '5.0');
+    const path = `/individuals/business/self-employment/${NINO}/${DEFAULT_BUSINESS_ID}/cumulative/2025-26`;
+    expect((await se.put(path, { periodDates: { periodStartDate: '2025-04-06', periodEndDate: '2025-10-05' }, periodIncome: { turnover: 1 } })).body.code).toBe(
+      'RULE_START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE',
+    );
+    expect((await se.put(path, { periodDates: { periodStartDate: '2025-04-01', periodEndDate: '2025-12-31' }, periodIncome: { turnover: 1 } })).status).toBe(204);
+    const again = await api.put(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2025-26`, { quarterlyPeriodType: 'standard' });
+    expect(again.body).toEqual({ code: 'RULE_BUSINESS_ID_STATE_CONFLICT', message: 'The request conflicts with the current state of the business ID' });
+  });
+
+  it('refuses a quarterly period type for another year, an unknown business or a bad body', async () => {
+    const e = await emulator();
+    const api = client(e, await taxpayer(e), '2.0');
+    const other = await api.put(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2024-25`, { quarterlyPeriodType: 'calendar' });
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('RULE_REQUEST_CANNOT_BE_FULFILLED');
+    const unknown = await api.put(`/individuals/business/details/${NINO}/XAIS99999999999/2025-26`, { quarterlyPeriodType: 'calendar' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual({ code: 'RULE_BUSINESS_ID_NOT_FOUND', message: 'The business ID provided is not found' });
+    expect((await api.put(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2025-26`, { quarterlyPeriodType: 'monthly' })).body).toEqual({
+      code: 'RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED',
+      message: 'An empty or non-matching body was submitted',
+      paths: ['/quarterlyPeriodType'],
+    });
+    expect((await api.put(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2025-26`, { quarterlyPeriodType: 'standard' }, 'QUARTERLY_PERIOD_UPDATING')).body.code).toBe(
+      'RULE_QUARTERLY_PERIOD_UPDATING',
+    );
+  });
+
+  it('reads and updates the accounting type per tax year, until the final declaration', async () => {
+    const e = await emulator();
+    const token = await taxpayer(e);
+    const api = client(e, token, '2.0');
+    const url = (taxYear: string) => `/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/${taxYear}/accounting-type`;
+    expect((await api.get(url('2024-25'))).body).toEqual({ accountingType: 'CASH' });
+    expect((await api.put(url('2024-25'), { accountingType: 'ACCRUAL' })).status).toBe(204);
+    expect((await api.get(url('2024-25'))).body).toEqual({ accountingType: 'ACCRUAL' });
+    expect((await api.get(url('2025-26'))).body).toEqual({ accountingType: 'CASH' });
+    expect((await api.put(url('2023-24'), { accountingType: 'CASH' })).body.code).toBe('RULE_TAX_YEAR_NOT_SUPPORTED');
+    expect((await api.put(url('2024-25'), { accountingType: 'ACCRUALS' })).body.code).toBe('RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED');
+    expect((await api.put(url('2024-25'), { accountingType: 'CASH' }, 'OUTSIDE_AMENDMENT_WINDOW')).body.code).toBe('RULE_OUTSIDE_AMENDMENT_WINDOW');
+    expect((await api.get(url('2024-25'), 'NOT_FOUND')).status).toBe(404);
+
+    const calc = client(e, token, '8.0');
+    const id = (await calc.post(`/individuals/calculations/${NINO}/self-assessment/2024-25/trigger/intent-to-finalise`)).body.calculationId as string;
+    e.context.clock.advance(5000);
+    const later = client(e, await userToken(e, 'it-taxpayer', IT_SCOPES), '8.0');
+    expect((await later.post(`/individuals/calculations/${NINO}/self-assessment/2024-25/${id}/final-declaration`)).status).toBe(204);
+    expect((await api.put(url('2024-25'), { accountingType: 'CASH' })).body).toEqual({ code: 'RULE_OUTSIDE_AMENDMENT_WINDOW', message: 'You are outside the amendment window' });
+  });
+
+  it('reads ACCRUALS given to the test-support API as ACCRUAL', async () => {
+    const e = await emulator();
+    const support = client(e, await testSupportToken(e), '1.0');
+    const { businessId } = (await support.post(`/individuals/self-assessment-test-support/business/${NINO}`, { typeOfBusiness: 'uk-property', accountingType: 'ACCRUALS' })).body as { businessId: string };
+    const res = await client(e, await taxpayer(e), '2.0').get(`/individuals/business/details/${NINO}/${businessId}/2025-26/accounting-type`);
+    expect(res.body).toEqual({ accountingType: 'ACCRUAL' });
   });
 });

@@ -1,7 +1,7 @@
 import type { EmulatorContext } from '../../context.js';
 import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { itsaStatusOf } from '../../income-tax/model.js';
-import { quarterEnds } from '../../income-tax/obligations.js';
+import { quarterEnds, quarterlyPeriodType, quarterlyStart } from '../../income-tax/obligations.js';
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
@@ -17,13 +17,14 @@ import { parseCumulativeSummary } from './cumulative-summary-body.js';
  * Stateful by default and with `STATEFUL`: what is PUT is read back by GET for that business and tax
  * year, fulfils quarterly obligations and feeds the next triggered calculation. The business must be one
  * of the taxpayer's self-employment businesses (else 404 MATCHING_RESOURCE_NOT_FOUND). The emulator checks
- * the dates against standard quarters (HMRC's error scenarios, made real): periodDates are required
+ * the dates against the business's quarters (HMRC's error scenarios, made real): periodDates are required
  * (RULE_MISSING_SUBMISSION_DATES); the start is 6 April, or the commencement date when the business started
  * in the year (RULE_START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE / …_TO_COMMENCEMENT_DATE); the end is a
  * quarter end — 5 July, 5 October, 5 January, 5 April — or the cessation date
  * (RULE_END_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE); no earlier than 10 days before the period ends, on the
  * virtual clock (RULE_EARLY_DATA_SUBMISSION_NOT_ACCEPTED); never earlier than an end already submitted
- * (RULE_SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS). Calendar quarters are not modelled. When the taxpayer's
+ * (RULE_SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS). A business that chose calendar quarters for the year reports
+ * from 1 April to 30 June, 30 September, 31 December or 31 March (income-tax/obligations.ts). When the taxpayer's
  * test ITSA status for the year is Annual (SA Test Support), dates are refused (RULE_START_AND_END_DATE_NOT_ALLOWED)
  * and the summary covers the whole year.
  */
@@ -108,11 +109,12 @@ async function createAmend(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRe
     if (annual && body.periodDates) throw RULES.START_AND_END_DATE_NOT_ALLOWED();
     const dates = annual ? { periodStartDate: taxYearStartDate(taxYear), periodEndDate: quarterEnds(taxYear)[3]! } : body.periodDates;
     if (!dates) throw RULES.MISSING_SUBMISSION_DATES();
+    const type = quarterlyPeriodType(business, taxYear);
     const commencement = business.commencementDate;
     const commencedInYear = commencement !== undefined && taxYearOf(commencement) === taxYear;
-    const expectedStart = commencedInYear ? commencement : taxYearStartDate(taxYear);
+    const expectedStart = commencedInYear ? commencement : quarterlyStart(taxYear, type);
     if (!annual && dates.periodStartDate !== expectedStart) throw commencedInYear ? RULES.START_DATE_NOT_ALIGNED_TO_COMMENCEMENT_DATE() : RULES.START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE();
-    const validEnds = [...quarterEnds(taxYear), ...(business.cessationDate ? [business.cessationDate] : [])];
+    const validEnds = [...quarterEnds(taxYear, type), ...(business.cessationDate ? [business.cessationDate] : [])];
     if (!validEnds.includes(dates.periodEndDate)) throw RULES.END_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE();
     if (!annual && isoDate(now) < addDays(dates.periodEndDate, -10)) throw RULES.EARLY_DATA_SUBMISSION_NOT_ACCEPTED();
     const existing = state.cumulative.find((s) => s.businessId === businessId && s.taxYear === taxYear);

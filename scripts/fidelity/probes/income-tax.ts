@@ -100,6 +100,43 @@ const probes: Probe[] = [
     }),
   },
 
+  {
+    name: 'Business Details 2.0: PUT quarterly period type for the current tax year (204)',
+    async run(env) {
+      const now = ((await env.request('GET', '/_emulator/clock')).body as { now: string }).now;
+      const start = now.slice(5, 10) >= '04-06' ? Number(now.slice(0, 4)) : Number(now.slice(0, 4)) - 1;
+      const taxYear = `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+      const res = await asTaxpayer(env, 'PUT', `/individuals/business/details/${nino(env)}/${await defaultBusinessId(env)}/${taxYear}`, BD, { body: { quarterlyPeriodType: 'standard' } });
+      return { ...res, schema: null, expectStatus: 204 };
+    },
+  },
+  {
+    name: 'Business Details 2.0: 404 RULE_BUSINESS_ID_NOT_FOUND for a quarterly period type',
+    run: async (env) => ({
+      ...(await asTaxpayer(env, 'PUT', `/individuals/business/details/${nino(env)}/XAIS99999999999/2025-26`, BD, { body: { quarterlyPeriodType: 'calendar' } })),
+      schema: bd('quarterly_period_type_create_amend.yaml', 'put', 404),
+      expectStatus: 404,
+    }),
+  },
+  {
+    name: 'Business Details 2.0: GET accounting type (200)',
+    run: async (env) => ({
+      ...(await asTaxpayer(env, 'GET', `/individuals/business/details/${nino(env)}/${await defaultBusinessId(env)}/2025-26/accounting-type`, BD)),
+      schema: at('business-details/conf/2.0/retrieve_accounting_type.yaml', '/responses/200'),
+    }),
+  },
+  {
+    name: 'Business Details 2.0: PUT accounting type, then 400 RULE_TAX_YEAR_NOT_SUPPORTED before 2024-25',
+    async run(env) {
+      const id = await defaultBusinessId(env);
+      const url = (ty: string) => `/individuals/business/details/${nino(env)}/${id}/${ty}/accounting-type`;
+      const put = await asTaxpayer(env, 'PUT', url('2025-26'), BD, { body: { accountingType: 'ACCRUAL' } });
+      if (put.status !== 204) return { ...put, schema: null, expectStatus: 204 };
+      const old = await asTaxpayer(env, 'PUT', url('2023-24'), BD, { body: { accountingType: 'CASH' } });
+      return { ...old, schema: at('business-details/conf/2.0/update_accounting_type.yaml', '/responses/400'), expectStatus: 400 };
+    },
+  },
+
   // Obligations 3.0
   {
     name: 'Obligations 3.0: GET income-and-expenditure (current tax year)',

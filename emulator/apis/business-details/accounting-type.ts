@@ -1,0 +1,56 @@
+import type { EmulatorContext } from '../../context.js';
+import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
+import { accountingTypeOf } from '../../income-tax/model.js';
+import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
+import { jsonObjectBody } from '../shared/mtd-body.js';
+import { mtd, mtdError, mtdErrors, mtdFailures } from '../shared/mtd-errors.js';
+import { govTestScenario } from '../shared/mtd-test-scenario.js';
+import { MtdValidation } from '../shared/mtd-validation.js';
+
+/**
+ * Retrieve (`read:self-assessment`, 200 `{accountingType}`) and Update (`write:self-assessment`, 204) Accounting Type,
+ * Business Details 2.0, `/{nino}/{businessId}/{taxYear}/accounting-type`; stateful as HMRC documents. `CASH` or
+ * `ACCRUAL`; a business created through test support with `ACCRUALS` reads as `ACCRUAL`, one without as `CASH`.
+ * Update: tax years from 2024-25 (HMRC: "The minimum tax year in Sandbox is 2024-25"), and not once the year's final
+ * declaration is in (400 RULE_OUTSIDE_AMENDMENT_WINDOW: "can be used … before their Final Declaration").
+ */
+const GET_SCENARIOS = ['NOT_FOUND', 'STATEFUL'] as const;
+const PUT_SCENARIOS = ['NOT_FOUND', 'OUTSIDE_AMENDMENT_WINDOW', 'STATEFUL'] as const;
+const outsideAmendmentWindow = () => mtd(400, 'RULE_OUTSIDE_AMENDMENT_WINDOW', 'You are outside the amendment window');
+
+async function validate(req: ApiRequest, ctx: EmulatorContext, minimum?: number): Promise<{ nino: string; businessId: string; taxYear: number }> {
+  const { nino, businessId } = req.params as { nino: string; businessId: string };
+  const first = new MtdValidation();
+  first.nino(nino);
+  first.throwIfAny();
+  await requireIncomeTaxAccess(ctx, req, nino);
+  const v = new MtdValidation();
+  v.businessId(businessId);
+  const taxYear = v.taxYear(req.params.taxYear!, { minimum });
+  v.throwIfAny();
+  return { nino, businessId, taxYear: taxYear! };
+}
+
+export async function retrieveAccountingType(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const { nino, businessId, taxYear } = await validate(req, ctx);
+  if (govTestScenario(req, GET_SCENARIOS) === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
+  const business = (await ctx.incomeTax.read(vendorOf(req), nino)).businesses.find((b) => b.details.businessId === businessId);
+  if (!business) throw mtdFailures.matchingResourceNotFound();
+  return { status: 200, body: { accountingType: accountingTypeOf(business, taxYear) } };
+}
+
+export async function updateAccountingType(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const { nino, businessId, taxYear } = await validate(req, ctx, 2024);
+  const accountingType = jsonObjectBody(req).accountingType;
+  if (accountingType !== 'CASH' && accountingType !== 'ACCRUAL') throw mtdErrors([mtdError.incorrectOrEmptyBody(['/accountingType'])]);
+  const scenario = govTestScenario(req, PUT_SCENARIOS);
+  if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
+  if (scenario === 'OUTSIDE_AMENDMENT_WINDOW') throw outsideAmendmentWindow();
+  await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
+    const business = state.businesses.find((b) => b.details.businessId === businessId);
+    if (!business) throw mtdFailures.matchingResourceNotFound();
+    if (state.finalDeclarations.some((d) => d.taxYear === taxYear)) throw outsideAmendmentWindow();
+    business.accountingTypes = [...(business.accountingTypes ?? []).filter((a) => a.taxYear !== taxYear), { taxYear, accountingType }];
+  });
+  return { status: 204 };
+}
