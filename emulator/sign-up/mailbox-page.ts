@@ -11,14 +11,13 @@ export function mailboxPage(ctx: EmulatorContext): express.Router {
   const pages = createPages([templateDir(import.meta.url)]);
   router.get('/mailbox/page', async (req, res) => {
     const to = typeof req.query.to === 'string' && req.query.to ? req.query.to.slice(0, 254) : undefined;
-    const messages = (await ctx.messages.list({ channel: 'email', to })).reverse().map((m) => ({
-      id: m.id,
-      to: m.to,
-      subject: m.subject ?? '(no subject)',
-      sentAt: m.sentAt,
-      lines: m.body.split(/\n+/).filter((line) => line && !(m.links ?? []).includes(line.trim())),
-      links: (m.links ?? []).filter((href) => /^https?:\/\//.test(href)),
-    }));
+    const messages = (await ctx.messages.list({ channel: 'email', to })).reverse().map((m) => {
+      const links = (m.links ?? []).filter((href) => /^https?:\/\//.test(href));
+      // A line that is one of the email's links becomes that link, where it stands in the email.
+      const lines = m.body.split(/\n+/).filter(Boolean).map((line) => (links.includes(line.trim()) ? { href: line.trim() } : { text: line }));
+      const inline = new Set(lines.flatMap((l) => ('href' in l ? [l.href] : [])));
+      return { id: m.id, to: m.to, subject: m.subject ?? '(no subject)', sentAt: m.sentAt, lines, links: links.filter((href) => !inline.has(href)) };
+    });
     pages.render(res, 'mailbox.njk', { title: 'Mailbox', serviceName: 'HMRC local sandbox', messages, to });
   });
   return router;

@@ -57,6 +57,9 @@ export function signUpRoutes(ctx: EmulatorContext): express.Router {
   router.use(journeyBase('agent'), journeyRoutes(deps, 'agent'));
   router.use(journeyBase('individual'), journeyRoutes(deps, 'individual'));
   router.use(journeyBase('business'), journeyRoutes(deps, 'business'));
+  router.use(SIGN_UP_PATH, (_req, res) =>
+    pages.render(res, 'message.njk', { title: 'Page not found', serviceName: SERVICE_NAME.individual, paragraphs: ['If you typed the web address, check it is correct.'], actions: [{ text: 'Go to the start', href: SIGN_UP_PATH, testid: 'start-again' }] }, 404),
+  );
 
   router.use(SIGN_UP_PATH, (err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (!(err instanceof SignUpError)) return next(err);

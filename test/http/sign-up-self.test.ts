@@ -15,6 +15,17 @@ describe('individuals and businesses sign themselves up', () => {
     for (const testid of ['start-agent', 'start-individual', 'start-business']) expect(res.text).toContain(`data-testid="${testid}"`);
   });
 
+  it('answers an unknown sign-up page with an HTML 404', async () => {
+    const e = await emulator();
+    const ida = await addIndividual(e);
+    const { browser } = await signIn(e, INDIVIDUAL, ida.userId);
+    for (const path of [`${SIGN_UP}/nowhere`, `${INDIVIDUAL}/nowhere`]) {
+      const res = await browser.get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.text).toContain('Page not found');
+    }
+  });
+
   it('signs up an individual who prefers letters, approved after the delay', async () => {
     const e = await emulator();
     const ida = await addIndividual(e);
