@@ -35,6 +35,8 @@ export interface StoredBusiness {
   accountingType?: string | undefined;
   /** Accounting types set per tax year through Business Details' Update Accounting Type. */
   accountingTypes?: Array<{ taxYear: number; accountingType: 'CASH' | 'ACCRUAL' }>;
+  /** Periods of account declared per tax year through Business Details (self-employment only). */
+  periodsOfAccount?: Array<{ taxYear: number; submittedOn: string; periodsOfAccount: boolean; periodsOfAccountDates?: Array<{ startDate: string; endDate: string }> }>;
 }
 
 /** The accounting type for a tax year: as updated for that year, else as created (ACCRUALS → ACCRUAL), else CASH. */

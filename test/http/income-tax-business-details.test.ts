@@ -171,4 +171,53 @@ describe('Business Details API 2.0', () => {
     const res = await client(e, await taxpayer(e), '2.0').get(`/individuals/business/details/${NINO}/${businessId}/2025-26/accounting-type`);
     expect(res.body).toEqual({ accountingType: 'ACCRUAL' });
   });
+
+  it('stores periods of account for a self-employment business and reads them back', async () => {
+    const e = await emulator();
+    const api = client(e, await taxpayer(e), '2.0');
+    const url = `/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2025-26/periods-of-account`;
+    expect((await api.get(url)).status).toBe(404);
+    const dates = [
+      { startDate: '2025-04-06', endDate: '2025-09-30' },
+      { startDate: '2025-10-01', endDate: '2026-04-05' },
+    ];
+    expect((await api.put(url, { periodsOfAccount: true, periodsOfAccountDates: dates })).status).toBe(204);
+    expect((await api.get(url)).body).toEqual({ submittedOn: '2026-01-15T09:00:00.000Z', periodsOfAccount: true, periodsOfAccountDates: dates });
+    expect((await api.put(url, { periodsOfAccount: false })).status).toBe(204);
+    expect((await api.get(url)).body).toEqual({ submittedOn: '2026-01-15T09:00:00.000Z', periodsOfAccount: false });
+    expect((await api.get(url, 'NO_PERIODS_OF_ACCOUNT')).body.periodsOfAccount).toBe(false);
+  });
+
+  it.each([
+    [{ periodsOfAccount: 'yes' }, 'RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED'],
+    [{ periodsOfAccount: true }, 'RULE_PERIODS_OF_ACCOUNT'],
+    [{ periodsOfAccount: false, periodsOfAccountDates: [{ startDate: '2025-04-06', endDate: '2026-04-05' }] }, 'RULE_PERIODS_OF_ACCOUNT'],
+    [{ periodsOfAccount: true, periodsOfAccountDates: [{ startDate: '2025-4-6', endDate: '2026-04-05' }] }, 'FORMAT_START_DATE'],
+    [{ periodsOfAccount: true, periodsOfAccountDates: [{ startDate: '2025-10-01', endDate: '2025-09-30' }] }, 'RULE_END_DATE_BEFORE_START_DATE'],
+    [{ periodsOfAccount: true, periodsOfAccountDates: [{ startDate: '2026-04-06', endDate: '2026-05-01' }] }, 'INVALID_REQUEST'],
+    [{ periodsOfAccount: true, periodsOfAccountDates: [{ startDate: '2025-04-06', endDate: '2026-06-01' }] }, 'RULE_END_DATE'],
+    [
+      { periodsOfAccount: true, periodsOfAccountDates: [{ startDate: '2025-04-06', endDate: '2025-10-01' }, { startDate: '2025-09-30', endDate: '2026-04-05' }] },
+      'RULE_PERIODS_OVERLAP',
+    ],
+  ])('refuses periods of account %j with %s', async (body, code) => {
+    const e = await emulator();
+    const res = await client(e, await taxpayer(e), '2.0').put(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2025-26/periods-of-account`, body);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe(code);
+  });
+
+  it('answers 404 for periods of account of a property business, and the documented scenarios', async () => {
+    const e = await emulator();
+    const support = client(e, await testSupportToken(e), '1.0');
+    const { businessId } = (await support.post(`/individuals/self-assessment-test-support/business/${NINO}`, { typeOfBusiness: 'uk-property' })).body as { businessId: string };
+    const api = client(e, await taxpayer(e), '2.0');
+    const body = { periodsOfAccount: false };
+    expect((await api.put(`/individuals/business/details/${NINO}/${businessId}/2025-26/periods-of-account`, body)).status).toBe(404);
+    const url = `/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2025-26/periods-of-account`;
+    expect((await api.put(url, body, 'CESSATION_DATE')).body.code).toBe('RULE_CESSATION_DATE');
+    expect((await api.put(url, body, 'OUTSIDE_AMENDMENT_WINDOW')).body.code).toBe('RULE_OUTSIDE_AMENDMENT_WINDOW');
+    expect((await api.put(url, body, 'NOT_FOUND')).status).toBe(404);
+    expect((await api.put(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2023-24/periods-of-account`, body)).body.code).toBe('RULE_TAX_YEAR_NOT_SUPPORTED');
+  });
 });

@@ -5,13 +5,15 @@ import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtdFailures } from '../shared/mtd-errors.js';
 import { govTestScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation } from '../shared/mtd-validation.js';
+import { createUpdatePeriodsOfAccount, retrievePeriodsOfAccount } from './periods-of-account.js';
 import { createAmendQuarterlyPeriodType } from './quarterly-period-type.js';
 import { retrieveAccountingType, updateAccountingType } from './accounting-type.js';
 import { CANNED_LISTS, cannedBusiness, DYNAMIC_IDS, LIST_SCENARIOS, listEntry, RETRIEVE_SCENARIOS } from './business-details-scenarios.js';
 
 /**
  * Business Details (MTD) 2.0: List All Businesses and Retrieve Business Details (`read:self-assessment`), Create
- * and Amend Quarterly Period Type (quarterly-period-type.ts), Retrieve and Update Accounting Type (accounting-type.ts).
+ * and Amend Quarterly Period Type (quarterly-period-type.ts), Retrieve and Update Accounting Type (accounting-type.ts),
+ * Create or Update and Retrieve Periods of Account (periods-of-account.ts).
  * HMRC documents both as stateful in the sandbox. The emulator is stateful with or without
  * `Gov-Test-Scenario: STATEFUL`: a signed-up taxpayer starts with one self-employment business
  * (income-tax/default-business.ts), businesses created or deleted through Self Assessment Test Support
@@ -33,6 +35,8 @@ export const businessDetailsApi: Api = {
     { method: 'PUT', path: '/individuals/business/details/:nino/:businessId/:taxYear', auth: 'user', scopes: ['write:self-assessment'], handler: createAmendQuarterlyPeriodType },
     { method: 'GET', path: '/individuals/business/details/:nino/:businessId/:taxYear/accounting-type', auth: 'user', scopes: ['read:self-assessment'], handler: retrieveAccountingType },
     { method: 'PUT', path: '/individuals/business/details/:nino/:businessId/:taxYear/accounting-type', auth: 'user', scopes: ['write:self-assessment'], handler: updateAccountingType },
+    { method: 'GET', path: '/individuals/business/details/:nino/:businessId/:taxYear/periods-of-account', auth: 'user', scopes: ['read:self-assessment'], handler: retrievePeriodsOfAccount },
+    { method: 'PUT', path: '/individuals/business/details/:nino/:businessId/:taxYear/periods-of-account', auth: 'user', scopes: ['write:self-assessment'], handler: createUpdatePeriodsOfAccount },
   ]),
 };
 

@@ -137,6 +137,25 @@ const probes: Probe[] = [
     },
   },
 
+  {
+    name: 'Business Details 2.0: PUT then GET periods of account (200)',
+    async run(env) {
+      const url = `/individuals/business/details/${nino(env)}/${await defaultBusinessId(env)}/2025-26/periods-of-account`;
+      const body = { periodsOfAccount: true, periodsOfAccountDates: [{ startDate: '2025-04-06', endDate: '2026-04-05' }] };
+      const put = await asTaxpayer(env, 'PUT', url, BD, { body });
+      if (put.status !== 204) return { ...put, schema: null, expectStatus: 204 };
+      return { ...(await asTaxpayer(env, 'GET', url, BD)), schema: at('business-details/conf/2.0/retrieve_periods_of_account.yaml', '/responses/200') };
+    },
+  },
+  {
+    name: 'Business Details 2.0: 400 RULE_PERIODS_OF_ACCOUNT',
+    run: async (env) => ({
+      ...(await asTaxpayer(env, 'PUT', `/individuals/business/details/${nino(env)}/${await defaultBusinessId(env)}/2025-26/periods-of-account`, BD, { body: { periodsOfAccount: true } })),
+      schema: at('business-details/conf/2.0/create_update_periods_of_account.yaml', '/responses/400'),
+      expectStatus: 400,
+    }),
+  },
+
   // Obligations 3.0
   {
     name: 'Obligations 3.0: GET income-and-expenditure (current tax year)',
