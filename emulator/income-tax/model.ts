@@ -37,6 +37,8 @@ export interface StoredBusiness {
   accountingTypes?: Array<{ taxYear: number; accountingType: 'CASH' | 'ACCRUAL' }>;
   /** Periods of account declared per tax year through Business Details (self-employment only). */
   periodsOfAccount?: Array<{ taxYear: number; submittedOn: string; periodsOfAccount: boolean; periodsOfAccountDates?: Array<{ startDate: string; endDate: string }> }>;
+  /** An election to disapply the late accounting date rule, from this tax year for five years. */
+  ladrElection?: { taxYear: number } | undefined;
 }
 
 /** The accounting type for a tax year: as updated for that year, else as created (ACCRUALS → ACCRUAL), else CASH. */

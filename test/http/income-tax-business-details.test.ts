@@ -220,4 +220,39 @@ describe('Business Details API 2.0', () => {
     expect((await api.put(url, body, 'NOT_FOUND')).status).toBe(404);
     expect((await api.put(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2023-24/periods-of-account`, body)).body.code).toBe('RULE_TAX_YEAR_NOT_SUPPORTED');
   });
+
+  it('disapplies the late accounting date rule for five years when the accounting date is 31 March to 4 April, and withdraws it', async () => {
+    const e = await emulator();
+    const api = client(e, await taxpayer(e), '2.0');
+    const base = (taxYear: string) => `/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/${taxYear}/late-accounting-date-rule-election`;
+    expect((await api.get(base('2024-25'))).body).toEqual({ disapply: false, eligible: false });
+    expect((await api.post(`${base('2024-25')}/disapply`)).body).toEqual({
+      code: 'RULE_NO_ACCOUNTING_DATE_FOUND',
+      message: 'Cannot disapply LADR. No Accounting Date found between 31 March and 4 April inclusive',
+    });
+    const periods = { periodsOfAccount: true, periodsOfAccountDates: [{ startDate: '2024-04-01', endDate: '2025-03-31' }] };
+    expect((await api.put(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2024-25/periods-of-account`, periods)).status).toBe(204);
+    expect((await api.post(`${base('2024-25')}/disapply`)).status).toBe(204);
+    expect((await api.get(base('2024-25'))).body).toEqual({ disapply: true, eligible: true, taxYearOfElection: '2024-25', taxYearElectionExpires: '2028-29' });
+    expect((await api.get(base('2026-27'))).body.disapply).toBe(true);
+    expect((await api.post(`${base('2024-25')}/disapply`)).body.code).toBe('RULE_ELECTION_PERIOD_NOT_EXPIRED');
+    expect((await api.post(`${base('2025-26')}/disapply`)).body.code).toBe('RULE_TAX_YEAR_NOT_ENDED');
+    expect((await api.delete(`${base('2025-26')}/withdraw`)).body.code).toBe('RULE_TAX_YEAR_NOT_ENDED');
+    expect((await api.delete(`${base('2024-25')}/withdraw`)).status).toBe(204);
+    expect((await api.get(base('2024-25'))).body.disapply).toBe(false);
+    expect((await api.delete(`${base('2024-25')}/withdraw`)).status).toBe(404);
+  });
+
+  it.each([
+    ['NO_ACCOUNTING_DATE_FOUND', 422, 'RULE_NO_ACCOUNTING_DATE_FOUND'],
+    ['ELECTION_PERIOD_NOT_EXPIRED', 422, 'RULE_ELECTION_PERIOD_NOT_EXPIRED'],
+    ['OUTSIDE_AMENDMENT_WINDOW', 400, 'RULE_OUTSIDE_AMENDMENT_WINDOW'],
+    ['TYPE_OF_BUSINESS_INCORRECT', 422, 'RULE_TYPE_OF_BUSINESS_INCORRECT'],
+    ['NOT_FOUND', 404, 'MATCHING_RESOURCE_NOT_FOUND'],
+  ])('simulates the disapply scenario %s as %i %s', async (scenario, status, code) => {
+    const e = await emulator();
+    const res = await client(e, await taxpayer(e), '2.0').post(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2024-25/late-accounting-date-rule-election/disapply`, undefined, scenario);
+    expect(res.status).toBe(status);
+    expect(res.body.code).toBe(code);
+  });
 });

@@ -5,6 +5,7 @@ import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtdFailures } from '../shared/mtd-errors.js';
 import { govTestScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation } from '../shared/mtd-validation.js';
+import { disapplyLateAccountingDateRule, retrieveLateAccountingDateRule, withdrawLateAccountingDateRule } from './late-accounting-date-rule.js';
 import { createUpdatePeriodsOfAccount, retrievePeriodsOfAccount } from './periods-of-account.js';
 import { createAmendQuarterlyPeriodType } from './quarterly-period-type.js';
 import { retrieveAccountingType, updateAccountingType } from './accounting-type.js';
@@ -13,7 +14,8 @@ import { CANNED_LISTS, cannedBusiness, DYNAMIC_IDS, LIST_SCENARIOS, listEntry, R
 /**
  * Business Details (MTD) 2.0: List All Businesses and Retrieve Business Details (`read:self-assessment`), Create
  * and Amend Quarterly Period Type (quarterly-period-type.ts), Retrieve and Update Accounting Type (accounting-type.ts),
- * Create or Update and Retrieve Periods of Account (periods-of-account.ts).
+ * Create or Update and Retrieve Periods of Account (periods-of-account.ts), the Late Accounting Date Rule election
+ * (late-accounting-date-rule.ts).
  * HMRC documents both as stateful in the sandbox. The emulator is stateful with or without
  * `Gov-Test-Scenario: STATEFUL`: a signed-up taxpayer starts with one self-employment business
  * (income-tax/default-business.ts), businesses created or deleted through Self Assessment Test Support
@@ -24,6 +26,8 @@ import { CANNED_LISTS, cannedBusiness, DYNAMIC_IDS, LIST_SCENARIOS, listEntry, R
  * or no business with that ID: HMRC also documents NO_BUSINESS_FOUND for retrieve; the emulator uses the
  * code its other Income Tax APIs use for an unknown income source).
  */
+const LADR = '/individuals/business/details/:nino/:businessId/:taxYear/late-accounting-date-rule-election';
+
 export const businessDetailsApi: Api = {
   name: 'Business Details (MTD)',
   context: 'individuals/business/details',
@@ -37,6 +41,9 @@ export const businessDetailsApi: Api = {
     { method: 'PUT', path: '/individuals/business/details/:nino/:businessId/:taxYear/accounting-type', auth: 'user', scopes: ['write:self-assessment'], handler: updateAccountingType },
     { method: 'GET', path: '/individuals/business/details/:nino/:businessId/:taxYear/periods-of-account', auth: 'user', scopes: ['read:self-assessment'], handler: retrievePeriodsOfAccount },
     { method: 'PUT', path: '/individuals/business/details/:nino/:businessId/:taxYear/periods-of-account', auth: 'user', scopes: ['write:self-assessment'], handler: createUpdatePeriodsOfAccount },
+    { method: 'GET', path: `${LADR}`, auth: 'user', scopes: ['read:self-assessment'], handler: retrieveLateAccountingDateRule },
+    { method: 'POST', path: `${LADR}/disapply`, auth: 'user', scopes: ['write:self-assessment'], handler: disapplyLateAccountingDateRule },
+    { method: 'DELETE', path: `${LADR}/withdraw`, auth: 'user', scopes: ['write:self-assessment'], handler: withdrawLateAccountingDateRule },
   ]),
 };
 

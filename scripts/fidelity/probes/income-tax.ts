@@ -156,6 +156,22 @@ const probes: Probe[] = [
     }),
   },
 
+  {
+    name: 'Business Details 2.0: GET late accounting date rule election (200)',
+    run: async (env) => ({
+      ...(await asTaxpayer(env, 'GET', `/individuals/business/details/${nino(env)}/${await defaultBusinessId(env)}/2024-25/late-accounting-date-rule-election`, BD)),
+      schema: bd('retrieve_late_accounting_date_rule.yaml', 'get', 200),
+    }),
+  },
+  {
+    name: 'Business Details 2.0: 422 RULE_NO_ACCOUNTING_DATE_FOUND disapplying the late accounting date rule',
+    run: async (env) => ({
+      ...(await asTaxpayer(env, 'POST', `/individuals/business/details/${nino(env)}/${await defaultBusinessId(env)}/2024-25/late-accounting-date-rule-election/disapply`, BD)),
+      schema: bd('disapply_late_accounting_date_rule.yaml', 'post', 422),
+      expectStatus: 422,
+    }),
+  },
+
   // Obligations 3.0
   {
     name: 'Obligations 3.0: GET income-and-expenditure (current tax year)',
