@@ -39,8 +39,13 @@ export interface SignUp {
   /** When the decision is (or was) due. */
   decisionDueAt: string;
   decidedAt?: string | undefined;
-  /** The outcome preset through the control API, if any (otherwise the emulator approves). */
+  /** The outcome preset through the control API, if any. */
   presetOutcome?: SignUpOutcome | undefined;
+  /**
+   * The outcome applied when the decision is due: the preset, else `not-eligible` for a taxpayer not
+   * registered for Self Assessment, else `approved`.
+   */
+  plannedOutcome: SignUpOutcome;
   /** The MTD Income Tax ID granted on approval. */
   mtdItId?: string | undefined;
 }

@@ -37,6 +37,7 @@ const SIGN_UPS = 'sign-ups';
 const PENDING = 'sign-ups-pending';
 const PRESETS = 'sign-up-presets';
 const DECIDED = 'sign-ups-decided';
+const SUBMITTING = 'sign-ups-submitting';
 
 /**
  * Sign-ups to Making Tax Digital for Income Tax and their decisions. A submitted sign-up is `pending`
@@ -111,17 +112,29 @@ export class SignUps {
     const { ctx } = this;
     const nino = input.client.identifiers.nino ? normaliseNino(input.client.identifiers.nino) : undefined;
     if (!nino) throw new SignUpError('no_nino', 'The account has no National Insurance number, so it cannot be signed up for Making Tax Digital for Income Tax');
+    if (input.journey === 'agent' && !input.agent?.identifiers.agentServicesAccountNumber) throw new SignUpError('not_an_agent', 'Only an agent services account can sign up a client');
+    // One submission per NINO at a time, even when two requests race: only the first increment sees 1.
+    if ((await ctx.store.increment(SUBMITTING, nino, 1, Number.MAX_SAFE_INTEGER)) !== 1) throw new SignUpError('sign_up_pending', 'A sign-up for this taxpayer is already being processed');
+    try {
+      return await this.record(input, nino);
+    } finally {
+      await ctx.store.delete(SUBMITTING, nino);
+    }
+  }
+
+  private async record(input: SubmitSignUp, nino: string): Promise<SignUp> {
+    const { ctx } = this;
     await this.settleDue();
     const client = (await ctx.accounts.find(input.client.userId)) ?? input.client;
     if (isSignedUp(client)) throw new SignUpError('already_signed_up', 'This taxpayer is already signed up for Making Tax Digital for Income Tax');
     if ((await this.list({ nino, status: 'pending' })).length) throw new SignUpError('sign_up_pending', 'A sign-up for this taxpayer is already being processed');
-    if (input.journey === 'agent' && !input.agent?.identifiers.agentServicesAccountNumber) throw new SignUpError('not_an_agent', 'Only an agent services account can sign up a client');
 
     const queued = input.outcome ? undefined : await this.presetFor(nino);
     if (queued) await ctx.store.delete(PRESETS, nino);
-    const outcome = input.outcome ?? queued?.outcome ?? (isEligible(client) ? undefined : 'not-eligible');
+    const preset = input.outcome ?? queued?.outcome;
+    const planned: SignUpOutcome = preset ?? (isEligible(client) ? 'approved' : 'not-eligible');
     const after = input.outcome ? input.after : (queued?.after ?? input.after);
-    const delay = after !== undefined ? delayMs(after) : outcome ? 0 : delayMs(ctx.config.signUps.approvalDelay);
+    const delay = after !== undefined ? delayMs(after) : planned === 'approved' && !preset ? delayMs(ctx.config.signUps.approvalDelay) : 0;
 
     const now = ctx.clock.now();
     const counter = await ctx.store.increment('counters', 'sign-ups', 1, Number.MAX_SAFE_INTEGER);
@@ -140,11 +153,12 @@ export class SignUps {
       businessEmailVerifiedAt: input.contactPreference === 'emails' && input.businessEmailVerified ? iso(now) : undefined,
       submittedAt: iso(now),
       decisionDueAt: iso(now + delay),
-      presetOutcome: outcome,
+      presetOutcome: preset,
+      plannedOutcome: planned,
     };
     await ctx.store.set(SIGN_UPS, signUp.id, signUp);
     await ctx.store.set(PENDING, signUp.id, now + delay);
-    if (signUp.businessEmail && !signUp.businessEmailVerifiedAt) await this.emailLinks.send('client-email', signUp.businessEmail, client.userId, signUp.id);
+    if (signUp.businessEmail && !signUp.businessEmailVerifiedAt && planned !== 'not-eligible') await this.emailLinks.send('client-email', signUp.businessEmail, client.userId, signUp.id);
     await this.settleDue();
     return (await this.find(signUp.id))!;
   }
@@ -171,7 +185,7 @@ export class SignUps {
     const signUp = await this.find(id);
     if (!signUp) return;
     const now = ctx.clock.now();
-    const decided: SignUp = { ...signUp, status: signUp.presetOutcome ?? 'approved', decidedAt: iso(now) };
+    const decided: SignUp = { ...signUp, status: signUp.plannedOutcome, decidedAt: iso(now) };
     if (decided.status === 'approved') {
       const client = await ctx.accounts.find(signUp.clientUserId);
       if (client) decided.mtdItId = (await grantMtdItEnrolment(ctx.accounts, client, ctx.config.seed)).mtdItId;

@@ -143,6 +143,15 @@ describe('control-API sign-up shortcuts', () => {
     expect(done.body.error).toBe('already_signed_up');
   });
 
+  it('accepts only one of two sign-ups for the same NINO sent at the same moment', async () => {
+    const { e, client } = await setUp();
+    const agent = (await e.context.accounts.find('900000000001'))!;
+    const submit = () => e.context.signUps.submit({ journey: 'agent', client, agent, postcode: 'TS1 1PA', contactPreference: 'letters' });
+    const results = await Promise.allSettled([submit(), submit()]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((await request(e.app).get('/_emulator/sign-ups')).body.signUps).toHaveLength(1);
+  });
+
   it('answers 404 for an unknown sign-up and filters the list', async () => {
     const { e } = await setUp();
     expect((await request(e.app).get('/_emulator/sign-ups/SU9999999999')).status).toBe(404);

@@ -50,6 +50,13 @@ describe('email verification links', () => {
     expect(again.text).toContain('This link has already been used');
   });
 
+  it('verifies once when the same link is followed twice at the same moment', async () => {
+    const { e, link } = await agentWithPendingEmail();
+    const token = link.split('/').pop()!;
+    const results = await Promise.all([e.context.signUps.emailLinks.consume(token), e.context.signUps.emailLinks.consume(token)]);
+    expect(results.map((r) => r.result).sort()).toEqual(['used', 'verified']);
+  });
+
   it('answers 404 for a link it never sent', async () => {
     const e = await emulator();
     for (const token of ['not-a-real-token', '%3Cscript%3E']) {
