@@ -27,6 +27,7 @@ describe('the vendor contract', () => {
       connectionMethod: 'WEB_APP_VIA_SERVER',
       userAgent: 'http',
       user: { userId: 'user1', password: 'password1' },
+      wrongUser: { persona: 'agent' },
       application: { redirectUris: ['http://localhost:4321/callback'], subscriptions: ['hello'] },
       link: { url: 'http://localhost:4321/link' },
       launch: { command: ['node', 'app.js'], env: { DIR: '/tmp/tokens' }, readyTimeoutMs: 10_000 },
@@ -46,6 +47,11 @@ describe('the vendor contract', () => {
     expect(problems({ ...minimal, conectionMethod: 'WEB' })).toEqual(['(root): unknown option "conectionMethod"']);
     expect(problems({ ...minimal, connectionMethod: 'WEB' })[0]).toMatch(/^connectionMethod: must be one of "WEB_APP_VIA_SERVER"/);
     expect(problems({ ...minimal, application: { redirectUris: ['a', 'b', 'c', 'd', 'e', 'f'] } })).toEqual(['application.redirectUris: must NOT have more than 5 items']);
+  });
+
+  it('takes a user by persona or by user ID and password, and nothing in between', () => {
+    expect(parseVendorConfig({ ...minimal, user: { persona: 'organisation' } }, vars).user).toEqual({ persona: 'organisation' });
+    expect(problems({ ...minimal, user: { userId: 'u' } })).toEqual(['user: must be either {userId, password} or {persona: <a seeded persona, e.g. organisation>}']);
   });
 
   it('refuses half an application credential', () => {

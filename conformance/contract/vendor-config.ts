@@ -4,6 +4,9 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { CONNECTION_METHODS } from '../../emulator/apis/fraud-prevention/connection-methods.js';
 
+/** A test user: by user ID and password, or by the name of a seeded persona. */
+export type UserRef = { userId: string; password: string } | { persona: string };
+
 /** How the kit asks the software to do something: open a URL (web apps) or run a command (desktop and CLI apps). */
 export type Hook = { url: string; method?: 'GET' | 'POST' } | { command: string[] };
 
@@ -28,8 +31,13 @@ export interface VendorConfig {
   connectionMethod: (typeof CONNECTION_METHODS)[number];
   /** The user agent standing in for the user's browser on HMRC's pages (and the vendor's own pages). */
   userAgent: 'http' | 'browser';
-  /** The test user who signs in. */
-  user: { userId: string; password: string };
+  /**
+   * The test user who signs in: the taxpayer the software acts for. `{persona: organisation}` picks one of the
+   * emulator's seeded personas; the kit hands the software that user's identifiers (HMRC_VRN, HMRC_NINO, …).
+   */
+  user: UserRef;
+  /** Signs in for `client-not-authorised`: someone the taxpayer has not authorised (default: the `agent` persona). */
+  wrongUser: UserRef;
   /** The developer application. Without clientId/clientSecret the kit registers one and hands it to the software. */
   application: {
     clientId?: string | undefined;
@@ -78,6 +86,18 @@ const hook = {
   ],
 };
 
+const userRef = {
+  oneOf: [
+    {
+      type: 'object',
+      required: ['userId', 'password'],
+      additionalProperties: false,
+      properties: { userId: { type: 'string', minLength: 1 }, password: { type: 'string', minLength: 1 } },
+    },
+    { type: 'object', required: ['persona'], additionalProperties: false, properties: { persona: { type: 'string', minLength: 1 } } },
+  ],
+};
+
 /** The contract's JSON schema (also published in docs/conformance.md). */
 export const VENDOR_CONFIG_SCHEMA = {
   type: 'object',
@@ -87,12 +107,8 @@ export const VENDOR_CONFIG_SCHEMA = {
     name: { type: 'string', minLength: 1 },
     connectionMethod: { enum: [...CONNECTION_METHODS] },
     userAgent: { enum: ['http', 'browser'] },
-    user: {
-      type: 'object',
-      required: ['userId', 'password'],
-      additionalProperties: false,
-      properties: { userId: { type: 'string', minLength: 1 }, password: { type: 'string', minLength: 1 } },
-    },
+    user: userRef,
+    wrongUser: userRef,
     application: {
       type: 'object',
       required: ['redirectUris'],
@@ -164,6 +180,7 @@ export function parseVendorConfig(raw: unknown, vars: { port: number; env?: Node
     connectionMethod: c.connectionMethod ?? 'WEB_APP_VIA_SERVER',
     userAgent: c.userAgent ?? 'http',
     user: c.user ?? { userId: 'user1', password: 'password1' },
+    wrongUser: c.wrongUser ?? { persona: 'agent' },
     application: { ...c.application, subscriptions: c.application.subscriptions ?? ['hello'] },
     launch: c.launch ? { command: c.launch.command, env: c.launch.env ?? {}, ready: c.launch.ready, readyTimeoutMs: c.launch.readyTimeoutMs ?? 10_000 } : undefined,
     link: c.link,
@@ -192,13 +209,15 @@ function substitute(value: unknown, vars: { port: number; env?: NodeJS.ProcessEn
 }
 
 const HOOKS = new Set(['link', 'api', 'status', 'reset']);
+const USERS = new Set(['user', 'wrongUser']);
 
 function describe(errors: ErrorObject[]): string[] {
   const out = new Set<string>();
   for (const e of errors) {
     const path = e.instancePath.replace(/^\//, '').replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.') || '(root)';
     const top = path.split(/[.[]/)[0]!;
-    if (HOOKS.has(top)) out.add(`${top}: must be either {url: <http(s) URL>, method?: GET|POST} or {command: [program, args…]}`);
+    if (USERS.has(top)) out.add(`${top}: must be either {userId, password} or {persona: <a seeded persona, e.g. organisation>}`);
+    else if (HOOKS.has(top)) out.add(`${top}: must be either {url: <http(s) URL>, method?: GET|POST} or {command: [program, args…]}`);
     else if (e.keyword === 'additionalProperties') out.add(`${path}: unknown option "${String(e.params.additionalProperty)}"`);
     else if (e.keyword === 'required') out.add(`${path === '(root)' ? '' : `${path}.`}${String(e.params.missingProperty)}: is required`);
     else if (e.keyword === 'enum') out.add(`${path}: must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);

@@ -29,7 +29,8 @@ export class HttpUserAgent implements UserAgent {
       const oob = /^(code|error)=(.*)$/.exec(title);
       if (oob) return oob[1] === 'code' ? { kind: 'out-of-band', code: testIdText(page.body, 'authorisation-code') ?? oob[2] } : { kind: 'out-of-band', error: oob[2] };
       const forms = parseForms(page.body);
-      const choice = chooseForm(forms, user, decision);
+      const accessCode = forms.some((f) => f.inputNames.includes('accessCode')) ? await this.accessCode(user.userId) : undefined;
+      const choice = chooseForm(forms, { ...user, accessCode }, decision);
       if (!choice) throw new Error(`HMRC's journey stopped on "${title || page.url}" (HTTP ${page.status}) with nothing to submit`);
       const target = new URL(choice.form.action || page.url, page.url).toString();
       const body = new URLSearchParams(choice.values).toString();
@@ -42,6 +43,23 @@ export class HttpUserAgent implements UserAgent {
       this.current = result.landing;
     }
     throw new Error(`HMRC's journey did not finish within ${MAX_JOURNEY_STEPS} pages`);
+  }
+
+  /**
+   * The 2-step verification code a user would read from their phone or authenticator app (production journey):
+   * the app's code at virtual time from the control API, else the newest code in the emulator's outbox.
+   */
+  private async accessCode(userId: string): Promise<string> {
+    const control = `${this.options.emulatorUrl}/_emulator`;
+    const totp = await fetch(`${control}/journeys/totp?userId=${encodeURIComponent(userId)}`);
+    if (totp.ok) {
+      const code = ((await totp.json()) as { code?: unknown }).code;
+      if (typeof code === 'string') return code;
+    } else await totp.arrayBuffer();
+    const outbox = (await (await fetch(`${control}/outbox`)).json()) as { messages?: Array<{ body: string }> };
+    const code = [...(outbox.messages ?? [])].reverse().map((m) => /\b(\d{6})\b/.exec(m.body)?.[1]).find(Boolean);
+    if (!code) throw new Error(`HMRC's journey asked ${userId} for an access code, but none was sent to the outbox`);
+    return code;
   }
 
   async deliver(url: string): Promise<Landing> {
@@ -105,26 +123,40 @@ export class HttpUserAgent implements UserAgent {
   }
 }
 
-/** Picks what a user would do on this page: sign in, grant or deny, or press the page's only button. */
-function chooseForm(forms: HtmlForm[], user: { userId: string; password: string }, decision: 'grant' | 'deny'): { form: HtmlForm; values: Array<[string, string]> } | undefined {
-  const hidden = (f: HtmlForm): Array<[string, string]> => f.fields.map((x) => [x.name, x.value]);
-  const signIn = forms.find((f) => f.inputNames.includes('userId') && f.inputNames.includes('password'));
-  if (signIn) {
-    const values = hidden(signIn).filter(([k]) => k !== 'userId' && k !== 'password');
-    values.push(['userId', user.userId], ['password', user.password]);
-    const button = signIn.buttons[0];
+/** What the kit's user types: a test phone number for 2-step set-up, and "success" at the identity checks stub. */
+const TEST_PHONE = '07700900123';
+
+/**
+ * Picks what a user would do on this page, by field names (docs/journey.md): sign in, grant or deny, pass 2-step
+ * verification (text message, a test phone number, the access code) and identity checks, or press the page's
+ * only button (the production start page).
+ */
+function chooseForm(
+  forms: HtmlForm[],
+  user: { userId: string; password: string; accessCode?: string | undefined },
+  decision: 'grant' | 'deny',
+): { form: HtmlForm; values: Array<[string, string]> } | undefined {
+  const carried = (f: HtmlForm, typed: Record<string, string>): Array<[string, string]> => {
+    const values: Array<[string, string]> = f.fields.filter((x) => !(x.name in typed)).map((x) => [x.name, x.value]);
+    values.push(...Object.entries(typed));
+    const button = f.buttons.find((b) => !(b.name in typed));
     if (button) values.push([button.name, button.value]);
-    return { form: signIn, values };
-  }
+    return values;
+  };
+  const has = (name: string): HtmlForm | undefined => forms.find((f) => f.inputNames.includes(name));
+  const signIn = forms.find((f) => f.inputNames.includes('userId') && f.inputNames.includes('password'));
+  if (signIn) return { form: signIn, values: carried(signIn, { userId: user.userId, password: user.password }) };
   const grant = forms.find((f) => f.buttons.some((b) => b.name === 'decision') || f.fields.some((x) => x.name === 'decision'));
-  if (grant) {
-    return { form: grant, values: [...hidden(grant).filter(([k]) => k !== 'decision'), ['decision', decision]] };
-  }
+  if (grant) return { form: grant, values: carried(grant, { decision }) };
+  const code = has('accessCode');
+  if (code && user.accessCode) return { form: code, values: carried(code, { accessCode: user.accessCode }) };
+  const method = has('method');
+  if (method) return { form: method, values: carried(method, { method: 'text' }) };
+  const phone = has('phoneNumber');
+  if (phone) return { form: phone, values: carried(phone, { phoneNumber: TEST_PHONE }) };
+  const identity = has('outcome');
+  if (identity) return { form: identity, values: carried(identity, { outcome: 'success' }) };
   const only = forms.filter((f) => f.method === 'POST' || f.action);
-  if (only.length === 1) {
-    const form = only[0]!;
-    const button = form.buttons[0];
-    return { form, values: [...hidden(form), ...(button ? ([[button.name, button.value]] as Array<[string, string]>) : [])] };
-  }
+  if (only.length === 1) return { form: only[0]!, values: carried(only[0]!, {}) };
   return undefined;
 }

@@ -3,7 +3,7 @@
  * exactly the checks listed here and no other: test/conformance/broken-vendors.test.ts runs them all.
  */
 export const BREAKS = [
-  { id: 'unsubscribed-scope', breaks: 'asks for read:vat although the application is subscribed only to hello', fails: ['authorization-request'] },
+  { id: 'unsubscribed-scope', breaks: 'also asks for write:self-assessment, although the application is subscribed only to the VAT API', fails: ['authorization-request'] },
   { id: 'fixed-state', breaks: 'always sends state=state', fails: ['state-parameter'] },
   { id: 'pkce-wrong-verifier', breaks: 'sends a code_verifier that does not match its challenge', fails: ['pkce'] },
   { id: 'exchange-wrong-redirect-uri', breaks: 'exchanges the code with another of its redirect URIs', fails: ['code-exchange'] },

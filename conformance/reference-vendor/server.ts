@@ -7,9 +7,10 @@ import { BREAKS, type Break } from './breaks.js';
  * It runs as its own process, configured by environment (the kit sets HMRC_*):
  *
  *   PORT, HMRC_BASE_URL, HMRC_CLIENT_ID, HMRC_CLIENT_SECRET, HMRC_REDIRECT_URIS (space-separated; the first is used),
+ *   HMRC_VRN (the business it keeps VAT records for: it then reads VAT obligations, else Hello User),
  *   VENDOR_BREAK: comma-separated rules to break, one per broken variant (see breaks.ts).
  *
- * Routes: GET /link (start), GET /callback, POST /call (call Hello User), GET /status, POST /reset, GET /health.
+ * Routes: GET /link (start), GET /callback, POST /call (call the API), GET /status, POST /reset, GET /health.
  * It serves one user at a time, which is all the kit needs.
  */
 type LinkState = 'linked' | 'not-linked' | 'must-link-again' | 'error';
@@ -34,6 +35,8 @@ function main(): void {
   const redirectUris = required(env, 'HMRC_REDIRECT_URIS').split(' ');
   const breaks = new Set((env.VENDOR_BREAK ?? '').split(',').filter(Boolean) as Break[]);
   for (const b of breaks) if (!BREAKS.some((x) => x.id === b)) throw new Error(`unknown VENDOR_BREAK ${b}; known: ${BREAKS.map((x) => x.id).join(', ')}`);
+  const vrn = env.HMRC_VRN;
+  const scope = vrn ? 'read:vat' : 'hello';
   const deviceId = 'beec798b-b366-47fa-b1f8-92cede14a1ce';
   const state: State = { pending: new Map(), status: 'not-linked', message: '' };
 
@@ -53,7 +56,7 @@ function main(): void {
     const url = new URL(`${base}/oauth/authorize`);
     url.searchParams.set('response_type', 'code');
     url.searchParams.set('client_id', clientId);
-    url.searchParams.set('scope', breaks.has('unsubscribed-scope') ? 'hello read:vat' : 'hello');
+    url.searchParams.set('scope', breaks.has('unsubscribed-scope') ? `${scope} write:self-assessment` : scope);
     url.searchParams.set('state', stateValue);
     url.searchParams.set('redirect_uri', redirectUris[0]!);
     url.searchParams.set('code_challenge', createHash('sha256').update(verifier).digest('base64url'));
@@ -115,7 +118,7 @@ function main(): void {
   const hello = async (): Promise<Response> => {
     const headers: Record<string, string> = { ...fraudHeaders(), authorization: `Bearer ${state.tokens!.access}` };
     if (!breaks.has('no-accept-header')) headers.accept = 'application/vnd.hmrc.1.0+json';
-    return fetch(`${base}/hello/user`, { headers });
+    return fetch(vrn ? `${base}/organisations/vat/${vrn}/obligations?status=O` : `${base}/hello/user`, { headers });
   };
 
   /** Refreshes once; false when HMRC says the grant is gone (the user must link again). */

@@ -2,6 +2,14 @@ import type { JournalEntry } from '../../emulator/control/journal.js';
 
 export type { JournalEntry };
 
+export interface EmulatorAccount {
+  userId: string;
+  password?: string | undefined;
+  persona?: string | undefined;
+  affinityGroup: string;
+  identifiers: Record<string, string>;
+}
+
 /** The emulator's control API (`/_emulator/*`), as the kit uses it: over HTTP, so it works with any running emulator. */
 export class EmulatorClient {
   constructor(readonly baseUrl: string) {}
@@ -37,6 +45,11 @@ export class EmulatorClient {
   async faultIds(): Promise<string[]> {
     const body = (await this.call('GET', '/faults')) as { catalogue: Array<{ id: string }> };
     return body.catalogue.map((f) => f.id);
+  }
+
+  /** The emulator's accounts, seeded personas with their passwords. */
+  async accounts(): Promise<EmulatorAccount[]> {
+    return ((await this.call('GET', '/accounts')) as { accounts: EmulatorAccount[] }).accounts;
   }
 
   async registerApplication(app: { clientId: string; clientSecrets: string[]; name: string; redirectUris: string[]; subscriptions: string[] }): Promise<void> {

@@ -13,6 +13,7 @@ import type { UserAgent } from '../drivers/user-agent.js';
 import { SCENARIOS } from '../scenarios/index.js';
 import { EmulatorClient } from './emulator-client.js';
 import { loadExpectedFailures } from './expected-failures.js';
+import { resolveUser, taxpayerEnv, type ResolvedUser } from './resolve-user.js';
 import { Blocked, CheckFailed, NotApplicable } from './outcomes.js';
 import type { CheckResult, Reporter, RunReport } from './report.js';
 import { CheckSession } from './session.js';
@@ -66,6 +67,10 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
     const clientSecret = config.application.clientSecret ?? randomUUID();
     await emulator.registerApplication({ clientId, clientSecrets: [clientSecret], name: config.name, redirectUris: config.application.redirectUris, subscriptions: config.application.subscriptions });
 
+    const accounts = await emulator.accounts();
+    const user = resolveUser(config.user, accounts, 'user');
+    const wrongUser = resolveUser(config.wrongUser, accounts, 'wrongUser');
+
     const workdir = mkdtempSync(join(tmpdir(), 'hmrc-conformance-'));
     resources.push(() => rmSync(workdir, { recursive: true, force: true }));
     const vendorEnv: NodeJS.ProcessEnv = {
@@ -77,6 +82,7 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
       HMRC_REDIRECT_URIS: config.application.redirectUris.join(' '),
       HMRC_CONNECTION_METHOD: config.connectionMethod,
       HMRC_CONFORMANCE_WORKDIR: workdir,
+      ...taxpayerEnv(user),
     };
     if (config.launch) {
       const vendor = await VendorProcess.launch(config.launch, config.cwd, vendorEnv);
@@ -89,7 +95,7 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
     const results: CheckResult[] = [];
     for (const check of selected) {
       for (const r of options.reporters) r.checkStarted?.(check);
-      const result = await runCheck(check, { config, emulator, software, clientId, newUserAgent });
+      const result = await runCheck(check, { config, emulator, software, clientId, newUserAgent, user, wrongUser });
       result.expected = expected.get(check.id);
       results.push(result);
       result.unexpected = isUnexpected(result, results);
@@ -145,6 +151,8 @@ interface CheckDeps {
   software: Software;
   clientId: string;
   newUserAgent: () => Promise<UserAgent>;
+  user: ResolvedUser;
+  wrongUser: ResolvedUser;
 }
 
 async function runCheck(check: CheckDefinition, deps: CheckDeps): Promise<CheckResult> {

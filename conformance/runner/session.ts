@@ -5,6 +5,7 @@ import type { Callback, OpenResult, UserAgent } from '../drivers/user-agent.js';
 import type { EmulatorClient, JournalEntry } from './emulator-client.js';
 import { apiRequests, describeEntry, responseBody, tokenRequests } from './journal-views.js';
 import { Blocked, CheckFailed, NotApplicable } from './outcomes.js';
+import type { ResolvedUser } from './resolve-user.js';
 
 export interface LinkAttempt {
   open: OpenResult;
@@ -31,6 +32,9 @@ export interface SessionDeps {
   software: Software;
   clientId: string;
   newUserAgent: () => Promise<UserAgent>;
+  /** The taxpayer the software acts for, and someone that taxpayer has not authorised. */
+  user: ResolvedUser;
+  wrongUser: ResolvedUser;
   since: number;
 }
 
@@ -71,11 +75,15 @@ export class CheckSession {
     return { open, authorizeUrl, params: authorizeUrl.searchParams, rejected };
   }
 
-  /** Signs in as the contract's user and grants or denies authority; returns the callback, not yet delivered. */
-  async authorise(decision: 'grant' | 'deny'): Promise<Callback> {
+  /** Signs in (as the contract's user, unless told otherwise) and grants or denies authority; returns the callback, not yet delivered. */
+  async authorise(decision: 'grant' | 'deny', as: 'user' | 'wrongUser' = 'user'): Promise<Callback> {
     if (!this.ua) throw new Error('start a link first');
     await this.tick();
-    return this.ua.authorise(this.config.user, decision);
+    return this.ua.authorise(this.deps[as], decision);
+  }
+
+  get wrongUser(): ResolvedUser {
+    return this.deps.wrongUser;
   }
 
   /** Delivers a callback to the software (optionally changed, e.g. a tampered state). */
@@ -93,12 +101,12 @@ export class CheckSession {
    * A complete, successful link. When it cannot complete, the check is blocked by the check whose rule the
    * software broke (or fails, if that is this check).
    */
-  async link(): Promise<Linked> {
+  async link(as: 'user' | 'wrongUser' = 'user'): Promise<Linked> {
     const attempt = await this.startLink();
     if (attempt.rejected) {
       this.block(/code_challenge/.test(attempt.rejected.error) ? 'pkce' : 'authorization-request', `HMRC refused the authorization request: ${attempt.rejected.error}`);
     }
-    const callback = await this.authorise('grant');
+    const callback = await this.authorise('grant', as);
     const mark = await this.mark();
     const delivery = await this.deliver(callback);
     const exchanges = tokenRequests(await this.entriesSince(mark), 'authorization_code');

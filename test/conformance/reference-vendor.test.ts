@@ -9,9 +9,6 @@ import { CHECK_IDS } from '../../conformance/checks.js';
 import schema from '../../conformance/reporters/report.schema.json' with { type: 'json' };
 import { idsWithStatus, REFERENCE_VENDOR, runConform, type CliRun } from './run-cli.js';
 
-/** Checks that need an emulator feature that may be absent: reported as skipped, never failed. */
-const MAY_SKIP = ['client-not-authorised'];
-
 describe('hmrc-sandbox conform against the reference vendor', () => {
   let run: CliRun;
 
@@ -22,7 +19,7 @@ describe('hmrc-sandbox conform against the reference vendor', () => {
     expect(run.report!.checks.map((c) => c.id)).toEqual(CHECK_IDS);
     expect(idsWithStatus(run.report, 'failed')).toEqual([]);
     expect(idsWithStatus(run.report, 'blocked')).toEqual([]);
-    for (const id of idsWithStatus(run.report, 'skipped')) expect(MAY_SKIP).toContain(id);
+    expect(idsWithStatus(run.report, 'skipped')).toEqual([]);
     expect(run.stdout).toMatch(/✔ authorization-request/);
     expect(run.stdout).toMatch(/conformant: exit 0/);
   }, 60_000);
