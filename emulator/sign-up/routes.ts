@@ -2,7 +2,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { EmulatorContext } from '../context.js';
 import { createPages, templateDir } from '../pages/pages.js';
 import { journeyBase } from './journey-steps.js';
-import { journeyRoutes, SERVICE_NAME } from './journey-routes.js';
+import { journeyRoutes } from './journey-routes.js';
+import { SERVICE_NAME } from './steps/kit.js';
 import { SIGN_UP_PATH } from './paths.js';
 import { SignUpSessions } from './sessions.js';
 import { SignUpError } from './sign-up-error.js';

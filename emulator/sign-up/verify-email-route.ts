@@ -1,7 +1,6 @@
 import express from 'express';
-import type { JourneyDeps } from './journey-routes.js';
-import { SERVICE_NAME } from './journey-routes.js';
 import { journeyBase } from './journey-steps.js';
+import { SERVICE_NAME, type JourneyDeps } from './steps/kit.js';
 
 /**
  * `GET /report-quarterly/income-and-expenses/sign-up/verify-email/{token}`: the link in a verification
