@@ -3,7 +3,7 @@ import type { Account } from '../accounts/account.js';
 import type { EmulatorContext } from '../context.js';
 import { matchClient } from '../sign-up/match-client.js';
 import { mailboxPage } from '../sign-up/mailbox-page.js';
-import { SIGN_UP_OUTCOMES, type SignUpJourney, type SignUpOutcome } from '../sign-up/sign-up.js';
+import { SIGN_UP_OUTCOME_CATALOGUE, SIGN_UP_OUTCOMES, type SignUpJourney, type SignUpOutcome } from '../sign-up/sign-up.js';
 import { SignUpError } from '../sign-up/sign-up-error.js';
 import { delayMs } from '../sign-up/sign-ups.js';
 import { emailProblem, parseContactPreference } from '../sign-up/validate-answers.js';
@@ -18,7 +18,8 @@ const JOURNEYS: readonly SignUpJourney[] = ['agent', 'individual', 'business'];
  * - `POST /_emulator/sign-ups` → 201, the sign-up: what the pages do, in one call, e.g.
  *   `{"agentUserId": "…", "nino": "AA000017A", "postcode": "NW1 6XE", "contactPreference": "emails",
  *   "businessEmail": "client@example.com", "outcome": "rejected", "after": "PT2H"}`
- * - `GET/POST /_emulator/sign-ups/outcomes` → queue an outcome for the next sign-up of a NINO, from any journey:
+ * - `GET/POST /_emulator/sign-ups/outcomes` → the outcome catalogue and the queued outcomes; queue an outcome
+ *   for the next sign-up of a NINO, from any journey:
  *   `{"nino": "AA000017A", "outcome": "not-eligible"}`
  * - `GET  /_emulator/mailbox/page` → the mailbox as an HTML page
  *
@@ -34,7 +35,7 @@ export function signUpControlRoutes(ctx: EmulatorContext): express.Router {
     res.json({ signUps: await ctx.signUps.list({ nino: q('nino'), agentUserId: q('agentUserId'), status: q('status') }) });
   });
 
-  router.get('/sign-ups/outcomes', async (_req, res) => void res.json({ outcomes: await ctx.signUps.presets() }));
+  router.get('/sign-ups/outcomes', async (_req, res) => void res.json({ catalogue: SIGN_UP_OUTCOME_CATALOGUE, outcomes: await ctx.signUps.presets() }));
   router.post('/sign-ups/outcomes', async (req, res) => {
     const body = objectBody(req.body);
     const nino = requiredString(body, 'nino');

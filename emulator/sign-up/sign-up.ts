@@ -9,7 +9,14 @@ export type SignUpStatus = 'pending' | 'approved' | 'rejected' | 'not-eligible';
 
 /** A decision the emulator can be told to make instead of its default (approved after the configured delay). */
 export type SignUpOutcome = 'approved' | 'rejected' | 'not-eligible';
-export const SIGN_UP_OUTCOMES: readonly SignUpOutcome[] = ['approved', 'rejected', 'not-eligible'];
+
+/** The outcomes a test can preset (control API), each with where it applies and what it does. docs/sign-up.md lists them. */
+export const SIGN_UP_OUTCOME_CATALOGUE: ReadonlyArray<{ id: SignUpOutcome; appliesTo: string; description: string }> = [
+  { id: 'approved', appliesTo: 'decision', description: 'The taxpayer gains HMRC-MTD-IT with an MTDITID; in the agent journey the agent gains a main MTD-IT relationship. The default after signUps.approvalDelay.' },
+  { id: 'rejected', appliesTo: 'decision', description: 'The sign-up is unsuccessful: no enrolment, no relationship; the outcome is emailed.' },
+  { id: 'not-eligible', appliesTo: 'eligibility check', description: 'The journey stops at the client details step (agent) or at sign-in (individual, business) with "cannot sign up … yet"; also the default for a taxpayer without a Self Assessment UTR.' },
+];
+export const SIGN_UP_OUTCOMES: readonly SignUpOutcome[] = SIGN_UP_OUTCOME_CATALOGUE.map((o) => o.id);
 
 export type ContactPreference = 'emails' | 'letters';
 

@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { resolveConfig } from '../../emulator/config/load-config.js';
+import { SIGN_UP_OUTCOME_CATALOGUE } from '../../emulator/sign-up/sign-up.js';
 import { emulator } from '../support.js';
 import { addAgent, addIndividual, addOrganisation, AGENT_JOURNEY, ARN, DAY, lastEmail, location, signIn, submitForm } from './sign-up-support.js';
 
@@ -63,7 +65,9 @@ describe('control-API sign-up shortcuts', () => {
   it('queues an outcome for the next sign-up of a NINO through the pages: rejected after submission', async () => {
     const { e, client } = await setUp();
     expect((await request(e.app).post('/_emulator/sign-ups/outcomes').send({ nino: 'pe938808a', outcome: 'rejected' })).status).toBe(201);
-    expect((await request(e.app).get('/_emulator/sign-ups/outcomes')).body.outcomes).toEqual([{ nino: 'PE938808A', outcome: 'rejected' }]);
+    const listed = (await request(e.app).get('/_emulator/sign-ups/outcomes')).body;
+    expect(listed.outcomes).toEqual([{ nino: 'PE938808A', outcome: 'rejected' }]);
+    expect(listed.catalogue.map((o: { id: string }) => o.id)).toEqual(['approved', 'rejected', 'not-eligible']);
     await e.context.signUps.emailLinks.markVerified('900000000001', 'agent@agency.example');
     const { browser } = await signIn(e, AGENT_JOURNEY, '900000000001');
     await submitForm(browser, `${AGENT_JOURNEY}/client-details`, { nino: 'PE938808A', postcode: 'TS1 1PA' });
@@ -158,6 +162,13 @@ describe('control-API sign-up shortcuts', () => {
     await request(e.app).post('/_emulator/sign-ups').send(AGENT_SIGN_UP);
     expect((await request(e.app).get('/_emulator/sign-ups').query({ status: 'approved' })).body.signUps).toEqual([]);
     expect((await request(e.app).get('/_emulator/sign-ups').query({ agentUserId: '900000000001' })).body.signUps).toHaveLength(1);
+  });
+
+  it('documents exactly the outcome catalogue in docs/sign-up.md', () => {
+    const docs = readFileSync(new URL('../../docs/sign-up.md', import.meta.url), 'utf8');
+    const table = docs.slice(docs.indexOf('<!-- sign-up-outcomes:start -->'), docs.indexOf('<!-- sign-up-outcomes:end -->'));
+    const rows = table.split('\n').filter((line) => line.trim().startsWith('| `'));
+    expect(rows.map((r) => r.trim())).toEqual(SIGN_UP_OUTCOME_CATALOGUE.map((o) => `| \`${o.id}\` | ${o.appliesTo} | ${o.description} |`));
   });
 
   it('rejects a preset with an unknown outcome or a missing NINO', async () => {
