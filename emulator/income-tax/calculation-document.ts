@@ -1,5 +1,5 @@
 import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../apis/shared/mtd-tax-year.js';
-import type { Calculation, CumulativeSummary } from './model.js';
+import type { AnnualSubmission, Calculation, CumulativeSummary } from './model.js';
 
 /**
  * The Retrieve a Self Assessment Tax Calculation document (Individual Calculations 8.0:
@@ -7,7 +7,9 @@ import type { Calculation, CumulativeSummary } from './model.js';
  * time. The arithmetic is a simplified rest-of-UK computation, enough for software to show plausible
  * figures: personal allowance £12,570 (tapered by £1 for every £2 over £100,000), basic rate 20% on the
  * next £37,700, higher rate 40% up to £125,140, additional rate 45%; Class 4 NICs 6% between £12,570 and
- * £50,270 and 2% above. HMRC's real calculation covers far more; the emulator does not pretend to.
+ * £50,270 and 2% above. An annual submission adds its taxable adjustments and takes off its allowances,
+ * included non-taxable profits and overlap relief. HMRC's real calculation covers far more; the emulator does not
+ * pretend to.
  */
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
@@ -18,16 +20,27 @@ export interface BusinessFigures {
   income: number;
   expenses: number;
   additions: number;
+  deductions: number;
   periodTo: string | undefined;
 }
 
-export function businessFigures(summary: CumulativeSummary, name?: string): BusinessFigures {
+const ADDED = ['basisAdjustment', 'accountingAdjustment', 'averagingAdjustment', 'outstandingBusinessIncome', 'balancingChargeBpra', 'balancingChargeOther', 'goodsAndServicesOwnUse'];
+const DEDUCTED = ['includedNonTaxableProfits', 'overlapReliefUsed'];
+
+export function businessFigures(summary: CumulativeSummary, name?: string, annual?: AnnualSubmission): BusinessFigures {
   const b = summary.body as Record<string, Record<string, unknown> | undefined>;
   const income = num(b.periodIncome?.turnover) + num(b.periodIncome?.other);
   const expenses = Object.values(b.periodExpenses ?? {}).reduce<number>((sum, v) => sum + num(v), 0);
-  const additions = Object.values(b.periodDisallowableExpenses ?? {}).reduce<number>((sum, v) => sum + num(v), 0);
+  const a = (annual?.body ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const additions =
+    Object.values(b.periodDisallowableExpenses ?? {}).reduce<number>((sum, v) => sum + num(v), 0) + ADDED.reduce((sum, f) => sum + num(a.adjustments?.[f]), 0);
+  const buildings = ['structuredBuildingAllowance', 'enhancedStructuredBuildingAllowance'].flatMap((f) => (Array.isArray(a.allowances?.[f]) ? (a.allowances[f] as Array<{ amount?: unknown }>) : []));
+  const deductions =
+    Object.values(a.allowances ?? {}).reduce<number>((sum, v) => sum + num(v), 0) +
+    buildings.reduce((sum, x) => sum + num(x.amount), 0) +
+    DEDUCTED.reduce((sum, f) => sum + num(a.adjustments?.[f]), 0);
   const periodTo = typeof b.periodDates?.periodEndDate === 'string' ? b.periodDates.periodEndDate : undefined;
-  return { businessId: summary.businessId, name, income: round2(income), expenses: round2(expenses), additions: round2(additions), periodTo };
+  return { businessId: summary.businessId, name, income: round2(income), expenses: round2(expenses), additions: round2(additions), deductions: round2(deductions), periodTo };
 }
 
 interface Band {
@@ -63,9 +76,15 @@ function incomeTaxBands(taxable: number): Band[] {
  * `final-declaration`; the declaration's and confirmation's times are those of the request that made them.
  */
 export function calculationDocument(calc: Calculation, nino: string): Record<string, unknown> {
-  const figures = calc.summaries.map((s) => businessFigures(s, calc.businesses.find((b) => b.businessId === s.businessId)?.tradingName));
-  const profits = figures.map((f) => Math.max(0, Math.floor(f.income - f.expenses + f.additions)));
-  const losses = figures.map((f) => Math.max(0, Math.floor(f.expenses - f.additions - f.income)));
+  const figures = calc.summaries.map((s) =>
+    businessFigures(
+      s,
+      calc.businesses.find((b) => b.businessId === s.businessId)?.tradingName,
+      calc.annuals?.find((a) => a.businessId === s.businessId),
+    ),
+  );
+  const profits = figures.map((f) => Math.max(0, Math.floor(f.income - f.expenses + f.additions - f.deductions)));
+  const losses = figures.map((f) => Math.max(0, Math.floor(f.expenses - f.additions + f.deductions - f.income)));
   const totalIncome = profits.reduce((a, b) => a + b, 0);
   const allowance = Math.max(0, 12_570 - Math.floor(Math.max(0, totalIncome - 100_000) / 2));
   const taxable = Math.max(0, totalIncome - allowance);
@@ -121,7 +140,7 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
             netProfit: Math.max(0, round2(f.income - f.expenses)),
             netLoss: Math.max(0, round2(f.expenses - f.income)),
             totalAdditions: f.additions,
-            totalDeductions: 0,
+            totalDeductions: f.deductions,
             taxableProfit: profits[i],
             adjustedIncomeTaxLoss: losses[i],
           })),

@@ -56,6 +56,14 @@ export interface CumulativeSummary {
   submissions: Array<{ periodEndDate: string; submittedAt: number }>;
 }
 
+/** A self-employment annual submission (adjustments, allowances, non-financials) for one business and tax year. */
+export interface AnnualSubmission {
+  businessId: string;
+  taxYear: number;
+  body: Record<string, unknown>;
+  submittedAt: number;
+}
+
 export type TriggerCalculationType = 'in-year' | 'intent-to-finalise' | 'intent-to-amend';
 export type CalculationType = TriggerCalculationType | 'final-declaration' | 'confirm-amendment';
 
@@ -70,6 +78,7 @@ export interface Calculation {
   readyAt: number;
   /** The submissions the calculation was run over, frozen at trigger time. */
   summaries: CumulativeSummary[];
+  annuals?: AnnualSubmission[];
   businesses: BusinessDetails[];
 }
 
@@ -91,6 +100,7 @@ export interface TaxpayerState {
   nino: string;
   businesses: StoredBusiness[];
   cumulative: CumulativeSummary[];
+  annual?: AnnualSubmission[];
   calculations: Calculation[];
   finalDeclarations: FinalDeclaration[];
   /** Test ITSA statuses by tax year (start year); none means MTD Mandated. */

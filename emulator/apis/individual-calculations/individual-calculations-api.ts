@@ -89,6 +89,7 @@ async function trigger(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespon
       requestedAt: now,
       readyAt: now + CALCULATION_DELAY_MS,
       summaries: state.cumulative.filter((s) => s.taxYear === taxYear),
+      annuals: (state.annual ?? []).filter((a) => a.taxYear === taxYear),
       businesses: state.businesses.map((b) => b.details),
     };
     state.calculations.push(calculation);
@@ -180,7 +181,9 @@ async function submitFinalDeclaration(req: ApiRequest, ctx: EmulatorContext): Pr
     if (type === 'final-declaration' && declared) throw calculationErrors.FINAL_DECLARATION_RECEIVED();
     if (type === 'confirm-amendment' && !declared) throw calculationErrors.DECLARATION_NOT_RECEIVED();
     if (!taxYearEnded(taxYear!, now)) throw calculationErrors.FINAL_DECLARATION_TAX_YEAR();
-    const resubmitted = state.cumulative.some((s) => s.taxYear === taxYear && s.submissions.some((sub) => sub.submittedAt > calc.requestedAt));
+    const resubmitted =
+      state.cumulative.some((s) => s.taxYear === taxYear && s.submissions.some((sub) => sub.submittedAt > calc.requestedAt)) ||
+      (state.annual ?? []).some((a) => a.taxYear === taxYear && a.submittedAt > calc.requestedAt);
     if (resubmitted) throw calculationErrors.RECENT_SUBMISSIONS_EXIST();
     if (type === 'final-declaration') state.finalDeclarations.push({ taxYear: taxYear!, calculationId, declaredAt: now });
     state.calculations.push({ ...calc, calculationId: randomUUID(), calculationType: type, requestedBy, requestedAt: now, readyAt: now + CALCULATION_DELAY_MS });

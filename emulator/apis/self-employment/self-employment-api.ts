@@ -7,12 +7,14 @@ import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
 import { addDays, isoDate, taxYearOf, taxYearStartDate } from '../shared/mtd-tax-year.js';
 import { govTestScenario } from '../shared/mtd-test-scenario.js';
-import { MtdValidation } from '../shared/mtd-validation.js';
+import { createAmendAnnual, deleteAnnual, retrieveAnnual } from './annual-submission.js';
 import { parseCumulativeSummary } from './cumulative-summary-body.js';
+import { requireNinoFormat, validatePath } from './path-parameters.js';
 
 /**
  * Self-Employment Business (MTD) 5.0: Create and Amend (PUT, `write:self-assessment`, 204) and Retrieve
- * (GET, `read:self-assessment`) a Self-Employment Cumulative Period Summary, tax years from 2025-26.
+ * (GET, `read:self-assessment`) a Self-Employment Cumulative Period Summary, tax years from 2025-26; the annual
+ * submission is in annual-submission.ts.
  *
  * Stateful by default and with `STATEFUL`: what is PUT is read back by GET for that business and tax
  * year, fulfils quarterly obligations and feeds the next triggered calculation. The business must be one
@@ -36,6 +38,9 @@ export const selfEmploymentApi: Api = {
   endpoints: withFraudHeaderCheck('self-employment-business-api', [
     { method: 'PUT', path: '/individuals/business/self-employment/:nino/:businessId/cumulative/:taxYear', auth: 'user', scopes: ['write:self-assessment'], handler: createAmend },
     { method: 'GET', path: '/individuals/business/self-employment/:nino/:businessId/cumulative/:taxYear', auth: 'user', scopes: ['read:self-assessment'], handler: retrieve },
+    { method: 'PUT', path: '/individuals/business/self-employment/:nino/:businessId/annual/:taxYear', auth: 'user', scopes: ['write:self-assessment'], handler: createAmendAnnual },
+    { method: 'GET', path: '/individuals/business/self-employment/:nino/:businessId/annual/:taxYear', auth: 'user', scopes: ['read:self-assessment'], handler: retrieveAnnual },
+    { method: 'DELETE', path: '/individuals/business/self-employment/:nino/:businessId/annual/:taxYear', auth: 'user', scopes: ['write:self-assessment'], handler: deleteAnnual },
   ]),
 };
 
@@ -72,24 +77,6 @@ const RULES = {
   SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS: rule('RULE_SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS', 'Submission end date cannot be earlier than existing submission'),
   START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE: rule('RULE_START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE', 'Start date does not align to the reporting type'),
 };
-
-/** The NINO is checked before access (HMRC looks the NINO up to authorise), the rest after. */
-function requireNinoFormat(nino: string): void {
-  const v = new MtdValidation();
-  v.nino(nino, 'The NINO format is invalid');
-  v.throwIfAny();
-}
-
-/** HMRC's Self Employment API words its format errors differently from the other Income Tax APIs. */
-function validatePath(req: ApiRequest): { nino: string; businessId: string; taxYear: number } {
-  const { nino, businessId, taxYear } = req.params as { nino: string; businessId: string; taxYear: string };
-  const v = new MtdValidation();
-  v.nino(nino, 'The NINO format is invalid');
-  v.businessId(businessId, 'The Business ID format is invalid');
-  const year = v.taxYear(taxYear, { minimum: 2025, formatMessage: 'The taxYear format is invalid' });
-  v.throwIfAny();
-  return { nino, businessId, taxYear: year! };
-}
 
 async function createAmend(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const nino = req.params.nino!;

@@ -248,6 +248,17 @@ const probes: Probe[] = [
     },
   },
   {
+    name: 'Self Employment 5.0: PUT then GET an annual submission reads back what was sent',
+    async run(env) {
+      const path = `/individuals/business/self-employment/${nino(env)}/${await defaultBusinessId(env)}/annual/2025-26`;
+      const body = { allowances: { annualInvestmentAllowance: 100 }, nonFinancials: { businessDetailsChangedRecently: false } };
+      const put = await asTaxpayer(env, 'PUT', path, SE, { body });
+      if (put.status !== 204) return { ...put, schema: null, expectStatus: 204 };
+      const get = await asTaxpayer(env, 'GET', path, SE);
+      return { ...get, schema: null, expectStatus: 200, problems: JSON.stringify(get.body) === JSON.stringify(body) ? [] : [`read back ${JSON.stringify(get.body)}`] };
+    },
+  },
+  {
     name: 'Individual Calculations 8.0: trigger (202), 404 until 5 s pass on the virtual clock, then retrieve and list',
     async run(env) {
       const base = `/individuals/calculations/${nino(env)}/self-assessment/2025-26`;

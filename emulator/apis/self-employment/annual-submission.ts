@@ -1,0 +1,69 @@
+import type { EmulatorContext } from '../../context.js';
+import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
+import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
+import { mtd, mtdFailures } from '../shared/mtd-errors.js';
+import { govTestScenario } from '../shared/mtd-test-scenario.js';
+import { parseAnnualSubmission } from './annual-submission-body.js';
+import { requireNinoFormat, validatePath } from './path-parameters.js';
+
+/**
+ * Create and Amend (PUT, 204), Retrieve (GET, 200) and Delete (DELETE, 204) a Self-Employment Annual Submission
+ * (Self-Employment Business 5.0), `/{nino}/{businessId}/annual/{taxYear}`, tax years from 2017-18. Stateful by
+ * default and with `STATEFUL`: what is PUT is read back, and the next calculation for the year takes its
+ * adjustments and allowances into account. Not once the year's final declaration is in
+ * (RULE_OUTSIDE_AMENDMENT_WINDOW). The business must be one of the taxpayer's self-employment businesses.
+ */
+const PUT_SCENARIOS = ['ALLOWANCE_NOT_SUPPORTED', 'NOT_FOUND', 'STATEFUL', 'WRONG_TPA_AMOUNT_SUBMITTED', 'OUTSIDE_AMENDMENT_WINDOW'] as const;
+const OTHER_SCENARIOS = ['NOT_FOUND', 'STATEFUL'] as const;
+const ERRORS = {
+  ALLOWANCE_NOT_SUPPORTED: () =>
+    mtd(
+      400,
+      'RULE_ALLOWANCE_NOT_SUPPORTED',
+      'One or more of supplied allowances (electricChargePointAllowance, zeroEmissionsCarAllowance, structuredBuildingAllowance, enhancedStructuredBuildingAllowance) is not supported for the supplied tax year',
+    ),
+  WRONG_TPA_AMOUNT_SUBMITTED: () => mtd(400, 'RULE_WRONG_TPA_AMOUNT_SUBMITTED', 'Transition profit acceleration value cannot be submitted without a transition profit value'),
+  OUTSIDE_AMENDMENT_WINDOW: () => mtd(400, 'RULE_OUTSIDE_AMENDMENT_WINDOW', 'You are outside the amendment window'),
+  NOT_FOUND: () => mtdFailures.matchingResourceNotFound(),
+};
+const MINIMUM = 2017;
+
+async function prelude(req: ApiRequest, ctx: EmulatorContext): Promise<{ nino: string; businessId: string; taxYear: number }> {
+  requireNinoFormat(req.params.nino!);
+  await requireIncomeTaxAccess(ctx, req, req.params.nino!);
+  return validatePath(req, MINIMUM);
+}
+
+export async function createAmendAnnual(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const { nino, businessId, taxYear } = await prelude(req, ctx);
+  const body = parseAnnualSubmission(req, taxYear);
+  const scenario = govTestScenario(req, PUT_SCENARIOS);
+  if (scenario && scenario !== 'STATEFUL') throw ERRORS[scenario]();
+  const now = ctx.clock.now();
+  await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
+    if (!state.businesses.some((b) => b.details.businessId === businessId && b.details.typeOfBusiness === 'self-employment')) throw ERRORS.NOT_FOUND();
+    if (state.finalDeclarations.some((d) => d.taxYear === taxYear)) throw ERRORS.OUTSIDE_AMENDMENT_WINDOW();
+    state.annual = [...(state.annual ?? []).filter((a) => !(a.businessId === businessId && a.taxYear === taxYear)), { businessId, taxYear, body, submittedAt: now }];
+  });
+  return { status: 204 };
+}
+
+export async function retrieveAnnual(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const { nino, businessId, taxYear } = await prelude(req, ctx);
+  if (govTestScenario(req, OTHER_SCENARIOS) === 'NOT_FOUND') throw ERRORS.NOT_FOUND();
+  const found = (await ctx.incomeTax.read(vendorOf(req), nino)).annual?.find((a) => a.businessId === businessId && a.taxYear === taxYear);
+  if (!found) throw ERRORS.NOT_FOUND();
+  return { status: 200, body: found.body };
+}
+
+export async function deleteAnnual(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
+  const { nino, businessId, taxYear } = await prelude(req, ctx);
+  if (govTestScenario(req, OTHER_SCENARIOS) === 'NOT_FOUND') throw ERRORS.NOT_FOUND();
+  await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
+    const before = state.annual?.length ?? 0;
+    state.annual = (state.annual ?? []).filter((a) => !(a.businessId === businessId && a.taxYear === taxYear));
+    if (state.annual.length === before) throw ERRORS.NOT_FOUND();
+    if (state.finalDeclarations.some((d) => d.taxYear === taxYear)) throw ERRORS.OUTSIDE_AMENDMENT_WINDOW();
+  });
+  return { status: 204 };
+}
