@@ -18,6 +18,7 @@ const JOURNEYS: readonly SignUpJourney[] = ['agent', 'individual', 'business'];
  * - `POST /_emulator/sign-ups` → 201, the sign-up: what the pages do, in one call, e.g.
  *   `{"agentUserId": "…", "nino": "AA000017A", "postcode": "NW1 6XE", "contactPreference": "emails",
  *   "businessEmail": "client@example.com", "outcome": "rejected", "after": "PT2H"}`
+ * - `POST /_emulator/sign-ups/{id}/verification-email` → 202: a fresh link for the business email (the first expired)
  * - `GET/POST /_emulator/sign-ups/outcomes` → the outcome catalogue and the queued outcomes; queue an outcome
  *   for the next sign-up of a NINO, from any journey:
  *   `{"nino": "AA000017A", "outcome": "not-eligible"}`
@@ -48,6 +49,11 @@ export function signUpControlRoutes(ctx: EmulatorContext): express.Router {
     const signUp = await ctx.signUps.find(String(req.params.id));
     if (!signUp) throw new SignUpError('not_found', `no sign-up ${String(req.params.id).slice(0, 40)}`);
     res.json(signUp);
+  });
+
+  router.post('/sign-ups/:id/verification-email', async (req, res) => {
+    await ctx.signUps.resendBusinessEmailLink(String(req.params.id));
+    res.status(202).json({ status: 'sent' });
   });
 
   router.post('/sign-ups', async (req, res) => {

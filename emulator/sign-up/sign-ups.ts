@@ -177,6 +177,18 @@ export class SignUps {
     if (signUp && !signUp.businessEmailVerifiedAt) await this.ctx.store.set(SIGN_UPS, id, { ...signUp, businessEmailVerifiedAt: iso(this.ctx.clock.now()) });
   }
 
+  /**
+   * Sends the taxpayer a fresh link to verify the business email of sign-up `id` (after the first expired).
+   * Refuses a sign-up without a business email or whose email is already verified.
+   */
+  async resendBusinessEmailLink(id: string): Promise<void> {
+    const signUp = await this.find(id);
+    if (!signUp) throw new SignUpError('not_found', `no sign-up ${id.slice(0, 40)}`);
+    if (!signUp.businessEmail) throw new SignUpError('invalid_request', 'this sign-up has no business email address (contact preference letters)');
+    if (signUp.businessEmailVerifiedAt) throw new SignUpError('invalid_request', 'the business email address is already verified');
+    await this.emailLinks.send('client-email', signUp.businessEmail, signUp.clientUserId, signUp.id);
+  }
+
   private async decide(id: string): Promise<void> {
     const { ctx } = this;
     // Exactly once, even when requests race: only the first increment sees 1.

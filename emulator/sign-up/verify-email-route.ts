@@ -16,7 +16,7 @@ export function verifyEmailRoute({ ctx, pages }: JourneyDeps): express.Router {
       pages.render(res, 'message.njk', { title, serviceName: SERVICE_NAME.individual, paragraphs, actions }, status);
     if (outcome.result === 'unknown') return render(404, 'This link is not valid', ['Check that you copied the whole link from the email.']);
     const { link } = outcome;
-    const resend = link.purpose === 'client-email' ? 'Ask your agent to send a new link.' : 'Sign in again and enter your email address to get a new link.';
+    const resend = link.purpose === 'client-email' ? 'Contact whoever signed you up to get a new link.' : 'Sign in again and enter your email address to get a new link.';
     if (outcome.result === 'expired') return render(410, 'This link has expired', [`The link to confirm ${link.email} expired after 3 days.`, resend]);
     if (outcome.result === 'used') return render(410, 'This link has already been used', [`The link to confirm ${link.email} has already been used. Each link works once.`, resend]);
 

@@ -79,6 +79,22 @@ describe('email verification links', () => {
     expect(location(await submitForm(browser, `${AGENT_JOURNEY}/check-your-email`, {}))).toBe(`${AGENT_JOURNEY}/contact-preference`);
   });
 
+  it("sends the client a fresh link through the control API once the first has expired", async () => {
+    const e = await emulator();
+    await addAgent(e);
+    await addIndividual(e);
+    const created = await request(e.app).post('/_emulator/sign-ups').send({ agentUserId: '900000000001', nino: 'PE938808A', postcode: 'TS1 1PA', businessEmail: 'ida@business.example' });
+    const first = (await lastEmail(e, 'ida@business.example')).link!;
+    e.context.clock.advance(3 * DAY);
+    expect((await request(e.app).get(first)).status).toBe(410);
+    expect((await request(e.app).post(`/_emulator/sign-ups/${created.body.id}/verification-email`)).status).toBe(202);
+    expect((await request(e.app).get((await lastEmail(e, 'ida@business.example')).link!)).status).toBe(200);
+    const again = await request(e.app).post(`/_emulator/sign-ups/${created.body.id}/verification-email`);
+    expect(again.status).toBe(400);
+    expect(again.body.message).toContain('already verified');
+    expect((await request(e.app).post('/_emulator/sign-ups/SU0000000999/verification-email')).status).toBe(404);
+  });
+
   it("records the client's business email as verified when the client follows the link sent at submission", async () => {
     const e = await emulator();
     await addAgent(e);
