@@ -14,7 +14,7 @@ describe('Business Details API 2.0', () => {
     expect(res.body).toEqual({ listOfBusinesses: [{ typeOfBusiness: 'self-employment', businessId: DEFAULT_BUSINESS_ID, tradingType: 'Plastering', tradingName: 'RCDTS' }] });
   });
 
-  it('retrieves a business by ID and answers 404 for an unknown one', async () => {
+  it('retrieves a business by ID and answers 404 NO_BUSINESS_FOUND for an unknown one', async () => {
     const e = await emulator();
     const api = client(e, await taxpayer(e), '2.0');
     const res = await api.get(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}`);
@@ -22,7 +22,7 @@ describe('Business Details API 2.0', () => {
     expect(res.body).toMatchObject({ businessId: DEFAULT_BUSINESS_ID, typeOfBusiness: 'self-employment', businessAddressPostcode: 'M1 1AG' });
     const missing = await api.get(`/individuals/business/details/${NINO}/XAIS99999999999`);
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ code: 'MATCHING_RESOURCE_NOT_FOUND', message: 'Matching resource not found' });
+    expect(missing.body).toEqual({ code: 'NO_BUSINESS_FOUND', message: 'No business found for given NINO and Business ID' });
   });
 
   it('shows businesses created through the test-support API, statefully', async () => {

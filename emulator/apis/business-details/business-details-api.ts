@@ -2,7 +2,7 @@ import type { EmulatorContext } from '../../context.js';
 import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
-import { mtdFailures } from '../shared/mtd-errors.js';
+import { mtd, mtdFailures } from '../shared/mtd-errors.js';
 import { govTestScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation } from '../shared/mtd-validation.js';
 import { disapplyLateAccountingDateRule, retrieveLateAccountingDateRule, withdrawLateAccountingDateRule } from './late-accounting-date-rule.js';
@@ -22,9 +22,9 @@ import { CANNED_LISTS, cannedBusiness, DYNAMIC_IDS, LIST_SCENARIOS, listEntry, R
  * show up here. The other documented scenarios return HMRC's canned data.
  *
  * Errors: 400 FORMAT_NINO, FORMAT_BUSINESS_ID, RULE_INCORRECT_GOV_TEST_SCENARIO; 403
- * CLIENT_OR_AGENT_NOT_AUTHORISED; 404 MATCHING_RESOURCE_NOT_FOUND "Matching resource not found" (no business,
- * or no business with that ID: HMRC also documents NO_BUSINESS_FOUND for retrieve; the emulator uses the
- * code its other Income Tax APIs use for an unknown income source).
+ * CLIENT_OR_AGENT_NOT_AUTHORISED; 404 MATCHING_RESOURCE_NOT_FOUND "Matching resource not found" when the taxpayer
+ * has no business at all, 404 NO_BUSINESS_FOUND "No business found for given NINO and Business ID" when none of
+ * their businesses has the ID (as business-details-api's retrieve service filters by ID).
  */
 const LADR = '/individuals/business/details/:nino/:businessId/:taxYear/late-accounting-date-rule-election';
 
@@ -86,8 +86,9 @@ async function retrieve(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespo
     }
     default: {
       const state = await ctx.incomeTax.read(vendorOf(req), nino);
+      if (!state.businesses.length) throw mtdFailures.matchingResourceNotFound();
       const business = state.businesses.find((b) => b.details.businessId === businessId);
-      if (!business) throw mtdFailures.matchingResourceNotFound();
+      if (!business) throw mtd(404, 'NO_BUSINESS_FOUND', 'No business found for given NINO and Business ID');
       return { status: 200, body: business.details };
     }
   }

@@ -92,7 +92,7 @@ const probes: Probe[] = [
     run: async (env) => ({ ...(await asTaxpayer(env, 'GET', '/individuals/business/details/AB123456C/list', BD)), schema: bd('list.yaml', 'get', 403), expectStatus: 403 }),
   },
   {
-    name: 'Business Details 2.0: 404 MATCHING_RESOURCE_NOT_FOUND for an unknown business',
+    name: 'Business Details 2.0: 404 NO_BUSINESS_FOUND for an unknown business',
     run: async (env) => ({
       ...(await asTaxpayer(env, 'GET', `/individuals/business/details/${nino(env)}/XAIS99999999999`, BD)),
       schema: bd('retrieve.yaml', 'get', 404),
