@@ -101,6 +101,10 @@ describe('Individual Calculations API 8.0', () => {
     const token = await taxpayer(e);
     const api = client(e, token, '8.0');
     expect((await api.post(`${base('2025-26')}/trigger/intent-to-finalise`)).body).toEqual({ code: 'RULE_TAX_YEAR_NOT_ENDED', message: 'The specified tax year has not yet ended' });
+    expect((await api.post(`${base('2026-27')}/trigger/intent-to-finalise`)).body).toEqual({
+      code: 'RULE_PREMATURE_FINALISATION',
+      message: 'Finalisation cannot occur until after the end of the tax year',
+    });
     const first = (await api.post(`${base('2024-25')}/trigger/intent-to-finalise`)).body.calculationId as string;
     const second = (await api.post(`${base('2024-25')}/trigger/intent-to-finalise`)).body.calculationId as string;
     e.context.clock.advance(5 * SECONDS);
@@ -131,6 +135,7 @@ describe('Individual Calculations API 8.0', () => {
       message: 'Tax year range invalid. A tax year range of one year is required',
     });
     expect((await api.get(base('2016-17'))).body.code).toBe('RULE_TAX_YEAR_NOT_SUPPORTED');
+    expect((await api.post(`${base('2017-18')}/trigger/in-year`)).status).toBe(202);
     expect((await api.get(`${base('2025-26')}/not-an-id`)).body).toEqual({ code: 'FORMAT_CALCULATION_ID', message: 'The provided calculationId is invalid' });
     expect((await api.get(`${base('2025-26')}?calculationType=whatever`)).body.code).toBe('FORMAT_CALCULATION_TYPE');
     expect((await api.get(`/individuals/calculations/XX/self-assessment/2025-26`)).body.code).toBe('FORMAT_NINO');

@@ -56,6 +56,7 @@ export const calculationErrors = {
   INCOME_SOURCES_INVALID: () => mtd(400, 'RULE_INCOME_SOURCES_INVALID', 'No valid income sources could be found'),
   SUBMISSION_FAILED: () => mtd(400, 'RULE_SUBMISSION_FAILED', 'The submission cannot be completed due to validation failures'),
   CALCULATION_TYPE_NOT_ALLOWED: () => mtd(400, 'RULE_CALCULATION_TYPE_NOT_ALLOWED', 'The provided calculation type is not applicable for this tax year'),
+  PREMATURE_FINALISATION: () => mtd(400, 'RULE_PREMATURE_FINALISATION', 'Finalisation cannot occur until after the end of the tax year'),
   DECLARATION_NOT_RECEIVED: () => mtd(400, 'RULE_DECLARATION_NOT_RECEIVED', 'The final declaration has not been received'),
 };
 

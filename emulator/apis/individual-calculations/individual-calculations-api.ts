@@ -21,16 +21,18 @@ import { calculationErrors, EXAMPLE_PROFIT, LIST_SCENARIOS, RETRIEVE_SCENARIOS, 
  * list leaves it out, and submitting a final declaration against it is 400 RULE_FINAL_DECLARATION_IN_PROGRESS.
  *
  * Stateful rules (the emulator's choices where HMRC's sandbox is stateless): intent-to-finalise needs the
- * tax year to have ended (RULE_TAX_YEAR_NOT_ENDED); nothing but intent-to-amend after a final declaration
+ * tax year to have ended; nothing but intent-to-amend after a final declaration
  * (RULE_FINAL_DECLARATION_RECEIVED); intent-to-amend needs a declaration (RULE_DECLARATION_NOT_RECEIVED) and
  * a tax year from 2026-27 (RULE_CALCULATION_TYPE_NOT_ALLOWED); a final declaration needs the latest
  * intent-to-finalise calculation of the year (404 otherwise) and no submission since it was triggered
  * (RULE_RECENT_SUBMISSIONS_EXIST). Supporting agents may use none of these endpoints: HMRC's service configures
  * `supporting-agent-endpoints` trigger, list, retrieve and submit all `false`.
- * The minimum tax year is 2018-19 (HMRC's `taxYearMinimum2018`).
+ * The minimum tax year is 2017-18 (HMRC's trigger validator). Finalising before the year ends is
+ * RULE_TAX_YEAR_NOT_ENDED up to 2025-26 and RULE_PREMATURE_FINALISATION from 2026-27, as HMRC maps its two
+ * downstream systems' errors.
  */
 export const CALCULATION_DELAY_MS = 5_000;
-const MINIMUM_TAX_YEAR = 2018;
+const MINIMUM_TAX_YEAR = 2017;
 const CALCULATION_ID = /^([0-9]{8}|[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/;
 const TRIGGER_TYPES: readonly TriggerCalculationType[] = ['in-year', 'intent-to-finalise', 'intent-to-amend'];
 const LIST_TYPES: readonly CalculationType[] = ['in-year', 'intent-to-finalise', 'intent-to-amend', 'final-declaration', 'confirm-amendment'];
@@ -79,7 +81,9 @@ async function trigger(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespon
       if (!declared) throw calculationErrors.DECLARATION_NOT_RECEIVED();
     } else {
       if (declared) throw calculationErrors.FINAL_DECLARATION_RECEIVED();
-      if (calculationType === 'intent-to-finalise' && !taxYearEnded(taxYear!, now)) throw calculationErrors.TAX_YEAR_NOT_ENDED();
+      if (calculationType === 'intent-to-finalise' && !taxYearEnded(taxYear!, now)) {
+        throw taxYear! >= 2026 ? calculationErrors.PREMATURE_FINALISATION() : calculationErrors.TAX_YEAR_NOT_ENDED();
+      }
     }
     const calculation: Calculation = {
       calculationId: randomUUID(),
