@@ -149,3 +149,64 @@ describe('agent signs up a client through the pages', () => {
     expect(res.text).toContain('Your client is already signed up');
   });
 });
+
+describe('agent journey answers each bad answer on its own page', () => {
+  async function atContactPreference() {
+    const e = await emulator();
+    const agent = await addAgent(e);
+    await addIndividual(e);
+    await e.context.signUps.emailLinks.markVerified(agent.userId, 'agent@agency.example');
+    const { browser } = await signIn(e, AGENT_JOURNEY, agent.userId);
+    await submitForm(browser, `${AGENT_JOURNEY}/client-details`, { nino: 'PE938808A', postcode: 'TS1 1PA' });
+    return { e, agent, browser };
+  }
+
+  it('asks for the user ID and password when either is empty', async () => {
+    const e = await emulator();
+    const { res } = await signIn(e, AGENT_JOURNEY, '', '');
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Enter your user ID');
+    expect(res.text).toContain('Enter your password');
+  });
+
+  it('asks for a contact preference when none is chosen', async () => {
+    const { browser } = await atContactPreference();
+    const res = await submitForm(browser, `${AGENT_JOURNEY}/contact-preference`, { contactPreference: 'pigeon' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Select how your client wants to get communications from HMRC');
+  });
+
+  it("refuses a badly formatted client's business email", async () => {
+    const { browser } = await atContactPreference();
+    await submitForm(browser, `${AGENT_JOURNEY}/contact-preference`, { contactPreference: 'emails' });
+    const res = await submitForm(browser, `${AGENT_JOURNEY}/client-email`, { email: 'not an email' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Enter an email address in the correct format');
+  });
+
+  it('forgets the business email when the preference changes to letters', async () => {
+    const { browser } = await atContactPreference();
+    await submitForm(browser, `${AGENT_JOURNEY}/contact-preference`, { contactPreference: 'emails' });
+    await submitForm(browser, `${AGENT_JOURNEY}/client-email`, { email: 'ida@business.example' });
+    expect(location(await submitForm(browser, `${AGENT_JOURNEY}/contact-preference`, { contactPreference: 'letters' }))).toBe(`${AGENT_JOURNEY}/check-answers`);
+    const answers = await browser.get(`${AGENT_JOURNEY}/check-answers`);
+    expect(answers.text).not.toContain('ida@business.example');
+    expect(location(await browser.get(`${AGENT_JOURNEY}/client-email`))).toBe(`${AGENT_JOURNEY}/check-answers`);
+  });
+
+  it("says when the client's sign-up is already being processed", async () => {
+    const { e, browser } = await atContactPreference();
+    await request(e.app).post('/_emulator/sign-ups').send({ userId: '900000000002' });
+    const res = await submitForm(browser, `${AGENT_JOURNEY}/client-details`, { nino: 'PE938808A', postcode: 'TS1 1PA' });
+    expect(res.text).toContain("Your client&#39;s sign-up is being processed");
+  });
+
+  it('shows an error page when the sign-up cannot be submitted after all', async () => {
+    const { e, browser } = await atContactPreference();
+    await submitForm(browser, `${AGENT_JOURNEY}/contact-preference`, { contactPreference: 'letters' });
+    await request(e.app).post('/_emulator/sign-ups').send({ userId: '900000000002', outcome: 'approved' });
+    const res = await submitForm(browser, `${AGENT_JOURNEY}/check-answers`, {});
+    expect(res.status).toBe(409);
+    expect(res.text).toContain('Already signed up');
+  });
+});

@@ -58,6 +58,24 @@ describe('individuals and businesses sign themselves up', () => {
     expect((await lastEmail(e, 'ida@business.example')).subject).toBe('Sign-up to Making Tax Digital for Income Tax complete');
   });
 
+  it('does not send a second link for an address the individual has already verified', async () => {
+    const e = await emulator();
+    const ida = await addIndividual(e);
+    await e.context.signUps.emailLinks.markVerified(ida.userId, 'ida@business.example');
+    const { browser } = await signIn(e, INDIVIDUAL, ida.userId);
+    await submitForm(browser, `${INDIVIDUAL}/contact-preference`, { contactPreference: 'emails' });
+    expect(location(await submitForm(browser, `${INDIVIDUAL}/email`, { email: 'ida@business.example' }))).toBe(`${INDIVIDUAL}/check-answers`);
+    expect(await e.context.messages.list({ channel: 'email' })).toEqual([]);
+  });
+
+  it('tells an individual whose sign-up is pending at sign-in', async () => {
+    const e = await emulator();
+    const ida = await addIndividual(e);
+    await request(e.app).post('/_emulator/sign-ups').send({ userId: ida.userId });
+    const { res } = await signIn(e, INDIVIDUAL, ida.userId);
+    expect(res.text).toContain('Your sign-up is being processed');
+  });
+
   it('signs up a business (organisation account) through its own journey', async () => {
     const e = await emulator({ signUps: { approvalDelay: 'PT0S' } });
     const org = await addOrganisation(e);
