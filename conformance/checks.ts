@@ -122,8 +122,8 @@ export const CHECKS = [
   {
     id: 'server-errors',
     title: 'Server errors and unavailability',
-    rule: 'On 500 or 503 from HMRC the software reports a clear error, keeps its tokens and pending data, and works again once HMRC recovers, because outages are temporary.',
-    reference: 'HMRC reference guide, "Errors": 500 INTERNAL_SERVER_ERROR, 503 SERVER_ERROR',
+    rule: 'On 500 or 503 from HMRC\'s APIs or token endpoint the software reports a clear error, keeps its tokens and pending data, and works again once HMRC recovers, because outages are temporary.',
+    reference: 'HMRC reference guide, "Errors": 500 INTERNAL_SERVER_ERROR, 503 SERVER_ERROR; RFC 6749 §5.2 temporarily_unavailable',
     fix: 'Do not delete tokens or unlink on 5xx; show "HMRC is unavailable, try again later" and keep the user\'s data for the retry.',
   },
 ] as const satisfies readonly CheckDefinition[];

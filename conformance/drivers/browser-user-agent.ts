@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { readAccessCode, TEST_PHONE } from './access-code.js';
 import { isAuthorizeUrl, isCallbackUrl, KIT_USER_AGENT, type Callback, type Landing, type OpenResult, type UserAgent, type UserAgentOptions } from './user-agent.js';
 
 /** Debian's Chromium; override with CHROMIUM_PATH. */
@@ -78,13 +79,27 @@ export class BrowserUserAgent implements UserAgent {
       const before = this.page.url();
       const navigation = this.page.waitForNavigation({ waitUntil: 'load', timeout: 10_000 });
       navigation.catch(() => undefined);
-      if (await this.page.locator('input[name="userId"]').count()) {
+      const present = async (selector: string): Promise<boolean> => (await this.page.locator(selector).count()) > 0;
+      const submit = (field: string): Promise<void> => this.page.locator(`form:has(${field}) [type="submit"], form:has(${field}) button:not([type])`).first().click();
+      if (await present('input[name="userId"]')) {
         await this.page.fill('input[name="userId"]', user.userId);
         await this.page.fill('input[name="password"]', user.password);
-        await this.page.locator('form:has(input[name="userId"]) [type="submit"], form:has(input[name="userId"]) button:not([type])').first().click();
-      } else if (await this.page.locator(`button[name="decision"][value="${decision}"]`).count()) {
+        await submit('input[name="userId"]');
+      } else if (await present(`button[name="decision"][value="${decision}"]`)) {
         await this.page.click(`button[name="decision"][value="${decision}"]`);
-      } else if (await this.page.locator('form [type="submit"], form button:not([type])').count() === 1) {
+      } else if (await present('input[name="accessCode"]')) {
+        await this.page.fill('input[name="accessCode"]', await readAccessCode(this.options.emulatorUrl, user.userId));
+        await submit('input[name="accessCode"]');
+      } else if (await present('input[name="method"][value="text"]')) {
+        await this.page.check('input[name="method"][value="text"]');
+        await submit('input[name="method"]');
+      } else if (await present('input[name="phoneNumber"]')) {
+        await this.page.fill('input[name="phoneNumber"]', TEST_PHONE);
+        await submit('input[name="phoneNumber"]');
+      } else if (await present('input[name="outcome"][value="success"]')) {
+        await this.page.check('input[name="outcome"][value="success"]');
+        await submit('input[name="outcome"]');
+      } else if ((await this.page.locator('form [type="submit"], form button:not([type])').count()) === 1) {
         await this.page.locator('form [type="submit"], form button:not([type])').first().click();
       } else {
         throw new Error(`HMRC's journey stopped on "${title || before}" with nothing to submit`);

@@ -1,3 +1,4 @@
+import { readAccessCode, TEST_PHONE } from './access-code.js';
 import { parseForms, pageTitle, testIdText, type HtmlForm } from './html-forms.js';
 import { isAuthorizeUrl, isCallbackUrl, KIT_USER_AGENT, type Callback, type Landing, type OpenResult, type UserAgent, type UserAgentOptions } from './user-agent.js';
 
@@ -29,7 +30,7 @@ export class HttpUserAgent implements UserAgent {
       const oob = /^(code|error)=(.*)$/.exec(title);
       if (oob) return oob[1] === 'code' ? { kind: 'out-of-band', code: testIdText(page.body, 'authorisation-code') ?? oob[2] } : { kind: 'out-of-band', error: oob[2] };
       const forms = parseForms(page.body);
-      const accessCode = forms.some((f) => f.inputNames.includes('accessCode')) ? await this.accessCode(user.userId) : undefined;
+      const accessCode = forms.some((f) => f.inputNames.includes('accessCode')) ? await readAccessCode(this.options.emulatorUrl, user.userId) : undefined;
       const choice = chooseForm(forms, { ...user, accessCode }, decision);
       if (!choice) throw new Error(`HMRC's journey stopped on "${title || page.url}" (HTTP ${page.status}) with nothing to submit`);
       const target = new URL(choice.form.action || page.url, page.url).toString();
@@ -43,23 +44,6 @@ export class HttpUserAgent implements UserAgent {
       this.current = result.landing;
     }
     throw new Error(`HMRC's journey did not finish within ${MAX_JOURNEY_STEPS} pages`);
-  }
-
-  /**
-   * The 2-step verification code a user would read from their phone or authenticator app (production journey):
-   * the app's code at virtual time from the control API, else the newest code in the emulator's outbox.
-   */
-  private async accessCode(userId: string): Promise<string> {
-    const control = `${this.options.emulatorUrl}/_emulator`;
-    const totp = await fetch(`${control}/journeys/totp?userId=${encodeURIComponent(userId)}`);
-    if (totp.ok) {
-      const code = ((await totp.json()) as { code?: unknown }).code;
-      if (typeof code === 'string') return code;
-    } else await totp.arrayBuffer();
-    const outbox = (await (await fetch(`${control}/outbox`)).json()) as { messages?: Array<{ body: string }> };
-    const code = [...(outbox.messages ?? [])].reverse().map((m) => /\b(\d{6})\b/.exec(m.body)?.[1]).find(Boolean);
-    if (!code) throw new Error(`HMRC's journey asked ${userId} for an access code, but none was sent to the outbox`);
-    return code;
   }
 
   async deliver(url: string): Promise<Landing> {
@@ -85,6 +69,7 @@ export class HttpUserAgent implements UserAgent {
       const res = await fetch(url, {
         ...init,
         redirect: 'manual',
+        signal: AbortSignal.timeout(20_000),
         headers: { ...(init.headers as Record<string, string> | undefined), 'user-agent': KIT_USER_AGENT, accept: 'text/html,application/json;q=0.9,*/*;q=0.8', ...this.cookieHeader(url) },
       });
       firstStatus ??= res.status;
@@ -122,9 +107,6 @@ export class HttpUserAgent implements UserAgent {
     this.jar.set(host, cookies);
   }
 }
-
-/** What the kit's user types: a test phone number for 2-step set-up, and "success" at the identity checks stub. */
-const TEST_PHONE = '07700900123';
 
 /**
  * Picks what a user would do on this page, by field names (docs/journey.md): sign in, grant or deny, pass 2-step

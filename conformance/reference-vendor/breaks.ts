@@ -18,6 +18,7 @@ export const BREAKS = [
   { id: 'retries-forbidden', breaks: 'retries a 403 four times', fails: ['client-not-authorised'] },
   { id: 'retry-storm', breaks: 'retries a 429 ten times at once', fails: ['throttling'] },
   { id: 'unlinks-on-server-error', breaks: 'forgets its tokens when HMRC answers 5xx', fails: ['server-errors'] },
+  { id: 'unlinks-on-token-unavailable', breaks: 'asks the user to link again when the token endpoint answers 503', fails: ['server-errors'] },
 ] as const;
 
 export type Break = (typeof BREAKS)[number]['id'];

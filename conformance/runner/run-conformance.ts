@@ -82,6 +82,8 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
       HMRC_REDIRECT_URIS: config.application.redirectUris.join(' '),
       HMRC_CONNECTION_METHOD: config.connectionMethod,
       HMRC_CONFORMANCE_WORKDIR: workdir,
+      // Software that "opens the browser" through $BROWSER (Python's webbrowser, many CLIs) prints the URL instead.
+      BROWSER: 'echo',
       ...taxpayerEnv(user),
     };
     if (config.launch) {

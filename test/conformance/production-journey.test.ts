@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { start, type RunningEmulator } from '../../emulator/server.js';
 import { idsWithStatus, REFERENCE_VENDOR, runConform } from './run-cli.js';
@@ -22,4 +23,11 @@ describe('hmrc-sandbox conform against a running emulator with the production jo
     expect(paths.some((p) => /^POST .*\/start$/.test(p))).toBe(true);
     expect(paths.some((p) => /^POST .*\/two-step\/code$/.test(p))).toBe(true);
   }, 90_000);
+
+  it.skipIf(!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'))('walks the same pages in Chromium (browser user agent)', async () => {
+    const run = await runConform(['--config', REFERENCE_VENDOR, '--emulator-url', emulator.baseUrl, '--user-agent', 'browser', '--only', 'code-exchange', 'denied-grant']);
+    expect(run.stderr).not.toMatch(/hmrc-sandbox conform:/);
+    expect(run.exitCode).toBe(0);
+    expect(idsWithStatus(run.report, 'passed')).toEqual(['code-exchange', 'denied-grant']);
+  }, 120_000);
 });
