@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/app.js';
+import { createClock } from '../../emulator/clock/clock.js';
 import { emulator, userToken } from '../support.js';
 import { client, DEFAULT_BUSINESS_ID, IT_SCOPES, NINO, taxpayer } from './income-tax-fixtures.js';
 
@@ -79,7 +80,7 @@ describe('Individual Calculations API 8.0', () => {
     expect(declared.body.metadata).toMatchObject({ calculationType: 'declare-finalisation', finalisationTimestamp: '2026-01-15T09:00:05.000Z' });
   });
 
-  it('amends a declared year from 2026-27: intent to amend, then confirm the amendment', async () => {
+  it('amends a declared year from 2025-26 (here 2026-27): intent to amend, then confirm the amendment', async () => {
     const e = await emulator();
     await taxpayer(e);
     e.context.clock.advance(450 * 86_400_000); // 2027-04-10: 2026-27 has ended
@@ -100,8 +101,7 @@ describe('Individual Calculations API 8.0', () => {
     const e = await emulator();
     const token = await taxpayer(e);
     const api = client(e, token, '8.0');
-    expect((await api.post(`${base('2025-26')}/trigger/intent-to-finalise`)).body).toEqual({ code: 'RULE_TAX_YEAR_NOT_ENDED', message: 'The specified tax year has not yet ended' });
-    expect((await api.post(`${base('2026-27')}/trigger/intent-to-finalise`)).body).toEqual({
+    expect((await api.post(`${base('2025-26')}/trigger/intent-to-finalise`)).body).toEqual({
       code: 'RULE_PREMATURE_FINALISATION',
       message: 'Finalisation cannot occur until after the end of the tax year',
     });
@@ -110,8 +110,14 @@ describe('Individual Calculations API 8.0', () => {
     e.context.clock.advance(5 * SECONDS);
     expect((await api.post(`${base('2024-25')}/${first}/final-declaration`)).status).toBe(404);
     expect((await api.post(`${base('2024-25')}/00000000-0000-4000-8000-000000000000/final-declaration`)).status).toBe(404);
-    expect((await api.post(`${base('2024-25')}/${second}/confirm-amendment`)).status).toBe(404);
+    expect((await api.post(`${base('2024-25')}/${second}/confirm-amendment`)).body.code).toBe('RULE_SUBMISSION_FAILED');
     expect((await api.post(`${base('2024-25')}/trigger/intent-to-amend`)).body.code).toBe('RULE_CALCULATION_TYPE_NOT_ALLOWED');
+  });
+
+  it('says RULE_TAX_YEAR_NOT_ENDED when finalising 2024-25 or earlier before the year ends', async () => {
+    const e = await emulator({}, { clock: createClock({ frozen: true, start: Date.parse('2025-01-15T09:00:00Z') }) });
+    const res = await client(e, await taxpayer(e), '8.0').post(`${base('2024-25')}/trigger/intent-to-finalise`);
+    expect(res.body).toEqual({ code: 'RULE_TAX_YEAR_NOT_ENDED', message: 'The specified tax year has not yet ended' });
   });
 
   it('needs a new calculation when income was submitted after the intent to finalise', async () => {

@@ -23,13 +23,14 @@ import { calculationErrors, EXAMPLE_PROFIT, LIST_SCENARIOS, RETRIEVE_SCENARIOS, 
  * Stateful rules (the emulator's choices where HMRC's sandbox is stateless): intent-to-finalise needs the
  * tax year to have ended; nothing but intent-to-amend after a final declaration
  * (RULE_FINAL_DECLARATION_RECEIVED); intent-to-amend needs a declaration (RULE_DECLARATION_NOT_RECEIVED) and
- * a tax year from 2026-27 (RULE_CALCULATION_TYPE_NOT_ALLOWED); a final declaration needs the latest
+ * a tax year from 2025-26 (RULE_CALCULATION_TYPE_NOT_ALLOWED); a final declaration needs the latest
  * intent-to-finalise calculation of the year (404 otherwise) and no submission since it was triggered
  * (RULE_RECENT_SUBMISSIONS_EXIST). Supporting agents may use none of these endpoints: HMRC's service configures
  * `supporting-agent-endpoints` trigger, list, retrieve and submit all `false`.
  * The minimum tax year is 2017-18 (HMRC's trigger validator). Finalising before the year ends is
- * RULE_TAX_YEAR_NOT_ENDED up to 2025-26 and RULE_PREMATURE_FINALISATION from 2026-27, as HMRC maps its two
- * downstream systems' errors.
+ * RULE_TAX_YEAR_NOT_ENDED up to 2024-25 and RULE_PREMATURE_FINALISATION from 2025-26, as HMRC maps its two
+ * downstream systems' errors; confirming an amendment before 2025-26 is RULE_SUBMISSION_FAILED (HMRC's rules
+ * validator). HMRC's `TaxYear.year` is the year a tax year ends, so its `<= 2025` means up to 2024-25.
  */
 export const CALCULATION_DELAY_MS = 5_000;
 const MINIMUM_TAX_YEAR = 2017;
@@ -77,12 +78,12 @@ async function trigger(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespon
   const calculationId = await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
     const declared = state.finalDeclarations.some((d) => d.taxYear === taxYear!);
     if (calculationType === 'intent-to-amend') {
-      if (taxYear! < 2026) throw calculationErrors.CALCULATION_TYPE_NOT_ALLOWED();
+      if (taxYear! < 2025) throw calculationErrors.CALCULATION_TYPE_NOT_ALLOWED();
       if (!declared) throw calculationErrors.DECLARATION_NOT_RECEIVED();
     } else {
       if (declared) throw calculationErrors.FINAL_DECLARATION_RECEIVED();
       if (calculationType === 'intent-to-finalise' && !taxYearEnded(taxYear!, now)) {
-        throw taxYear! >= 2026 ? calculationErrors.PREMATURE_FINALISATION() : calculationErrors.TAX_YEAR_NOT_ENDED();
+        throw taxYear! >= 2025 ? calculationErrors.PREMATURE_FINALISATION() : calculationErrors.TAX_YEAR_NOT_ENDED();
       }
     }
     const calculation: Calculation = {
@@ -109,7 +110,7 @@ async function list(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse>
   const type = queryParam(req.query, 'calculationType');
   if (type !== undefined && !LIST_TYPES.includes(type as CalculationType)) v.add(formatCalculationType);
   v.throwIfAny();
-  if ((type === 'intent-to-amend' || type === 'confirm-amendment') && taxYear! < 2026) throw calculationErrors.CALCULATION_TYPE_NOT_ALLOWED();
+  if ((type === 'intent-to-amend' || type === 'confirm-amendment') && taxYear! < 2025) throw calculationErrors.CALCULATION_TYPE_NOT_ALLOWED();
   const scenario = govTestScenario(req, LIST_SCENARIOS);
   if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
   const now = ctx.clock.now();
@@ -168,6 +169,7 @@ async function submitFinalDeclaration(req: ApiRequest, ctx: EmulatorContext): Pr
   const type = req.params.calculationType as 'final-declaration' | 'confirm-amendment';
   if (type !== 'final-declaration' && type !== 'confirm-amendment') v.add(formatCalculationType);
   v.throwIfAny();
+  if (type === 'confirm-amendment' && taxYear! < 2025) throw calculationErrors.SUBMISSION_FAILED();
   const scenario = govTestScenario(req, SUBMIT_SCENARIOS);
   if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
   if (scenario) throw calculationErrors[scenario]();
