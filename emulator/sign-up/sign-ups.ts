@@ -1,4 +1,5 @@
 import type { Account } from '../accounts/account.js';
+import { createRelationship } from '../agents/agent-actions.js';
 import { parseDuration } from '../clock/clock.js';
 import type { EmulatorContext } from '../context.js';
 import { EmailLinks } from './email-links.js';
@@ -46,8 +47,10 @@ const SUBMITTING = 'sign-ups-submitting';
  * or after its own `after`. Nothing runs in the background: due decisions are applied by `settleDue()`,
  * which the sign-up router calls on every request, so moving the clock is enough.
  *
- * Approval grants the client's account `HMRC-MTD-IT` (see grant-mtd-it-enrolment.ts) and, in the agent
- * journey, the agent's main `MTD-IT` relationship; the outcome is emailed to the contact address.
+ * Approval grants the client's account `HMRC-MTD-IT` (see grant-mtd-it-enrolment.ts), turns any partial
+ * authorisation (`Partialauth`, an agent authorised before sign-up) into a relationship, and in the agent
+ * journey makes the signing agent the client's main `MTD-IT` agent (ending another agency's main
+ * relationship, as HMRC allows one); the outcome is emailed to the contact address.
  *
  * Built with a getter for the context because it uses services constructed beside it.
  */
@@ -201,7 +204,14 @@ export class SignUps {
     if (decided.status === 'approved') {
       const client = await ctx.accounts.find(signUp.clientUserId);
       if (client) decided.mtdItId = (await grantMtdItEnrolment(ctx.accounts, client, ctx.config.seed)).mtdItId;
-      if (signUp.arn) await ctx.relationships.add({ arn: signUp.arn, service: 'MTD-IT', clientId: signUp.nino, agentType: 'main', since: iso(now) });
+      // HMRC's agent-client-relationships "itsa-post-signup": partial authorisations become relationships.
+      for (const invitation of await ctx.agents.invitations.list({ service: 'MTD-IT', clientId: signUp.nino })) {
+        if (invitation.status !== 'Partialauth') continue;
+        await createRelationship(ctx, { arn: invitation.arn, service: 'MTD-IT', clientId: signUp.nino, agentType: invitation.agentType ?? 'main' });
+        await ctx.agents.invitations.setStatus(invitation, 'Accepted');
+      }
+      // The signing agent last: a client has one main agent per service (createRelationship ends another's).
+      if (signUp.arn) await createRelationship(ctx, { arn: signUp.arn, service: 'MTD-IT', clientId: signUp.nino, agentType: 'main' });
     }
     await ctx.store.set(SIGN_UPS, id, decided);
     await this.notify(decided);

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { acceptInvitation } from '../../emulator/agents/agent-actions.js';
 import { resolveConfig } from '../../emulator/config/load-config.js';
 import { SIGN_UP_OUTCOME_CATALOGUE } from '../../emulator/sign-up/sign-up.js';
 import { emulator } from '../support.js';
@@ -100,6 +101,23 @@ describe('control-API sign-up shortcuts', () => {
     await request(e.app).post('/_emulator/sign-ups/outcomes').send({ nino: 'PE938808A', outcome: 'approved' });
     const details = await submitForm(browser, `${AGENT_JOURNEY}/client-details`, { nino: 'PE938808A', postcode: 'TS1 1PA' });
     expect(location(details)).toBe(`${AGENT_JOURNEY}/email`);
+  });
+
+  it("turns an agent's partial authorisation into a relationship when the client is signed up", async () => {
+    const { e, client } = await setUp();
+    const invitation = await e.context.agents.invitations.create({ arn: 'XARN1234567', service: 'MTD-IT', clientType: 'personal', clientId: 'PE938808A', agentType: 'main' });
+    expect((await acceptInvitation(e.context, invitation)).status).toBe('Partialauth');
+    expect(await e.context.relationships.find('XARN1234567', 'MTD-IT', 'PE938808A')).toBeUndefined();
+    await request(e.app).post('/_emulator/sign-ups').send({ userId: client.userId, outcome: 'approved' });
+    expect(await e.context.relationships.find('XARN1234567', 'MTD-IT', 'PE938808A')).toMatchObject({ agentType: 'main' });
+    expect((await e.context.agents.invitations.list({ clientId: 'PE938808A' }))[0]!.status).toBe('Accepted');
+  });
+
+  it("makes the signing agent the client's only main agent", async () => {
+    const { e } = await setUp();
+    await e.context.relationships.add({ arn: 'XARN7654321', service: 'MTD-IT', clientId: 'PE938808A', agentType: 'main', since: '2026-01-01T00:00:00.000Z' });
+    await request(e.app).post('/_emulator/sign-ups').send({ ...AGENT_SIGN_UP, outcome: 'approved' });
+    expect((await e.context.relationships.list({ clientId: 'PE938808A' })).map((r) => r.arn)).toEqual([ARN]);
   });
 
   it('signs up individuals and businesses by user ID or NINO', async () => {
