@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, type RunningEmulator } from '../../emulator/server.js';
-import { CHECKS, findCheck, type CheckDefinition } from '../checks.js';
+import { CHECKS, findCheck } from '../checks.js';
 import { loadVendorConfig, VendorConfigError, type VendorConfig } from '../contract/vendor-config.js';
 import { BrowserUserAgent, type BrowserHandle } from '../drivers/browser-user-agent.js';
 import { HttpUserAgent } from '../drivers/http-user-agent.js';
@@ -18,6 +18,8 @@ import { Blocked, CheckFailed, NotApplicable } from './outcomes.js';
 import type { CheckResult, Reporter, RunReport } from './report.js';
 import { CheckSession } from './session.js';
 import { VendorProcess } from './vendor-process.js';
+
+type Check = (typeof CHECKS)[number];
 
 export interface RunOptions {
   /** The vendor contract (YAML or JSON). */
@@ -133,7 +135,7 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
   }
 }
 
-function selectChecks(only: string[] | undefined): CheckDefinition[] {
+function selectChecks(only: string[] | undefined): Check[] {
   if (!only?.length) return [...CHECKS];
   const unknown = only.filter((id) => !findCheck(id));
   if (unknown.length) throw new VendorConfigError([`--only: unknown check ${unknown.join(', ')}; known checks: ${CHECKS.map((c) => c.id).join(', ')}`]);
@@ -157,7 +159,7 @@ interface CheckDeps {
   wrongUser: ResolvedUser;
 }
 
-async function runCheck(check: CheckDefinition, deps: CheckDeps): Promise<CheckResult> {
+async function runCheck(check: Check, deps: CheckDeps): Promise<CheckResult> {
   const started = performance.now();
   const result: CheckResult = { ...check, status: 'passed', findings: [], notes: [], unexpected: false, durationMs: 0, evidence: [] };
   await deps.emulator.clearFaults();
@@ -166,8 +168,8 @@ async function runCheck(check: CheckDefinition, deps: CheckDeps): Promise<CheckR
   try {
     await deps.software.reset();
     const since = await deps.emulator.mark();
-    session = new CheckSession({ ...deps, id: check.id as CheckDefinition['id'] & keyof typeof SCENARIOS, since });
-    await SCENARIOS[check.id as keyof typeof SCENARIOS].run(session);
+    session = new CheckSession({ ...deps, id: check.id, since });
+    await SCENARIOS[check.id].run(session);
   } catch (e) {
     if (e instanceof CheckFailed) Object.assign(result, { status: 'failed', findings: e.findings, message: e.findings[0] });
     else if (e instanceof Blocked) Object.assign(result, { status: 'blocked', blockedBy: e.by, message: `blocked by ${e.by}: ${e.message}` });

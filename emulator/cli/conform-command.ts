@@ -1,13 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CommandModule } from 'yargs';
-import { CHECKS } from '../../conformance/checks.js';
-import { VendorConfigError } from '../../conformance/contract/vendor-config.js';
-import { consoleReporter } from '../../conformance/reporters/console-reporter.js';
-import { jsonReporter } from '../../conformance/reporters/json-reporter.js';
-import { junitReporter } from '../../conformance/reporters/junit-reporter.js';
-import type { Reporter } from '../../conformance/runner/report.js';
-import { runConformance } from '../../conformance/runner/run-conformance.js';
+import { CHECKS, consoleReporter, jsonReporter, junitReporter, runConformance, VendorConfigError, type Reporter } from '../../conformance/index.js';
 
 interface ConformArgs {
   config?: string;
