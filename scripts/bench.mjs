@@ -51,14 +51,17 @@ console.log(`  load: ${CONCURRENCY} keep-alive connections, ${ROUNDS} alternatin
 
 // ── Cold start: spawn → first 200, alternating, median of COLD_STARTS each ───────────────────────
 const coldStarts = { emulator: [], oidc: [] };
+const coldStartCpu = { emulator: [], oidc: [] };
 for (let i = 0; i < COLD_STARTS; i++) {
   for (const [key, command] of [['emulator', EMULATOR], ['oidc', bareOidcProviderCommand]]) {
     const server = await startServer(command);
     coldStarts[key].push(server.coldStartMs);
+    coldStartCpu[key].push(server.coldStartCpuMs);
     await server.stop();
   }
 }
 results.coldStartMs = coldStarts;
+results.coldStartCpuMs = coldStartCpu;
 
 // ── The servers under load, each in its own process ──────────────────────────────────────────────
 const tokenEmulator = await startServer(EMULATOR);
@@ -144,18 +147,18 @@ const report = [
   line('emulator', fmt.number(tk.perSecond.emulator), 'tokens/s', cpu(tk.cpuMicros.emulator)),
   line('bare oidc-provider', fmt.number(tk.perSecond.bareOidcProvider), 'tokens/s', cpu(tk.cpuMicros.bareOidcProvider)),
   line('oauth2-mock-server', fmt.number(tk.perSecond.oauth2MockServer), 'tokens/s', cpu(tk.cpuMicros.oauth2MockServer)),
-  line('emulator ÷ bare oidc-provider', tg.tokensVsBareOidcProvider.value, '', tg.tokensVsBareOidcProvider.text),
-  line('emulator ÷ oauth2-mock-server', tg.tokensVsOauth2MockServer.value, '', tg.tokensVsOauth2MockServer.text),
+  line('emulator ÷ bare oidc-provider', tg.tokensVsBareOidcProvider.value, '', `${tg.tokensVsBareOidcProvider.text}${byCpu(tk.cpuMicros, 'bareOidcProvider')}`),
+  line('emulator ÷ oauth2-mock-server', tg.tokensVsOauth2MockServer.value, '', `${tg.tokensVsOauth2MockServer.text}${byCpu(tk.cpuMicros, 'oauth2MockServer')}`),
   '',
   'GET /hello/user requests/s (valid user token, application/vnd.hmrc.1.0+json)',
   line('emulator', fmt.number(ap.perSecond.emulator), 'req/s', cpu(ap.cpuMicros.emulator)),
   line('bare express 5 route', fmt.number(ap.perSecond.bareExpress), 'req/s', cpu(ap.cpuMicros.bareExpress)),
-  line('emulator ÷ bare express', tg.apiVsBareExpress.value, '', tg.apiVsBareExpress.text),
+  line('emulator ÷ bare express', tg.apiVsBareExpress.value, '', `${tg.apiVsBareExpress.text}${byCpu(ap.cpuMicros, 'bareExpress')}`),
   '',
   `Cold start, spawn → first 200 (median of ${COLD_STARTS}, alternating)`,
-  line('emulator (hmrc-sandbox serve)', fmt.number(median(coldStarts.emulator)), 'ms', `[${coldStarts.emulator.map((ms) => fmt.number(ms)).join(', ')}]`),
-  line('bare oidc-provider', fmt.number(median(coldStarts.oidc)), 'ms', `[${coldStarts.oidc.map((ms) => fmt.number(ms)).join(', ')}]`),
-  line('emulator ÷ bare oidc-provider', tg.coldStartVsBareOidcProvider.value, '', tg.coldStartVsBareOidcProvider.text),
+  line('emulator (hmrc-sandbox serve)', fmt.number(median(coldStarts.emulator)), 'ms', `[${coldStarts.emulator.map((ms) => fmt.number(ms)).join(', ')}]${cpuToStart(coldStartCpu.emulator)}`),
+  line('bare oidc-provider', fmt.number(median(coldStarts.oidc)), 'ms', `[${coldStarts.oidc.map((ms) => fmt.number(ms)).join(', ')}]${cpuToStart(coldStartCpu.oidc)}`),
+  line('emulator ÷ bare oidc-provider', tg.coldStartVsBareOidcProvider.value, '', `${tg.coldStartVsBareOidcProvider.text}${startByCpu()}`),
   '',
   'Authorization-code flows/s (authorize → sign in → grant → token → /hello/user)',
   line(`emulator, ${FLOW_CONCURRENCY} browsers at once`, fmt.number(results.flowsPerSecond, 1), 'flows/s', tg.flows.text),
@@ -175,6 +178,20 @@ const report = [
 if (loadavg()[0] > 1.5) report.push('The machine was busy (load average above 1.5): throughput figures are noisy; the CPU µs/req figures less so.');
 console.log(report.join('\n'));
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ ...results, tokens: strip(tk), api: strip(ap) }, null, 2)}\n`);
+
+/** The same comparison by CPU per request (peer's µs ÷ emulator's µs), when the OS reports CPU time. */
+function byCpu(cpuMicros, peer) {
+  return cpuMicros.emulator && cpuMicros[peer] ? `  (by CPU/req: ${fmt.number(cpuMicros[peer] / cpuMicros.emulator, 2)}×)` : '';
+}
+
+function startByCpu() {
+  const [ours, theirs] = [coldStartCpu.emulator, coldStartCpu.oidc].map((cpuMs) => (cpuMs.every((ms) => ms) ? median(cpuMs) : undefined));
+  return ours && theirs ? `  (by CPU: ${fmt.number(ours / theirs, 2)}×)` : '';
+}
+
+function cpuToStart(cpuMs) {
+  return cpuMs.every((ms) => ms !== undefined) ? `, ${fmt.number(median(cpuMs))} ms CPU` : '';
+}
 
 function strip({ ratio: _ratio, ...rest }) {
   return rest;

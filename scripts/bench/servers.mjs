@@ -1,5 +1,5 @@
 // Starts each server under test in its own child process (so it never shares an event loop, or a
-// CPU, with the load generator), measures its cold start, reads its memory and stops it.
+// CPU, with the load generator), measures its cold start, reads its memory and CPU time, and stops it.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -62,11 +62,14 @@ export async function startServer({ name, args, readyPath }, { timeoutMs = 20_00
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   const coldStartMs = performance.now() - t0;
+  const coldStartCpuMs = cpuMs(child.pid);
   return {
     name,
     target,
     pid: child.pid,
     coldStartMs,
+    /** CPU time the process used from spawn to its first 200 (steadier than wall time on a busy machine). */
+    coldStartCpuMs,
     /** Resident set size of the server process, in MB. */
     rssMb: () => rssMb(child.pid),
     /** CPU time (user + system) the server process has used so far, in ms; undefined off Linux. */
