@@ -56,6 +56,15 @@ export interface CumulativeSummary {
   submissions: Array<{ periodEndDate: string; submittedAt: number }>;
 }
 
+/** A self-employment period summary (tax years before 2025-26): one standalone period, `periodId` = `start_end`. */
+export interface PeriodSummary {
+  businessId: string;
+  taxYear: number;
+  periodId: string;
+  body: Record<string, unknown> & { periodDates: { periodStartDate: string; periodEndDate: string } };
+  submittedAt: number;
+}
+
 /** A self-employment annual submission (adjustments, allowances, non-financials) for one business and tax year. */
 export interface AnnualSubmission {
   businessId: string;
@@ -100,6 +109,8 @@ export interface TaxpayerState {
   nino: string;
   businesses: StoredBusiness[];
   cumulative: CumulativeSummary[];
+  /** Period summaries, for tax years before 2025-26. */
+  periods?: PeriodSummary[];
   annual?: AnnualSubmission[];
   calculations: Calculation[];
   finalDeclarations: FinalDeclaration[];

@@ -7,7 +7,8 @@ import type { BusinessDetails, TaxpayerState } from './model.js';
  * - Quarterly (income and expenditure): from 2025-26, cumulative: every period starts on 6 April and ends
  *   5 July, 5 October, 5 January or 5 April; due on the 5th (2025-26) or 7th (2026-27 on) of the month
  *   after (HMRC's examples). Before 2025-26, the four standard quarters, due one month after their end.
- *   A cumulative obligation is fulfilled by the first cumulative summary covering its end date.
+ *   A cumulative obligation is fulfilled by the first cumulative summary covering its end date, an earlier quarter by a
+ *   period summary spanning it.
  * - Final declaration (crystallisation): one per tax year, 6 April to 5 April, due 31 January after;
  *   fulfilled by a final declaration.
  */
@@ -45,7 +46,11 @@ export function quarterlyObligations(state: TaxpayerState, business: BusinessDet
     const start = cumulative || i === 0 ? quarterlyStart(taxYear, type) : addDays(ends[i - 1]!, 1);
     const dueDay = taxYear >= 2026 ? '07' : '05';
     const due = `${addDays(dueFrom[i]!, 27).slice(0, 8)}${dueDay}`;
-    const covering = summary?.submissions.find((s) => s.periodEndDate >= end);
+    const covering = cumulative
+      ? summary?.submissions.find((s) => s.periodEndDate >= end)
+      : (state.periods ?? [])
+          .filter((p) => p.businessId === business.businessId && p.body.periodDates.periodStartDate <= start && p.body.periodDates.periodEndDate >= end)
+          .map((p) => ({ submittedAt: p.submittedAt }))[0];
     return covering
       ? { periodStartDate: start, periodEndDate: end, dueDate: due, receivedDate: isoDate(covering.submittedAt), status: 'fulfilled' }
       : { periodStartDate: start, periodEndDate: end, dueDate: due, status: 'open' };

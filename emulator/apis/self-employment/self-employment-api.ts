@@ -8,13 +8,14 @@ import { mtd, mtdFailures } from '../shared/mtd-errors.js';
 import { addDays, isoDate, taxYearOf, taxYearStartDate } from '../shared/mtd-tax-year.js';
 import { govTestScenario } from '../shared/mtd-test-scenario.js';
 import { createAmendAnnual, deleteAnnual, retrieveAnnual } from './annual-submission.js';
+import { amendPeriodSummary, createPeriodSummary, listPeriodSummaries, retrievePeriodSummary } from './period-summaries.js';
 import { parseCumulativeSummary } from './cumulative-summary-body.js';
 import { requireNinoFormat, validatePath } from './path-parameters.js';
 
 /**
  * Self-Employment Business (MTD) 5.0: Create and Amend (PUT, `write:self-assessment`, 204) and Retrieve
  * (GET, `read:self-assessment`) a Self-Employment Cumulative Period Summary, tax years from 2025-26; the annual
- * submission is in annual-submission.ts.
+ * submission is in annual-submission.ts, period summaries (before 2025-26) in period-summaries.ts.
  *
  * Stateful by default and with `STATEFUL`: what is PUT is read back by GET for that business and tax
  * year, fulfils quarterly obligations and feeds the next triggered calculation. The business must be one
@@ -41,6 +42,10 @@ export const selfEmploymentApi: Api = {
     { method: 'PUT', path: '/individuals/business/self-employment/:nino/:businessId/annual/:taxYear', auth: 'user', scopes: ['write:self-assessment'], handler: createAmendAnnual },
     { method: 'GET', path: '/individuals/business/self-employment/:nino/:businessId/annual/:taxYear', auth: 'user', scopes: ['read:self-assessment'], handler: retrieveAnnual },
     { method: 'DELETE', path: '/individuals/business/self-employment/:nino/:businessId/annual/:taxYear', auth: 'user', scopes: ['write:self-assessment'], handler: deleteAnnual },
+    { method: 'POST', path: '/individuals/business/self-employment/:nino/:businessId/period', auth: 'user', scopes: ['write:self-assessment'], handler: createPeriodSummary },
+    { method: 'GET', path: '/individuals/business/self-employment/:nino/:businessId/period/:taxYear', auth: 'user', scopes: ['read:self-assessment'], handler: listPeriodSummaries },
+    { method: 'GET', path: '/individuals/business/self-employment/:nino/:businessId/period/:taxYear/:periodId', auth: 'user', scopes: ['read:self-assessment'], handler: retrievePeriodSummary },
+    { method: 'PUT', path: '/individuals/business/self-employment/:nino/:businessId/period/:taxYear/:periodId', auth: 'user', scopes: ['write:self-assessment'], handler: amendPeriodSummary },
   ]),
 };
 

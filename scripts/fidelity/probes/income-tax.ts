@@ -259,6 +259,15 @@ const probes: Probe[] = [
     },
   },
   {
+    name: 'Self Employment 5.0: POST a 2024-25 period summary (200 periodId), then list it',
+    async run(env) {
+      const base = `/individuals/business/self-employment/${nino(env)}/${await defaultBusinessId(env)}/period`;
+      const created = await asTaxpayer(env, 'POST', base, SE, { body: { periodDates: { periodStartDate: '2024-04-06', periodEndDate: '2024-07-05' }, periodIncome: { turnover: 10 } } });
+      const problems = (created.body as { periodId?: string }).periodId === '2024-04-06_2024-07-05' ? [] : [`create: ${created.status} ${JSON.stringify(created.body)}`];
+      return { ...(await asTaxpayer(env, 'GET', `${base}/2024-25`, SE)), schema: null, expectStatus: 200, problems };
+    },
+  },
+  {
     name: 'Individual Calculations 8.0: trigger (202), 404 until 5 s pass on the virtual clock, then retrieve and list',
     async run(env) {
       const base = `/individuals/calculations/${nino(env)}/self-assessment/2025-26`;
