@@ -108,7 +108,6 @@ describe('Self Assessment Test Support API 1.0', () => {
     expect(checkpointId).toMatch(/^[A-Za-z0-9-]{36}$/);
 
     await support.delete(`${SUPPORT}/business/${NINO}/${property}`);
-    await support.delete(`${SUPPORT}/business/${NINO}/${DEFAULT_BUSINESS_ID}`);
     expect((await details.get(`/individuals/business/details/${NINO}/list`)).status).toBe(404);
 
     const listed = await support.get(`${SUPPORT}/vendor-state/checkpoints?nino=${NINO}`);
@@ -118,7 +117,7 @@ describe('Self Assessment Test Support API 1.0', () => {
     const restored = await support.post(`${SUPPORT}/vendor-state/checkpoints/${checkpointId}/restore`);
     expect(restored.status).toBe(201);
     const after = (await details.get(`/individuals/business/details/${NINO}/list`)).body.listOfBusinesses.map((b: { businessId: string }) => b.businessId);
-    expect(after).toEqual([DEFAULT_BUSINESS_ID, property]);
+    expect(after).toEqual([property]);
 
     expect((await support.delete(`${SUPPORT}/vendor-state/checkpoints/${checkpointId}`)).status).toBe(204);
     expect((await support.post(`${SUPPORT}/vendor-state/checkpoints/${checkpointId}/restore`)).status).toBe(404);
@@ -165,5 +164,21 @@ describe('Self Assessment Test Support API 1.0', () => {
     expect((await support.post(url, { itsaStatusDetails: [entry, entry] })).body.code).toBe('DUPLICATE_SUBMITTED_ON');
     expect((await support.post(url, { itsaStatusDetails: [] })).body.code).toBe('RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED');
     expect((await support.post(`${SUPPORT}/itsa-status/${NINO}/2025-27`, { itsaStatusDetails: [entry] })).body).toEqual({ code: 'RULE_TAX_YEAR_RANGE_INVALID', message: 'The tax year range is invalid' });
+  });
+
+  it('replaces the unused default business with the first one created, but keeps it once used', async () => {
+    const e = await emulator();
+    const support = client(e, await testSupportToken(e), '1.0');
+    const details = client(e, await taxpayer(e), '2.0');
+    const ids = async () => (await details.get(`/individuals/business/details/${NINO}/list`)).body.listOfBusinesses.map((b: { businessId: string }) => b.businessId);
+    const first = (await support.post(`${SUPPORT}/business/${NINO}`, { typeOfBusiness: 'uk-property' })).body.businessId as string;
+    expect(await ids()).toEqual([first]);
+
+    const other = 'AB123456C';
+    const se = client(e, await taxpayer(e, { userId: 'other', nino: other }), '5.0');
+    await se.put(`/individuals/business/self-employment/${other}/XAIS12345600001/cumulative/2025-26`, { periodDates: { periodStartDate: '2025-04-06', periodEndDate: '2025-07-05' }, periodIncome: { turnover: 1 } });
+    const second = (await support.post(`${SUPPORT}/business/${other}`, { typeOfBusiness: 'uk-property' })).body.businessId as string;
+    const list = await client(e, await taxpayer(e, { userId: 'other-2', nino: other }), '2.0').get(`/individuals/business/details/${other}/list`);
+    expect(list.body.listOfBusinesses.map((b: { businessId: string }) => b.businessId)).toEqual(['XAIS12345600001', second]);
   });
 });

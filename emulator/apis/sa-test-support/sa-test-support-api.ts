@@ -4,6 +4,8 @@ import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { mtd, mtdErrors, mtdFailures } from '../shared/mtd-errors.js';
 import { vendorOf } from '../shared/mtd-access.js';
 import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
+import { defaultBusiness } from '../../income-tax/default-business.js';
+import type { TaxpayerState } from '../../income-tax/model.js';
 import { parseCreateBusiness } from './create-business-body.js';
 import { parseItsaStatus } from './itsa-status-body.js';
 
@@ -14,7 +16,8 @@ import { parseItsaStatus } from './itsa-status-body.js';
  * token, or any user token of the application, as libmtdac uses them) and need the
  * `write:self-assessment` scope (`read:self-assessment` to list checkpoints), as HMRC's spec lists.
  *
- * - POST `business/{nino}` → 201 `{businessId}`; DELETE `business/{nino}/{businessId}` → 204.
+ * - POST `business/{nino}` → 201 `{businessId}` (the first replaces the taxpayer's unused default business);
+ *   DELETE `business/{nino}/{businessId}` → 204.
  * - POST `itsa-status/{nino}/{taxYear}` → 204: sets the test ITSA status for the year (replacing any earlier
  *   one); the latest by `submittedOn` decides how cumulative summaries are checked (Self Employment API).
  * - DELETE `vendor-state[?nino=]` → 204: forgets the vendor's stored Income Tax data (all, or one NINO);
@@ -68,12 +71,24 @@ async function createBusiness(req: ApiRequest, ctx: EmulatorContext): Promise<Ap
     if (PROPERTY_TYPES.includes(details.typeOfBusiness) && state.businesses.some((b) => b.details.typeOfBusiness === details.typeOfBusiness)) {
       throw mtdErrors([{ code: 'RULE_PROPERTY_BUSINESS_ADDED', message: 'The provided property business is already added' }]);
     }
+    dropUnusedDefaultBusiness(state);
     let id = newBusinessId(details.typeOfBusiness);
     while (state.businesses.some((b) => b.details.businessId === id)) id = newBusinessId(details.typeOfBusiness);
     state.businesses.push({ details: { businessId: id, ...details }, accountingType });
     return id;
   });
   return { status: 201, body: { businessId } };
+}
+
+/**
+ * The default business stands in for a signed-up taxpayer until the vendor sets up its own: the first business
+ * created through test support replaces it, unless something was already submitted against it. (HMRC's stateful
+ * sandbox lists only the businesses the vendor created.)
+ */
+function dropUnusedDefaultBusiness(state: TaxpayerState): void {
+  const id = defaultBusiness(state.nino).details.businessId;
+  const used = [...state.cumulative, ...(state.periods ?? []), ...(state.annual ?? [])].some((s) => s.businessId === id);
+  if (!used) state.businesses = state.businesses.filter((b) => b.details.businessId !== id);
 }
 
 async function deleteBusiness(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
