@@ -50,6 +50,12 @@ export interface VendorConfig {
   launch?: { command: string[]; env: Record<string, string>; ready?: string | undefined; readyTimeoutMs: number } | undefined;
   /** Starts a link: a URL the user opens, or a command that prints the authorisation URL (and reads an out-of-band code on stdin). */
   link: Hook;
+  /**
+   * Out-of-band apps whose link command prints the URL and ends: the command that takes the code the user pastes,
+   * with `{code}` where the code goes, e.g. `[mytool, enter-code, '{code}']`. Without it the code goes to the link
+   * command's stdin.
+   */
+  enterCode?: { command: string[] } | undefined;
   /** Makes the software call an HMRC API with its stored token. */
   api: Hook;
   /** What the user sees: JSON `{"state": "linked" | "not-linked" | "must-link-again" | "error", "message"?: "…"}`. */
@@ -132,6 +138,12 @@ export const VENDOR_CONFIG_SCHEMA = {
       },
     },
     link: hook,
+    enterCode: {
+      type: 'object',
+      required: ['command'],
+      additionalProperties: false,
+      properties: { command: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } },
+    },
     api: hook,
     status: hook,
     reset: hook,
@@ -184,6 +196,7 @@ export function parseVendorConfig(raw: unknown, vars: { port: number; env?: Node
     application: { ...c.application, subscriptions: c.application.subscriptions ?? ['hello'] },
     launch: c.launch ? { command: c.launch.command, env: c.launch.env ?? {}, ready: c.launch.ready, readyTimeoutMs: c.launch.readyTimeoutMs ?? 10_000 } : undefined,
     link: c.link,
+    enterCode: c.enterCode,
     api: c.api,
     status: c.status,
     reset: c.reset,

@@ -18,6 +18,8 @@ export interface HookOutcome {
 export interface Delivery extends HookOutcome {
   /** Where the user ended up (URL software). */
   url?: string | undefined;
+  /** Nothing listened at the redirect URI (counted as a crash, except where a listener may have gone). */
+  unreachable?: boolean | undefined;
 }
 
 /**
@@ -57,8 +59,17 @@ export class Software {
         const l = await ua.deliver(callback.url);
         landing = { status: l.firstStatus, crashed: l.firstStatus >= 500, body: l.body, url: l.url };
       } catch (e) {
-        landing = { status: null, crashed: true, body: `could not reach ${callback.url}: ${(e as Error).message}` };
+        landing = { status: null, crashed: true, unreachable: true, body: `could not reach ${callback.url}: ${(e as Error).message}` };
       }
+    } else if (this.config.enterCode) {
+      proc?.closeStdin();
+      await proc?.done;
+      this.linkProcess = undefined;
+      // A user who was shown no code (authority not granted) has nothing to enter.
+      if (!callback.code) return { status: 0, crashed: false, body: 'no code was shown, so none was entered' };
+      const command = this.config.enterCode.command.map((arg) => arg.replaceAll('{code}', callback.code!));
+      const result = await runCommand(command, { cwd: this.config.cwd, env: this.env });
+      return { status: result.exitCode, crashed: crashed(result), body: `${result.stdout}${result.stderr}` };
     } else if (proc) {
       if (callback.code) proc.write(`${callback.code}\n`);
       proc.closeStdin();

@@ -3,6 +3,9 @@
 another language, driven through the command driver with an out-of-band code pasted on stdin.
 
     hmrc_vendor.py link     prints the authorisation URL, reads the code from stdin, exchanges it
+    hmrc_vendor.py link-listen   the same with a redirect to http://localhost:PORT/: serves that one callback
+    hmrc_vendor.py start    prints the authorisation URL and ends; then
+    hmrc_vendor.py enter-code CODE   exchanges the code the user pasted
     hmrc_vendor.py call     calls Hello User with the stored token (refreshing once when it has expired)
     hmrc_vendor.py status   prints {"state": "linked" | "not-linked" | "must-link-again" | "error", "message": ...}
     hmrc_vendor.py reset    forgets everything
@@ -12,6 +15,7 @@ HMRC_REDIRECT_URI (urn:ietf:wg:oauth:2.0:oob) and HMRC_CONFORMANCE_WORKDIR (wher
 """
 import base64
 import hashlib
+import http.server
 import json
 import os
 import secrets
@@ -63,8 +67,7 @@ def token(form):
     return request("POST", "/oauth/token", dict(form, client_id=CLIENT_ID, client_secret=CLIENT_SECRET))
 
 
-def link():
-    data = load()
+def start_link(data):
     verifier = secrets.token_urlsafe(48)
     challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
     query = urllib.parse.urlencode({
@@ -72,8 +75,10 @@ def link():
         "redirect_uri": REDIRECT_URI, "code_challenge": challenge, "code_challenge_method": "S256",
     })
     print(f"Open this address in your browser, sign in and grant authority:\n{BASE}/oauth/authorize?{query}", flush=True)
-    print("Then paste the code HMRC shows you: ", end="", flush=True)
-    code = sys.stdin.readline().strip()
+    return verifier
+
+
+def exchange(data, code, verifier):
     if not code:
         data.update(state="not-linked", message="No code entered: the software is not linked to HMRC.")
         save(data)
@@ -87,9 +92,78 @@ def link():
         print("\nThe code was not accepted (it may have expired). Run link again.")
         return 1
     data.update(access_token=body["access_token"], refresh_token=body["refresh_token"], state="linked", message="Linked to HMRC.")
+    data.pop("verifier", None)
     save(data)
     print("\nLinked to HMRC.")
     return 0
+
+
+def link():
+    data = load()
+    verifier = start_link(data)
+    print("Then paste the code HMRC shows you: ", end="", flush=True)
+    return exchange(data, sys.stdin.readline().strip(), verifier)
+
+
+def link_listen():
+    """Desktop-app style: listen on the localhost redirect URI for exactly one callback, then end."""
+    data = load()
+    expected_state = secrets.token_urlsafe(24)
+    verifier = secrets.token_urlsafe(48)
+    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+    outcome = {"exit": 1}
+
+    class Callback(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def reply(self, status, text):
+            body = f"<!DOCTYPE html><title>{text}</title><p>{text} You can close this window.</p>".encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self):
+            query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
+            if query.get("state", [""])[0] != expected_state:
+                self.reply(400, "This link is not recognised.")
+                return
+            if "error" in query:
+                data.update(state="not-linked", message="You did not grant authority, so the software is not linked.")
+                save(data)
+                self.reply(200, "Not linked.")
+                return
+            outcome["exit"] = exchange(data, query.get("code", [""])[0], verifier)
+            self.reply(200 if outcome["exit"] == 0 else 400, "Linked to HMRC." if outcome["exit"] == 0 else "The link did not complete.")
+
+    port = urllib.parse.urlparse(REDIRECT_URI).port
+    server = http.server.HTTPServer(("127.0.0.1", port), Callback)
+    query = urllib.parse.urlencode({
+        "response_type": "code", "client_id": CLIENT_ID, "scope": "hello", "state": expected_state,
+        "redirect_uri": REDIRECT_URI, "code_challenge": challenge, "code_challenge_method": "S256",
+    })
+    print(f"Open this address in your browser, sign in and grant authority:\n{BASE}/oauth/authorize?{query}", flush=True)
+    server.handle_request()
+    server.server_close()
+    return outcome["exit"]
+
+
+def start():
+    data = load()
+    data["verifier"] = start_link(data)
+    save(data)
+    print("Then run: hmrc_vendor.py enter-code <the code HMRC shows you>")
+    return 0
+
+
+def enter_code(code):
+    data = load()
+    if not data.get("verifier"):
+        print("Start linking first: hmrc_vendor.py start", file=sys.stderr)
+        return 1
+    return exchange(data, code.strip(), data["verifier"])
 
 
 def fraud_headers(data):
@@ -167,8 +241,10 @@ def reset():
 
 
 if __name__ == "__main__":
-    commands = {"link": link, "call": call, "status": status, "reset": reset}
+    commands = {"link": link, "link-listen": link_listen, "start": start, "call": call, "status": status, "reset": reset}
+    if len(sys.argv) == 3 and sys.argv[1] == "enter-code":
+        sys.exit(enter_code(sys.argv[2]))
     if len(sys.argv) != 2 or sys.argv[1] not in commands:
-        print("usage: hmrc_vendor.py link|call|status|reset", file=sys.stderr)
+        print("usage: hmrc_vendor.py link|link-listen|start|enter-code CODE|call|status|reset", file=sys.stderr)
         sys.exit(2)
     sys.exit(commands[sys.argv[1]]())

@@ -16,7 +16,8 @@ export const codeReuse: Scenario = {
     const replay = await s.deliver(linked.callback);
     const reused = tokenRequests(await s.entriesSince(mark)).filter((e) => body(e).code === code);
     s.expect(reused.length === 0, `the replayed callback's code was sent to HMRC again: ${reused.map(describeEntry).join(', ')}`);
-    s.expect(!replay.crashed, `the software answered the replayed callback with ${replay.status ?? 'no response'}`);
+    // A desktop app's one-shot localhost listener may be gone: nothing answering is fine, a server error is not.
+    s.expect(!replay.crashed || replay.unreachable, `the software answered the replayed callback with ${replay.status ?? 'no response'}`);
     const state = await s.linkState();
     s.expect(state === undefined || state === 'linked', `after a replayed callback the software shows "${state}" instead of staying linked`);
     s.verdict();
