@@ -106,7 +106,8 @@ describe('Business Details API 2.0', () => {
     const put = await api.put(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2025-26`, { quarterlyPeriodType: 'calendar' });
     expect(put.status).toBe(204);
     expect((await api.get(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}`)).body.quarterlyTypeChoice).toEqual({ quarterlyPeriodType: 'calendar', taxYearOfChoice: '2025-26' });
-    const obligations = (await client(e, token, '3.0').get(`/obligations/details/${NINO}/income-and-expenditure`)).body.obligations[0].obligationDetails;
+    const obligations = (await client(e, token, '3.0').get(`/obligations/details/${NINO}/income-and-expenditure?fromDate=2025-04-06&toDate=2026-04-05`)).body.obligations[0]
+      .obligationDetails;
     expect(obligations.map((o: { periodStartDate: string; periodEndDate: string; dueDate: string }) => [o.periodStartDate, o.periodEndDate, o.dueDate])).toEqual([
       ['2025-04-01', '2025-06-30', '2025-08-05'],
       ['2025-04-01', '2025-09-30', '2025-11-05'],

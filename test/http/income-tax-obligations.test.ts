@@ -6,11 +6,12 @@ const ie = `/obligations/details/${NINO}/income-and-expenditure`;
 const fd = `/obligations/details/${NINO}/crystallisation`;
 
 describe('Obligations API 3.0: income and expenditure', () => {
-  it('gives the current tax year’s cumulative quarters, fulfilled by what was submitted', async () => {
+  it('gives a tax year’s cumulative quarters, fulfilled by what was submitted', async () => {
     const e = await emulator();
     const token = await taxpayer(e);
     const api = client(e, token, '3.0');
-    const before = await api.get(ie);
+    const year = `${ie}?fromDate=2025-04-06&toDate=2026-04-05`;
+    const before = await api.get(year);
     expect(before.status).toBe(200);
     expect(before.body.obligations).toHaveLength(1);
     expect(before.body.obligations[0]).toMatchObject({ typeOfBusiness: 'self-employment', businessId: DEFAULT_BUSINESS_ID });
@@ -25,11 +26,21 @@ describe('Obligations API 3.0: income and expenditure', () => {
       periodIncome: { turnover: 1000 },
     });
     expect(put.status).toBe(204);
-    const after = (await api.get(ie)).body.obligations[0].obligationDetails;
+    const after = (await api.get(year)).body.obligations[0].obligationDetails;
     expect(after.map((o: { status: string }) => o.status)).toEqual(['fulfilled', 'fulfilled', 'open', 'open']);
     expect(after[1].receivedDate).toBe('2026-01-15');
-    const open = (await api.get(`${ie}?status=open`)).body.obligations[0].obligationDetails;
+    const open = (await api.get(`${year}&status=open`)).body.obligations[0].obligationDetails;
     expect(open.map((o: { periodEndDate: string }) => o.periodEndDate)).toEqual(['2026-01-05', '2026-04-05']);
+  });
+
+  it('defaults to today and the next 366 days, or every open obligation with status=open', async () => {
+    const e = await emulator();
+    const api = client(e, await taxpayer(e), '3.0');
+    const ends = async (query: string) => (await api.get(`${ie}${query}`)).body.obligations[0].obligationDetails.map((o: { periodEndDate: string }) => o.periodEndDate);
+    expect(await ends('')).toEqual(['2026-04-05', '2026-07-05', '2026-10-05', '2027-01-05', '2027-04-05']);
+    const open = await ends('?status=open');
+    expect(open[0]).toBe('2024-07-05');
+    expect(open).toHaveLength(12);
   });
 
   it('filters by dates, giving standard quarters before 2025-26', async () => {
@@ -52,6 +63,8 @@ describe('Obligations API 3.0: income and expenditure', () => {
     ['fromDate=2025-04-06', 'MISSING_TO_DATE', 'The To date parameter is missing'],
     ['fromDate=2025-10-05&toDate=2025-04-06', 'RANGE_TO_DATE_BEFORE_FROM_DATE', 'The To date must be after the From date'],
     ['fromDate=2024-04-06&toDate=2025-04-08', 'RULE_DATE_RANGE_INVALID', 'The specified date range is invalid'],
+    ['fromDate=2024-04-06&toDate=2025-04-07', 'RULE_DATE_RANGE_INVALID', 'The specified date range is invalid'],
+    ['fromDate=2024-04-06&toDate=2024-04-06', 'RULE_DATE_RANGE_INVALID', 'The specified date range is invalid'],
     ['fromDate=2018-01-01&toDate=2018-06-01', 'RULE_FROM_DATE_NOT_SUPPORTED', 'The specified From date is not supported as too early'],
     [`businessId=${DEFAULT_BUSINESS_ID}`, 'MISSING_TYPE_OF_BUSINESS', 'The type of business query parameter must be provided when an incomeSourceId is supplied'],
   ])('answers ?%s with 400 %s', async (query, code, message) => {

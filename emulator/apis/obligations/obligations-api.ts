@@ -4,7 +4,7 @@ import { finalDeclarationObligation, quarterlyObligations, type ObligationDetail
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
-import { daysBetween, isoDate, taxYearEndDate, taxYearOf } from '../shared/mtd-tax-year.js';
+import { addDays, daysBetween, isoDate, taxYearOf } from '../shared/mtd-tax-year.js';
 import { govTestScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
 import { cannedBusinessObligations, cannedFinalDeclarationObligations, CRYSTALLISATION_SCENARIOS, INCOME_AND_EXPENDITURE_SCENARIOS } from './obligations-scenarios.js';
@@ -15,8 +15,8 @@ import { cannedBusinessObligations, cannedFinalDeclarationObligations, CRYSTALLI
  *
  * Stateful by default and with `STATEFUL`: obligations follow the taxpayer's businesses and what was
  * submitted (income-tax/obligations.ts): a cumulative summary fulfils the quarters it covers, a final
- * declaration fulfils the year. Without fromDate/toDate the emulator answers for the current tax year (on
- * the virtual clock); HMRC says "a year from today". Without taxYear, final declaration obligations run
+ * declaration fulfils the year. Without fromDate/toDate the range is today to 366 days on (HMRC's
+ * `ObligationsDateRangeSupport.defaultDateRange`, on the virtual clock), or, with status=open, every open obligation. Without taxYear, final declaration obligations run
  * from four tax years back to the current one (HMRC's rule), limited to years in which the taxpayer had a
  * business. The other documented scenarios return HMRC's canned data.
  */
@@ -60,8 +60,10 @@ async function incomeAndExpenditure(req: ApiRequest, ctx: EmulatorContext): Prom
   if (toDate && !fromDate) v.add(err('MISSING_FROM_DATE', 'The From date parameter is missing'));
   if (fromDate && !toDate) v.add(err('MISSING_TO_DATE', 'The To date parameter is missing'));
   if (fromDate && toDate) {
+    // HMRC's ObligationsDateRangeSupport: to ≥ from; from ≥ 2018-04-06; to ≤ 2099-12-31; to < from + 366 days; to ≠ from.
     if (toDate < fromDate) v.add(err('RANGE_TO_DATE_BEFORE_FROM_DATE', 'The To date must be after the From date'));
-    else if (daysBetween(fromDate, toDate) > 366) v.add(err('RULE_DATE_RANGE_INVALID', 'The specified date range is invalid'));
+    if (toDate > '2099-12-31') v.add(err('FORMAT_TO_DATE', 'The provided toDate is invalid'));
+    if (toDate >= fromDate && (daysBetween(fromDate, toDate) >= 366 || toDate === fromDate)) v.add(err('RULE_DATE_RANGE_INVALID', 'The specified date range is invalid'));
     if (fromDate < '2018-04-06') v.add(err('RULE_FROM_DATE_NOT_SUPPORTED', 'The specified From date is not supported as too early'));
   }
   v.throwIfAny();
@@ -83,8 +85,10 @@ async function incomeAndExpenditure(req: ApiRequest, ctx: EmulatorContext): Prom
 
   const state = await ctx.incomeTax.read(vendorOf(req), nino);
   const today = isoDate(ctx.clock.now());
-  const from = fromDate ?? `${taxYearOf(today)}-04-06`;
-  const to = toDate ?? taxYearEndDate(taxYearOf(today));
+  // No dates: HMRC's default range, today to 366 days on; with status=open and no dates, every open obligation.
+  const allOpen = !fromDate && status === 'open';
+  const from = fromDate ?? (allOpen ? '2017-04-06' : today);
+  const to = toDate ?? addDays(today, 366);
   const businesses = state.businesses
     .map((b) => b.details)
     .filter((b) => TYPES.includes(b.typeOfBusiness) && (!typeOfBusiness || b.typeOfBusiness === typeOfBusiness) && (!businessId || b.businessId === businessId));

@@ -174,7 +174,7 @@ const probes: Probe[] = [
 
   // Obligations 3.0
   {
-    name: 'Obligations 3.0: GET income-and-expenditure (current tax year)',
+    name: 'Obligations 3.0: GET income-and-expenditure (default range: today and the next 366 days)',
     run: async (env) => ({ ...(await asTaxpayer(env, 'GET', `/obligations/details/${nino(env)}/income-and-expenditure`, OB)), schema: ob('retrieve_income_tax_income_expenditure.yaml', 200) }),
   },
   {
