@@ -3,14 +3,27 @@ import type { JournalEntry } from './emulator-client.js';
 
 /** Readings of the emulator's journal that several scenarios share. */
 
+/**
+ * Token requests for the user's grant (`authorization_code`, `refresh_token`), or of one grant type. Application
+ * tokens (`client_credentials`, e.g. for the Test Fraud Prevention Headers API) are the software's own business.
+ */
 export function tokenRequests(entries: JournalEntry[], grantType?: string): JournalEntry[] {
-  return entries.filter((e) => e.method === 'POST' && e.path === '/oauth/token' && (!grantType || body(e).grant_type === grantType));
+  return entries.filter(
+    (e) => e.method === 'POST' && e.path === '/oauth/token' && (grantType ? body(e).grant_type === grantType : body(e).grant_type !== 'client_credentials'),
+  );
 }
 
-/** Requests the software made to HMRC's APIs (not OAuth, not the kit's own user agent). */
+/** Sandbox-only test support APIs, which software may call around its real calls (e.g. to validate fraud headers). */
+const TEST_SUPPORT = ['/test/', '/create-test-user/', '/individuals/self-assessment-test-support/', '/agent-authorisation-test-support/'];
+
+/** Requests the software made to HMRC's APIs for the user (not OAuth, not test support, not the kit's own user agent). */
 export function apiRequests(entries: JournalEntry[]): JournalEntry[] {
   return entries.filter(
-    (e) => !e.path.startsWith('/oauth') && !e.path.startsWith('/.well-known') && !(e.requestHeaders['user-agent'] ?? '').startsWith(KIT_USER_AGENT),
+    (e) =>
+      !e.path.startsWith('/oauth') &&
+      !e.path.startsWith('/.well-known') &&
+      !TEST_SUPPORT.some((prefix) => e.path.startsWith(prefix)) &&
+      !(e.requestHeaders['user-agent'] ?? '').startsWith(KIT_USER_AGENT),
   );
 }
 
