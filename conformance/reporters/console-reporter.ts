@@ -14,7 +14,8 @@ export function consoleReporter(out: NodeJS.WritableStream, o: { color?: boolean
       if (r.status === 'failed') {
         for (const finding of r.findings) out.write(`      ${finding}\n`);
         out.write(`      ${paint(36, `fix: ${r.fix}`)}\n      ${paint(90, `rule: ${r.reference}`)}\n`);
-      } else if (r.status !== 'passed' && r.message) out.write(`      ${paint(90, r.message)}\n`);
+      } else if (r.status !== 'passed' && r.message) out.write(`      ${paint(r.unexpected ? 31 : 90, r.message)}\n`);
+      if (r.status === 'passed' && r.expected) out.write(`      ${paint(33, 'listed as an expected failure, but it passes: take it off the list')}\n`);
     },
     runFinished: (report) => {
       const s = report.summary;

@@ -2,9 +2,10 @@ import { writeFileSync } from 'node:fs';
 import type { CheckResult, Reporter, RunReport } from '../runner/report.js';
 
 /**
- * JUnit XML, as CI systems read it: one <testcase> per check. Failures carry the findings and the fix; blocked and
- * skipped checks are <skipped>; an expected failure is reported as skipped with its reason; the journal evidence goes
- * in <system-out>.
+ * JUnit XML, as CI systems read it: one <testcase> per check. What fails the run is a <failure> carrying the findings
+ * and the fix (a failed check that is not expected, or a check blocked by one that did not fail in this run); other
+ * blocked and skipped checks are <skipped>, an expected failure too, with its reason; the journal evidence goes in
+ * <system-out>.
  */
 export function junitReporter(path: string): Reporter {
   return { runFinished: (report) => writeFileSync(path, junitXml(report)) };
@@ -12,7 +13,7 @@ export function junitReporter(path: string): Reporter {
 
 export function junitXml(report: RunReport): string {
   const s = report.summary;
-  const failures = report.checks.filter((c) => c.status === 'failed' && !c.expected).length;
+  const failures = report.checks.filter((c) => c.unexpected).length;
   const skipped = report.checks.length - s.passed - failures;
   const cases = report.checks.map(testcase).join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -32,8 +33,8 @@ ${cases}
 function testcase(c: CheckResult): string {
   const open = `    <testcase classname="conformance" name="${esc(`${c.id}: ${c.title}`)}" time="${seconds(c.durationMs)}">`;
   let inner = '';
-  if (c.status === 'failed' && !c.expected) {
-    const text = [...c.findings, '', `Fix: ${c.fix}`, `Rule: ${c.rule}`, `Reference: ${c.reference}`].join('\n');
+  if (c.unexpected) {
+    const text = [...(c.findings.length ? c.findings : [c.message ?? c.status]), '', `Fix: ${c.fix}`, `Rule: ${c.rule}`, `Reference: ${c.reference}`].join('\n');
     inner = `\n      <failure message="${esc(c.message ?? 'failed')}" type="${esc(c.id)}">${esc(text)}</failure>`;
   } else if (c.status === 'failed') inner = `\n      <skipped message="${esc(`expected failure: ${c.expected}`)}"/>`;
   else if (c.status !== 'passed') inner = `\n      <skipped message="${esc(c.message ?? c.status)}"/>`;

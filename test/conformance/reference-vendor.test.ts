@@ -65,6 +65,13 @@ describe('hmrc-sandbox conform options', () => {
     expect(run.junit).toMatch(/<skipped message="expected failure: random state lands in release 2 \(ticket 42\)"\/>/);
   }, 60_000);
 
+  it('fails the run when a check is blocked by one that was not run', async () => {
+    const run = await runConform(['--config', REFERENCE_VENDOR, '--only', 'token-refresh'], { VENDOR_BREAK: 'no-accept-header' });
+    expect(run.exitCode).toBe(1);
+    expect(run.report!.checks[0]).toMatchObject({ id: 'token-refresh', status: 'blocked', blockedBy: 'api-call-headers', unexpected: true });
+    expect(run.junit).toMatch(/<failure message="blocked by api-call-headers: HMRC refused the API call/);
+  }, 60_000);
+
   it('exits 2 and names the bad path for an invalid vendor config', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bad-config-'));
     const file = join(dir, 'vendor.yaml');
