@@ -125,7 +125,7 @@ describe('Self Assessment Test Support API 1.0', () => {
     expect((await support.post(`${SUPPORT}/vendor-state/checkpoints`)).body.code).toBe('FORMAT_NINO');
   });
 
-  it('is application-restricted and needs the self-assessment scopes', async () => {
+  it('takes an application token or a signed-up taxpayer’s token, with the self-assessment scopes', async () => {
     const e = await emulator();
     const unscoped = client(e, await applicationToken(e), '1.0');
     expect((await unscoped.post(`${SUPPORT}/business/${NINO}`, { typeOfBusiness: 'uk-property' })).body.code).toBe('INVALID_SCOPE');
@@ -133,6 +133,11 @@ describe('Self Assessment Test Support API 1.0', () => {
     expect(anonymous.body.code).toBe('MISSING_CREDENTIALS');
     const userToken = client(e, await taxpayer(e), '1.0');
     expect((await userToken.post(`${SUPPORT}/business/${NINO}`, { typeOfBusiness: 'uk-property' })).status).toBe(201);
+    const notSignedUp = client(e, await taxpayer(e, { userId: 'not-signed-up', enrolled: false }), '1.0');
+    expect((await notSignedUp.post(`${SUPPORT}/business/${NINO}`, { typeOfBusiness: 'foreign-property' })).body).toEqual({
+      code: 'CLIENT_OR_AGENT_NOT_AUTHORISED',
+      message: 'The client and/or agent is not authorised',
+    });
   });
 
   it('sets a test ITSA status that decides how cumulative summaries are checked', async () => {

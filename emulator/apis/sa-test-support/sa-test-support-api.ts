@@ -8,12 +8,13 @@ import { defaultBusiness } from '../../income-tax/default-business.js';
 import type { TaxpayerState } from '../../income-tax/model.js';
 import { parseCreateBusiness } from './create-business-body.js';
 import { parseItsaStatus } from './itsa-status-body.js';
+import { withTestSupportCaller } from './test-support-caller.js';
 
 /**
  * Self Assessment Test Support (MTD) 1.0: sandbox set-up for stateful Income Tax testing. HMRC keeps this
  * data per vendor (developer application), so every endpoint acts on the calling application's data for
- * any NINO: no taxpayer sign-in is needed. The endpoints are application-restricted (an application
- * token, or any user token of the application, as libmtdac uses them) and need the
+ * any NINO. The endpoints take an application token (as libmtdac uses them) or a user token of a signed-up
+ * taxpayer or an agent (as HMRC's service authorises them: test-support-caller.ts), and need the
  * `write:self-assessment` scope (`read:self-assessment` to list checkpoints), as HMRC's spec lists.
  *
  * - POST `business/{nino}` → 201 `{businessId}` (the first replaces the taxpayer's unused default business);
@@ -37,7 +38,7 @@ export const saTestSupportApi: Api = {
   context: 'individuals/self-assessment-test-support',
   versions: ['1.0'],
   formats: ['json'],
-  endpoints: [
+  endpoints: withTestSupportCaller([
     { method: 'POST', path: `${BASE}/business/:nino`, auth: 'application', scopes: write, handler: createBusiness },
     { method: 'DELETE', path: `${BASE}/business/:nino/:businessId`, auth: 'application', scopes: write, handler: deleteBusiness },
     { method: 'POST', path: `${BASE}/itsa-status/:nino/:taxYear`, auth: 'application', scopes: write, handler: createAmendItsaStatus },
@@ -46,7 +47,7 @@ export const saTestSupportApi: Api = {
     { method: 'GET', path: `${BASE}/vendor-state/checkpoints`, auth: 'application', scopes: ['read:self-assessment'], handler: listCheckpoints },
     { method: 'DELETE', path: `${BASE}/vendor-state/checkpoints/:checkpointId`, auth: 'application', scopes: write, handler: deleteCheckpoint },
     { method: 'POST', path: `${BASE}/vendor-state/checkpoints/:checkpointId/restore`, auth: 'application', scopes: write, handler: restoreCheckpoint },
-  ],
+  ]),
 };
 
 const PROPERTY_TYPES = ['uk-property', 'foreign-property', 'property-unspecified'];

@@ -333,6 +333,18 @@ const probes: Probe[] = [
     }),
   },
   {
+    name: 'SA Test Support 1.0: 403 CLIENT_OR_AGENT_NOT_AUTHORISED for a user not signed up to Income Tax',
+    async run(env) {
+      const p = env.persona('vat-individual');
+      const token = await env.userToken(p.userId, p.password, SCOPES);
+      return {
+        ...(await env.request('POST', `${SUPPORT}/business/${nino(env)}`, { token, body: { typeOfBusiness: 'foreign-property' } })),
+        schema: sa('business_create.yaml', '/post/responses/403'),
+        expectStatus: 403,
+      };
+    },
+  },
+  {
     name: 'SA Test Support 1.0: POST checkpoint (201)',
     run: async (env) => ({ ...(await asVendor(env, 'POST', `${SUPPORT}/vendor-state/checkpoints?nino=${nino(env)}`)), schema: sa('checkpoints_create.yaml', '/responses/201'), expectStatus: 201 }),
   },
