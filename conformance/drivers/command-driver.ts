@@ -54,7 +54,7 @@ export class RunningCommand {
     const timer = setTimeout(() => {
       timedOut = true;
       this.child.kill('SIGKILL');
-    }, o.timeoutMs ?? 15_000);
+    }, o.timeoutMs ?? 20_000);
     this.done = new Promise((resolve) => {
       const finish = (exitCode: number | null, signal: NodeJS.Signals | null): void => {
         clearTimeout(timer);
