@@ -34,6 +34,8 @@ export interface RunOptions {
   userAgent?: 'http' | 'browser' | undefined;
   reporters: Reporter[];
   env?: NodeJS.ProcessEnv;
+  /** Stops the run after the current check (the software and the emulator are still shut down). */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -98,6 +100,7 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
     for (const r of options.reporters) r.runStarted?.({ vendor: config.name, emulatorUrl: emulator.baseUrl, checks: selected.length });
     const results: CheckResult[] = [];
     for (const check of selected) {
+      options.signal?.throwIfAborted();
       for (const r of options.reporters) r.checkStarted?.(check);
       const result = await runCheck(check, { config, emulator, software, clientId, newUserAgent, user, wrongUser });
       result.expected = expected.get(check.id);

@@ -48,6 +48,14 @@ export const conformCommand: CommandModule<object, ConformArgs> = {
     if (!args.quiet) reporters.push(consoleReporter(process.stdout, { color: Boolean(process.stdout.isTTY) }));
     if (args.junit) reporters.push(junitReporter(args.junit));
     if (args.json) reporters.push(jsonReporter(args.json));
+    // Ctrl-C or a CI time-out: finish the current check, then stop the software and the emulator; twice: now.
+    const interrupted = new AbortController();
+    const onSignal = (): void => {
+      if (interrupted.signal.aborted) process.exit(130);
+      interrupted.abort(new Error('interrupted'));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     try {
       const report = await runConformance({
         configPath: args.config ?? referenceVendorConfig(),
@@ -56,11 +64,15 @@ export const conformCommand: CommandModule<object, ConformArgs> = {
         expectedFailures: args['expected-failures'],
         userAgent: args['user-agent'],
         reporters,
+        signal: interrupted.signal,
       });
       process.exitCode = report.summary.unexpected ? 1 : 0;
     } catch (e) {
       process.stderr.write(`hmrc-sandbox conform: ${(e as Error).message}\n`);
-      process.exitCode = e instanceof VendorConfigError ? 2 : 3;
+      process.exitCode = interrupted.signal.aborted ? 130 : e instanceof VendorConfigError ? 2 : 3;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
     }
   },
 };
