@@ -33,7 +33,7 @@ import { calculationErrors, EXAMPLE_PROFIT, LIST_SCENARIOS, RETRIEVE_SCENARIOS, 
  * downstream systems' errors; confirming an amendment before 2025-26 is RULE_SUBMISSION_FAILED (HMRC's rules
  * validator). HMRC's `TaxYear.year` is the year a tax year ends, so its `<= 2025` means up to 2024-25.
  */
-export const CALCULATION_DELAY_MS = 5_000;
+const CALCULATION_DELAY_MS = 5_000;
 const MINIMUM_TAX_YEAR = 2017;
 const CALCULATION_ID = /^([0-9]{8}|[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/;
 const TRIGGER_TYPES: readonly TriggerCalculationType[] = ['in-year', 'intent-to-finalise', 'intent-to-amend'];

@@ -11,7 +11,7 @@ import { MtdValidation } from '../shared/mtd-validation.js';
  * FORMAT_BUSINESS_INCOME_2_YEARS_PRIOR (0 to 99999999999.99), DUPLICATE_SUBMITTED_ON; a missing or empty array
  * or a non-object entry is RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED.
  */
-export const ITSA_STATUSES = ['No Status', 'MTD Mandated', 'MTD Voluntary', 'Annual', 'Non Digital', 'Dormant', 'MTD Exempt'];
+const ITSA_STATUSES = ['No Status', 'MTD Mandated', 'MTD Voluntary', 'Annual', 'Non Digital', 'Dormant', 'MTD Exempt'];
 const REASONS = [
   'Sign up - return available',
   'Sign up - no return available',

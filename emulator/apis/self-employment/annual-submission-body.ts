@@ -18,7 +18,7 @@ import { isValidDate, MtdValidation } from '../shared/mtd-validation.js';
  * Unknown fields are dropped.
  */
 const SIGNED = ['basisAdjustment', 'accountingAdjustment', 'averagingAdjustment'];
-export const ADJUSTMENTS = [
+const ADJUSTMENTS = [
   'includedNonTaxableProfits',
   'basisAdjustment',
   'overlapReliefUsed',
@@ -31,7 +31,7 @@ export const ADJUSTMENTS = [
   'transitionProfitAmount',
   'transitionProfitAccelerationAmount',
 ];
-export const ALLOWANCES = [
+const ALLOWANCES = [
   'annualInvestmentAllowance',
   'capitalAllowanceMainPool',
   'capitalAllowanceSpecialRatePool',

@@ -15,7 +15,7 @@ import type { ApiRequest } from '../../gateway/api.js';
  * - consolidated and itemised expenses together → RULE_BOTH_EXPENSES_SUPPLIED.
  * Unknown fields are dropped, as HMRC's JSON readers ignore them. Returns the body as stored and read back.
  */
-export const INCOME_FIELDS = ['turnover', 'other', 'taxTakenOffTradingIncome'];
+const INCOME_FIELDS = ['turnover', 'other', 'taxTakenOffTradingIncome'];
 const ITEMISED = [
   'costOfGoods',
   'paymentsToSubcontractors',
@@ -33,8 +33,8 @@ const ITEMISED = [
   'depreciation',
   'otherExpenses',
 ];
-export const EXPENSE_FIELDS = ['consolidatedExpenses', ...ITEMISED];
-export const DISALLOWABLE_FIELDS = ITEMISED.map((f) => `${f}Disallowable`);
+const EXPENSE_FIELDS = ['consolidatedExpenses', ...ITEMISED];
+const DISALLOWABLE_FIELDS = ITEMISED.map((f) => `${f}Disallowable`);
 
 const MAX = 99_999_999_999.99;
 const POSITIVE = 'The value must be between 0 and 99999999999.99';

@@ -12,7 +12,7 @@ import { mtdError, mtdErrors, type MtdErrorDetail } from './mtd-errors.js';
  * - Dates: `YYYY-MM-DD`, a real calendar date between 1900 and 2099.
  */
 export const NINO = /^((?!(BG|GB|KN|NK|NT|TN|ZZ)|(D|F|I|Q|U|V)[A-Z]|[A-Z](D|F|I|O|Q|U|V))[A-Z]{2})[0-9]{6}[A-D]$/;
-export const BUSINESS_ID = /^X[A-Z0-9]IS[0-9]{11}$/;
+const BUSINESS_ID = /^X[A-Z0-9]IS[0-9]{11}$/;
 const TAX_YEAR = /^20[1-9][0-9]-[1-9][0-9]$/;
 const DATE = /^(19|20)\d\d-\d\d-\d\d$/;
 
