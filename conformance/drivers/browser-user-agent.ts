@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { readAccessCode, TEST_PHONE } from './access-code.js';
-import { isAuthorizeUrl, isCallbackUrl, KIT_USER_AGENT, type Callback, type Landing, type OpenResult, type UserAgent, type UserAgentOptions } from './user-agent.js';
+import { isAuthorizeUrl, isCallbackUrl, onEmulator, KIT_USER_AGENT, type Callback, type Landing, type OpenResult, type UserAgent, type UserAgentOptions } from './user-agent.js';
 
 /** Debian's Chromium; override with CHROMIUM_PATH. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -133,14 +133,14 @@ export class BrowserUserAgent implements UserAgent {
     const url = request.url();
     if (!request.isNavigationRequest()) return route.continue();
     if (this.holding && isCallbackUrl(url, this.options.redirectUris)) return this.hold(route, url);
-    if (!url.startsWith(this.options.emulatorUrl)) return route.continue();
+    if (!onEmulator(url, this.options.emulatorUrl)) return route.continue();
     let response = await route.fetch({ maxRedirects: 0 });
     for (let hop = 0; hop < 15; hop++) {
       const location = response.headers().location;
       if (!location || response.status() < 300 || response.status() >= 400) break;
       const target = new URL(location, response.url()).toString();
       if (this.holding && isCallbackUrl(target, this.options.redirectUris)) return this.hold(route, target);
-      if (!target.startsWith(this.options.emulatorUrl)) return route.fulfill({ response });
+      if (!onEmulator(target, this.options.emulatorUrl)) return route.fulfill({ response });
       const { 'content-type': _type, 'content-length': _length, cookie: _cookie, ...headers } = request.headers();
       response = await route.fetch({ url: target, method: 'GET', headers, postData: '', maxRedirects: 0 });
     }

@@ -53,6 +53,21 @@ export function isCallbackUrl(url: string, redirectUris: string[]): boolean {
   return redirectUris.some((r) => !r.startsWith('urn:') && (bare === r.split(/[?#]/)[0] || bare === `${r.split(/[?#]/)[0]}/`));
 }
 
+/** Whether a URL is on the emulator; `localhost`, `127.0.0.1` and `[::1]` count as the same host. */
+export function onEmulator(url: string, emulatorUrl: string): boolean {
+  try {
+    const a = new URL(url);
+    const b = new URL(emulatorUrl);
+    const host = (h: string): string => (LOOPBACK.has(h) ? 'localhost' : h);
+    return a.protocol === b.protocol && a.port === b.port && host(a.hostname) === host(b.hostname);
+  } catch {
+    return false;
+  }
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** HMRC's authorization endpoint (not the `/oauth/authorize/<uid>` resumption after each step). */
 export function isAuthorizeUrl(url: string, emulatorUrl: string): boolean {
-  return url.startsWith(`${emulatorUrl}/oauth/authorize`);
+  return onEmulator(url, emulatorUrl) && new URL(url).pathname === '/oauth/authorize';
 }

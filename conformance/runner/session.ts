@@ -1,7 +1,7 @@
 import type { CheckId } from '../checks.js';
 import type { VendorConfig } from '../contract/vendor-config.js';
 import type { Delivery, HookOutcome, LinkState, Software } from '../drivers/software.js';
-import type { Callback, OpenResult, UserAgent } from '../drivers/user-agent.js';
+import { onEmulator, type Callback, type OpenResult, type UserAgent } from '../drivers/user-agent.js';
 import type { EmulatorClient, JournalEntry } from './emulator-client.js';
 import { apiRequests, describeEntry, responseBody, tokenRequests } from './journal-views.js';
 import { Blocked, CheckFailed, NotApplicable } from './outcomes.js';
@@ -71,7 +71,7 @@ export class CheckSession {
       this.block('authorization-request', `starting a link did not lead to HMRC's /oauth/authorize (ended at ${open.landing.url || 'nothing'}, HTTP ${open.landing.status})`);
     }
     const authorizeUrl = new URL(open.authorizeUrl!);
-    const rejected = open.landing.url.startsWith(this.deps.emulator.baseUrl) && open.landing.status >= 400 ? { status: open.landing.status, error: errorText(open.landing.body) } : undefined;
+    const rejected = onEmulator(open.landing.url, this.deps.emulator.baseUrl) && open.landing.status >= 400 ? { status: open.landing.status, error: errorText(open.landing.body) } : undefined;
     return { open, authorizeUrl, params: authorizeUrl.searchParams, rejected };
   }
 
