@@ -12,6 +12,9 @@ export interface EmulatorAccount {
 
 /** The emulator's control API (`/_emulator/*`), as the kit uses it: over HTTP, so it works with any running emulator. */
 export class EmulatorClient {
+  /** The newest journal entry id seen so far: marks only fetch what is newer (entry ids only grow). */
+  private newest = 0;
+
   constructor(readonly baseUrl: string) {}
 
   async health(): Promise<void> {
@@ -25,8 +28,9 @@ export class EmulatorClient {
 
   /** The id of the newest journal entry: later entries are what a check caused. */
   async mark(): Promise<number> {
-    const entries = await this.journal();
-    return entries.reduce((max, e) => Math.max(max, e.id), 0);
+    const entries = await this.journal(this.newest);
+    this.newest = entries.reduce((max, e) => Math.max(max, e.id), this.newest);
+    return this.newest;
   }
 
   /** Moves virtual time forward, e.g. `PT4H`, `P548D`. */

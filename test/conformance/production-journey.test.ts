@@ -25,9 +25,12 @@ describe('hmrc-sandbox conform against a running emulator with the production jo
   }, 90_000);
 
   it.skipIf(!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'))('walks the same pages in Chromium (browser user agent)', async () => {
+    const before = (await emulator.emulator.context.journal.entries()).length;
     const run = await runConform(['--config', REFERENCE_VENDOR, '--emulator-url', emulator.baseUrl, '--user-agent', 'browser', '--only', 'code-exchange', 'denied-grant']);
     expect(run.stderr).not.toMatch(/hmrc-sandbox conform:/);
     expect(run.exitCode).toBe(0);
     expect(idsWithStatus(run.report, 'passed')).toEqual(['code-exchange', 'denied-grant']);
+    const paths = (await emulator.emulator.context.journal.entries()).slice(before).map((e) => `${e.method} ${e.path}`);
+    expect(paths.some((p) => /^POST .*\/two-step\/code$/.test(p))).toBe(true);
   }, 120_000);
 });
