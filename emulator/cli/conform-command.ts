@@ -13,6 +13,7 @@ interface ConformArgs {
   'user-agent'?: 'http' | 'browser';
   'reference-vendor'?: boolean;
   quiet?: boolean;
+  list?: boolean;
 }
 
 /**
@@ -34,16 +35,22 @@ export const conformCommand: CommandModule<object, ConformArgs> = {
       .option('user-agent', { choices: ['http', 'browser'] as const, describe: "Stand in for the user's browser with plain HTTP or Chromium [default: the config's, else http]" })
       .option('reference-vendor', { type: 'boolean', describe: "Run against the kit's own reference vendor (a self-test)" })
       .option('quiet', { type: 'boolean', describe: 'No live progress' })
+      .option('list', { type: 'boolean', describe: 'List the checks (id, rule, reference) and exit' })
       .check((a) => {
-        if (!a.config && !a['reference-vendor']) throw new Error('Name the vendor contract with --config vendor.yaml (or --reference-vendor)');
+        if (!a.config && !a['reference-vendor'] && !a.list) throw new Error('Name the vendor contract with --config vendor.yaml (or --reference-vendor)');
         return true;
       })
       .example('$0 conform --config vendor.yaml', 'Run every check; exit 1 if one fails')
       .example('$0 conform --config vendor.yaml --junit conformance.xml --json conformance.json', 'Reports for CI')
       .example('$0 conform --config vendor.yaml --only token-refresh lapsed-grant', 'Just these checks')
       .example('$0 conform --config vendor.yaml --emulator-url http://hmrc:9090', 'Against an emulator already running')
-      .example('$0 conform --reference-vendor', "Self-test against the kit's reference vendor"),
+      .example('$0 conform --reference-vendor', "Self-test against the kit's reference vendor")
+      .example('$0 conform --list', 'The catalogue of checks'),
   handler: async (args) => {
+    if (args.list) {
+      for (const check of CHECKS) process.stdout.write(`${check.id}\n  ${check.rule}\n  ${check.reference}\n\n`);
+      return;
+    }
     const reporters: Reporter[] = [];
     if (!args.quiet) reporters.push(consoleReporter(process.stdout, { color: Boolean(process.stdout.isTTY) }));
     if (args.junit) reporters.push(junitReporter(args.junit));

@@ -97,6 +97,12 @@ describe('hmrc-sandbox conform options', () => {
     expect(run.stderr).toMatch(/boom: no database/);
   }, 60_000);
 
+  it('lists the catalogue with --list, without a config', async () => {
+    const run = await runConform(['--list']);
+    expect(run.exitCode).toBe(0);
+    for (const id of CHECK_IDS) expect(run.stdout).toMatch(new RegExp(`^${id}$`, 'm'));
+  }, 60_000);
+
   it('exits 2 for an unknown check id in --only', async () => {
     const run = await runConform(['--config', REFERENCE_VENDOR, '--only', 'no-such-check']);
     expect(run.exitCode).toBe(2);
