@@ -112,9 +112,11 @@ results.api = api;
 
 // ── Complete authorization-code flows/s ──────────────────────────────────────────────────────────
 const flowAgent = keepAliveAgent(FLOW_CONCURRENCY * 2);
+const cpuBeforeFlows = apiEmulator.cpuMs();
 const flows = await runLoad({ task: () => authorizationCodeFlow(apiEmulator.target, flowAgent), concurrency: FLOW_CONCURRENCY, durationMs: FLOW_MS });
 failIfBroken('authorization-code flows', flows);
 results.flowsPerSecond = flows.perSecond;
+results.flowCpuMs = cpuBeforeFlows === undefined ? undefined : (apiEmulator.cpuMs() - cpuBeforeFlows) / flows.ok;
 
 results.bareOidcProviderRssMb = bareOidc.rssMb();
 for (const server of [apiEmulator, bareOidc, mockServer, bareExpress]) await server.stop();
@@ -161,7 +163,7 @@ const report = [
   line('emulator ÷ bare oidc-provider', tg.coldStartVsBareOidcProvider.value, '', `${tg.coldStartVsBareOidcProvider.text}${startByCpu()}`),
   '',
   'Authorization-code flows/s (authorize → sign in → grant → token → /hello/user)',
-  line(`emulator, ${FLOW_CONCURRENCY} browsers at once`, fmt.number(results.flowsPerSecond, 1), 'flows/s', tg.flows.text),
+  line(`emulator, ${FLOW_CONCURRENCY} browsers at once`, fmt.number(results.flowsPerSecond, 1), 'flows/s', `${tg.flows.text}${results.flowCpuMs ? `  (${fmt.number(results.flowCpuMs, 1)} ms CPU per flow)` : ''}`),
   '',
   'Memory (RSS)',
   line('emulator at start', fmt.number(results.emulatorRssAtStartMb), 'MB'),
