@@ -8,7 +8,7 @@
 //   npm run bench                    the whole bench (under two minutes on 2 cores)
 //   node scripts/bench.mjs --quick   shorter rounds, to check the bench itself works
 //   node scripts/bench.mjs --json out.json   also write the figures as JSON
-import { writeFileSync, mkdtempSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -38,7 +38,8 @@ if (!existsSync(new URL('../dist/emulator/cli/main.js', import.meta.url))) {
 }
 
 // The emulator's own 3 requests/s throttle would cap every figure: raise it for the bench only.
-const configFile = join(mkdtempSync(join(tmpdir(), 'hmrc-sandbox-bench-')), 'bench-config.json');
+const configDir = mkdtempSync(join(tmpdir(), 'hmrc-sandbox-bench-'));
+const configFile = join(configDir, 'bench-config.json');
 writeFileSync(configFile, JSON.stringify({ throttle: { requestsPerSecond: 1_000_000_000 } }));
 const EMULATOR = emulatorCommand(configFile);
 
@@ -130,6 +131,7 @@ await tokenEmulator.stop();
 
 // ── Conformance catalogue ────────────────────────────────────────────────────────────────────────
 results.conformance = timeConformanceCatalogue();
+rmSync(configDir, { recursive: true, force: true });
 results.benchSeconds = (performance.now() - benchStarted) / 1000;
 
 // ── Report ───────────────────────────────────────────────────────────────────────────────────────

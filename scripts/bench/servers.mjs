@@ -29,7 +29,7 @@ export const bareExpressCommand = { name: 'bare express', args: [`${SERVERS}bare
  */
 export async function startServer({ name, args, readyPath }, { timeoutMs = 20_000 } = {}) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: benchEnv() });
   running.add(child);
   let output = '';
   const remember = (chunk) => {
@@ -86,6 +86,12 @@ export async function startServer({ name, args, readyPath }, { timeoutMs = 20_00
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** The bench's own environment minus `HMRC_SANDBOX_*` (a base URL or port set there would mislead it). */
+function benchEnv() {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('HMRC_SANDBOX_')));
+  return { ...env, NODE_ENV: 'production' };
 }
 
 // Linux reports CPU time in clock ticks; USER_HZ is 100 on every mainstream kernel.
