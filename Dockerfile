@@ -40,6 +40,9 @@ RUN npm ci --omit=dev --ignore-scripts --loglevel=error
 
 # ── runtime ────────────────────────────────────────────────────────────────────────────────────────
 FROM node:${NODE_VERSION}-slim
+LABEL org.opencontainers.image.title="HMRC local sandbox" \
+      org.opencontainers.image.description="Offline emulator of HMRC's API platform (OAuth 2.0, link-software journey, Making Tax Digital APIs) plus a conformance kit" \
+      org.opencontainers.image.licenses="MIT"
 WORKDIR /app
 # HMRC_SANDBOX_HOST: bind every interface, so the published port and other containers reach it.
 # HMRC_SANDBOX_PORT: the health check below reads it too; change the port with it, not with --port.
