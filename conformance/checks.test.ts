@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from './checks.js';
-import { BREAKS } from './reference-vendor/breaks.js';
+import { BREAKS } from './broken-vendors/variants.js';
 import { SCENARIOS } from './scenarios/index.js';
 
 const scenarioFiles = readdirSync(new URL('./scenarios/', import.meta.url)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { BREAKS, type Break } from './breaks.js';
+import { BREAKS, type Break } from '../broken-vendors/variants.js';
 
 /**
  * The reference vendor: a small web app that links to HMRC the way HMRC asks, and passes every conformance check.
@@ -8,7 +8,7 @@ import { BREAKS, type Break } from './breaks.js';
  *
  *   PORT, HMRC_BASE_URL, HMRC_CLIENT_ID, HMRC_CLIENT_SECRET, HMRC_REDIRECT_URIS (space-separated; the first is used),
  *   HMRC_VRN (the business it keeps VAT records for: it then reads VAT obligations, else Hello User),
- *   VENDOR_BREAK: comma-separated rules to break, one per broken variant (see breaks.ts).
+ *   VENDOR_BREAK: comma-separated rules to break, one per broken variant (see ../broken-vendors/variants.ts).
  *
  * Routes: GET /link (start), GET /callback, POST /call (call the API), GET /status, POST /reset, GET /health.
  * It serves one user at a time, which is all the kit needs.

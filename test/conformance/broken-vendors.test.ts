@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BREAKS } from '../../conformance/reference-vendor/breaks.js';
+import { BREAKS } from '../../conformance/broken-vendors/variants.js';
 import { idsWithStatus, REFERENCE_VENDOR, runConform } from './run-cli.js';
 
 /**
