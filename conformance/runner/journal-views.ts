@@ -42,8 +42,7 @@ export function bearerOf(e: JournalEntry): string | undefined {
 
 export function describeEntry(e: JournalEntry): string {
   const rb = responseBody(e);
-  // The journal fingerprints every "code" field, platform error codes included, so API errors show their message.
-  const code = typeof rb.code === 'string' && !rb.code.startsWith('sha256:') ? ` ${rb.code}` : '';
+  const code = typeof rb.code === 'string' ? ` ${rb.code}` : '';
   const detail = rb.error ? ` ${String(rb.error)}${rb.error_description ? ` "${String(rb.error_description)}"` : ''}` : `${code}${rb.message ? ` "${String(rb.message)}"` : ''}`;
   return `${e.method} ${e.path} → ${e.status}${detail}`;
 }

@@ -1,4 +1,3 @@
-import { fingerprint } from '../../emulator/control/journal.js';
 import { apiRequests, describeEntry, responseBody, tokenRequests } from '../runner/journal-views.js';
 import type { CheckSession } from '../runner/session.js';
 import type { Scenario } from './scenario.js';
@@ -33,7 +32,6 @@ export const clientNotAuthorised: Scenario = {
   },
 };
 
-/** The journal shows error codes as fingerprints (it treats every `code` field as an OAuth code). */
 function isNotAuthorised(code: unknown): boolean {
-  return code === CODE || code === fingerprint(CODE);
+  return code === CODE;
 }

@@ -28,6 +28,8 @@ const MAX_CAPTURE = 64 * 1024;
 const SECRET = new Set(['client_secret', 'password', 'code_verifier', 'totp', 'accessCode', 'access-code']);
 /** Parameters whose values are shown as a fingerprint, so that reuse can still be seen. */
 const FINGERPRINTED = new Set(['code', 'refresh_token', 'access_token', 'id_token']);
+/** In response bodies `code` is an error code (`{"code":"INVALID_CREDENTIALS"}`), never a secret. */
+const FINGERPRINTED_IN_RESPONSES = new Set(['refresh_token', 'access_token', 'id_token']);
 
 /**
  * The request journal: every request and response outside the control API, secrets masked
@@ -54,6 +56,8 @@ export class Journal {
   middleware() {
     return (req: Request, res: Response, next: NextFunction): void => {
       if (req.path.startsWith('/_emulator') || req.path.startsWith('/assets/')) return next();
+      // Routers rewrite req.path as they descend; record the path as the client sent it.
+      const path = req.path;
       const started = performance.now();
       const time = new Date(this.clock.now()).toISOString();
       const chunks: Buffer[] = [];
@@ -74,7 +78,7 @@ export class Journal {
           time,
           clientId: clientIdOf(req, res),
           method: req.method,
-          path: req.path,
+          path,
           query: mask(req.query as Record<string, unknown>),
           requestHeaders: maskHeaders(req.headers),
           requestBody: typeof req.body === 'object' && req.body ? mask(req.body as Record<string, unknown>) : undefined,
@@ -102,12 +106,12 @@ export function fingerprint(value: string): string {
   return `sha256:${createHash('sha256').update(value).digest('hex').slice(0, 12)}`;
 }
 
-function mask(source: Record<string, unknown>): Record<string, unknown> {
+function mask(source: Record<string, unknown>, fingerprinted = FINGERPRINTED): Record<string, unknown> {
   if (Array.isArray(source) || source === null || typeof source !== 'object') return source;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(source)) {
     if (SECRET.has(key)) out[key] = '***';
-    else if (FINGERPRINTED.has(key) && typeof value === 'string') out[key] = fingerprint(value);
+    else if (fingerprinted.has(key) && typeof value === 'string') out[key] = fingerprint(value);
     else out[key] = value;
   }
   return out;
@@ -132,7 +136,7 @@ function parseBody(text: string, contentType: string): unknown {
   if (!text) return undefined;
   if (contentType.includes('json')) {
     try {
-      return mask(JSON.parse(text) as Record<string, unknown>);
+      return mask(JSON.parse(text) as Record<string, unknown>, FINGERPRINTED_IN_RESPONSES);
     } catch {
       return text;
     }
