@@ -53,10 +53,6 @@ ENV NODE_ENV=production \
     HMRC_SANDBOX_PORT=9090 \
     NODE_COMPILE_CACHE=/app/.node-compile-cache
 COPY --from=prod-deps --chown=root:root /app/node_modules ./node_modules
-# `hmrc-sandbox conform` imports playwright-core (a dev dependency, with no dependencies of its own)
-# when the CLI loads, so the CLI needs it even to serve. Taken from the build stage at the locked
-# version; drop this line once the browser driver imports it lazily. No browser is installed.
-COPY --from=build --chown=root:root /app/node_modules/playwright-core ./node_modules/playwright-core
 COPY --chown=root:root package.json ./
 COPY --from=build --chown=root:root /app/dist ./dist
 COPY --from=build --chown=root:root /app/static/ ./

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { readAccessCode, TEST_PHONE } from './access-code.js';
 import { isAuthorizeUrl, isCallbackUrl, onEmulator, KIT_USER_AGENT, type Callback, type Landing, type OpenResult, type UserAgent, type UserAgentOptions } from './user-agent.js';
 
@@ -33,6 +33,8 @@ export class BrowserUserAgent implements UserAgent {
 
   static async launchBrowser(): Promise<BrowserHandle> {
     const profile = mkdtempSync(join(tmpdir(), 'hmrc-conformance-chromium-'));
+    // Loaded only when a browser is wanted: playwright-core is a development dependency and slow to load.
+    const { chromium } = await import('playwright-core');
     const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, userAgent: KIT_USER_AGENT });
     return {
       context,

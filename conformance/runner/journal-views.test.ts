@@ -15,7 +15,7 @@ describe('readings of the journal', () => {
     entry({ method: 'POST', path: '/oauth/token', requestBody: { grant_type: 'authorization_code', code: 'sha256:aaa' } }),
     entry({ method: 'POST', path: '/oauth/token', requestBody: { grant_type: 'client_credentials' } }),
     entry({ path: '/test/fraud-prevention-headers/validate', requestHeaders: { authorization: 'Bearer sha256:app' } }),
-    entry({ path: '/organisations/vat/123/obligations', requestHeaders: { authorization: 'Bearer sha256:0123456789ab' }, status: 403, responseBody: { code: 'sha256:ffffffffffff', message: 'The client and/or agent is not authorised.' } }),
+    entry({ path: '/organisations/vat/123/obligations', requestHeaders: { authorization: 'Bearer sha256:0123456789ab' }, status: 403, responseBody: { code: 'CLIENT_OR_AGENT_NOT_AUTHORISED', message: 'The client and/or agent is not authorised.' } }),
   ];
 
   it("counts the software's API calls, not the kit's pages or sandbox test support", () => {
@@ -27,9 +27,9 @@ describe('readings of the journal', () => {
     expect(tokenRequests(journal, 'client_credentials')).toHaveLength(1);
   });
 
-  it('reads the bearer fingerprint, and describes an API error by its message when its code is fingerprinted', () => {
+  it('reads the bearer fingerprint, and describes an API error by its code and message', () => {
     const call = journal.at(-1)!;
     expect(bearerOf(call)).toBe('sha256:0123456789ab');
-    expect(describeEntry(call)).toBe('GET /organisations/vat/123/obligations → 403 "The client and/or agent is not authorised."');
+    expect(describeEntry(call)).toBe('GET /organisations/vat/123/obligations → 403 CLIENT_OR_AGENT_NOT_AUTHORISED "The client and/or agent is not authorised."');
   });
 });

@@ -23,7 +23,7 @@ export class Accounts {
   /** The account when the user ID and password match, else undefined. Always does the same work. */
   async signIn(userId: string, password: string): Promise<Account | undefined> {
     const account = await this.find(userId);
-    const ok = verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
+    const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
     return account && ok ? account : undefined;
   }
 

@@ -1,4 +1,7 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: { N: number }) => Promise<Buffer>;
 
 /**
  * Passwords are stored as scrypt hashes (Node's built-in scrypt; no native dependency). The cost is
@@ -13,10 +16,11 @@ export function hashPassword(password: string): string {
   return `scrypt$${N}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
+/** Off the event loop (libuv's thread pool), so sign-ins do not stall other requests. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const actual = scryptSync(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n) });
+  const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n) });
   return timingSafeEqual(actual, expected);
 }

@@ -44,22 +44,28 @@ export class Journal {
   ) {}
 
   async entries(filter: { clientId?: string | undefined; since?: number | undefined; path?: string | undefined } = {}): Promise<JournalEntry[]> {
-    return (await this.store.read<JournalEntry>(LOG)).filter(
-      (e) =>
-        (!filter.clientId || e.clientId === filter.clientId) &&
-        (filter.since === undefined || e.id > filter.since) &&
-        (!filter.path || e.path.startsWith(filter.path)),
-    );
+    return (await this.store.read<RawEntry>(LOG))
+      .filter(
+        (e) =>
+          (!filter.clientId || e.clientId === filter.clientId) &&
+          (filter.since === undefined || e.id > filter.since) &&
+          (!filter.path || e.path.startsWith(filter.path)),
+      )
+      .map(present);
   }
 
-  /** Express middleware recording each request once its response has been sent. */
+  /**
+   * Express middleware recording each request once its response has been sent. Recording is kept cheap
+   * (it runs on every request): secrets are dropped at once, and the masking, fingerprinting and parsing
+   * that make an entry readable happen only when the journal is read.
+   */
   middleware() {
     return (req: Request, res: Response, next: NextFunction): void => {
       if (req.path.startsWith('/_emulator') || req.path.startsWith('/assets/')) return next();
       // Routers rewrite req.path as they descend; record the path as the client sent it.
       const path = req.path;
       const started = performance.now();
-      const time = new Date(this.clock.now()).toISOString();
+      const time = this.clock.now();
       const chunks: Buffer[] = [];
       let captured = 0;
       const capture = (chunk: unknown): void => {
@@ -73,18 +79,18 @@ export class Journal {
       res.write = ((...args: unknown[]) => (capture(args[0]), write(...args))) as Response['write'];
       res.end = ((...args: unknown[]) => (capture(args[0]), end(...args))) as Response['end'];
       res.on('finish', () => {
-        const entry: JournalEntry = {
+        const entry: RawEntry = {
           id: this.next++,
           time,
           clientId: clientIdOf(req, res),
           method: req.method,
           path,
-          query: mask(req.query as Record<string, unknown>),
-          requestHeaders: maskHeaders(req.headers),
-          requestBody: typeof req.body === 'object' && req.body ? mask(req.body as Record<string, unknown>) : undefined,
+          query: dropSecrets(req.query as Record<string, unknown>),
+          requestHeaders: { ...req.headers, authorization: maskAuthorization(req.headers.authorization) },
+          requestBody: typeof req.body === 'object' && req.body ? dropSecrets(req.body as Record<string, unknown>) : undefined,
           status: res.statusCode,
-          responseHeaders: maskHeaders(res.getHeaders()),
-          responseBody: parseBody(Buffer.concat(chunks).toString('utf8'), String(res.getHeader('content-type') ?? '')),
+          responseHeaders: res.getHeaders(),
+          responseText: chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'),
           durationMs: Math.round((performance.now() - started) * 100) / 100,
         };
         void this.store.append(LOG, entry, this.size);
@@ -92,6 +98,53 @@ export class Journal {
       next();
     };
   }
+}
+
+/** What the middleware records; `present` turns it into a {@link JournalEntry}. */
+interface RawEntry {
+  id: number;
+  time: number;
+  clientId: string | undefined;
+  method: string;
+  path: string;
+  query: Record<string, unknown>;
+  requestHeaders: Record<string, unknown>;
+  requestBody: unknown;
+  status: number;
+  responseHeaders: Record<string, unknown>;
+  responseText: string;
+  durationMs: number;
+}
+
+function present(raw: RawEntry): JournalEntry {
+  return {
+    id: raw.id,
+    time: new Date(raw.time).toISOString(),
+    clientId: raw.clientId,
+    method: raw.method,
+    path: raw.path,
+    query: mask(raw.query),
+    requestHeaders: maskHeaders(raw.requestHeaders),
+    requestBody: raw.requestBody && typeof raw.requestBody === 'object' ? mask(raw.requestBody as Record<string, unknown>) : raw.requestBody,
+    status: raw.status,
+    responseHeaders: maskHeaders(raw.responseHeaders),
+    responseBody: parseBody(raw.responseText, String(raw.responseHeaders['content-type'] ?? '')),
+    durationMs: raw.durationMs,
+  };
+}
+
+/** Secrets never reach the store, even unmasked-for-now: a shallow copy with them replaced. */
+function dropSecrets(source: Record<string, unknown>): Record<string, unknown> {
+  if (Array.isArray(source) || !Object.keys(source).some((k) => SECRET.has(k))) return source;
+  const out = { ...source };
+  for (const key of Object.keys(out)) if (SECRET.has(key)) out[key] = '***';
+  return out;
+}
+
+function maskAuthorization(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const [scheme, credential] = header.split(/\s+/, 2);
+  return /^bearer$/i.test(scheme ?? '') && credential ? `Bearer ${fingerprint(credential)}` : `${scheme} ***`;
 }
 
 function clientIdOf(req: Request, res: Response): string | undefined {
@@ -123,10 +176,7 @@ function maskHeaders(headers: Record<string, unknown>): Record<string, string> {
     if (value === undefined) continue;
     const text = Array.isArray(value) ? value.join(', ') : String(value);
     const lower = name.toLowerCase();
-    if (lower === 'authorization') {
-      const [scheme, credential] = text.split(/\s+/, 2);
-      out[lower] = /^bearer$/i.test(scheme ?? '') && credential ? `Bearer ${fingerprint(credential)}` : `${scheme} ***`;
-    } else if (lower === 'cookie' || lower === 'set-cookie') out[lower] = '***';
+    if (lower === 'cookie' || lower === 'set-cookie') out[lower] = '***';
     else out[lower] = text;
   }
   return out;
