@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CommandModule } from 'yargs';
-import { CHECKS, consoleReporter, jsonReporter, junitReporter, runConformance, VendorConfigError, type Reporter } from '../../conformance/index.js';
+import { CHECKS } from '../../conformance/checks.js';
+import type { Reporter } from '../../conformance/index.js';
 
 interface ConformArgs {
   config?: string;
@@ -51,6 +52,8 @@ export const conformCommand: CommandModule<object, ConformArgs> = {
       for (const check of CHECKS) process.stdout.write(`${check.id}\n  ${check.rule}\n  ${check.reference}\n\n`);
       return;
     }
+    // The kit (drivers, runner, reporters) loads only when a run is asked for, so `serve` starts fast.
+    const { consoleReporter, jsonReporter, junitReporter, runConformance, VendorConfigError } = await import('../../conformance/index.js');
     const reporters: Reporter[] = [];
     if (!args.quiet) reporters.push(consoleReporter(process.stdout, { color: Boolean(process.stdout.isTTY) }));
     if (args.junit) reporters.push(junitReporter(args.junit));
@@ -65,7 +68,7 @@ export const conformCommand: CommandModule<object, ConformArgs> = {
     process.on('SIGTERM', onSignal);
     try {
       const report = await runConformance({
-        configPath: args.config ?? referenceVendorConfig(),
+        configPath: args.config ?? referenceVendorConfig((problem) => new VendorConfigError([problem])),
         emulatorUrl: args['emulator-url'],
         only: args.only,
         expectedFailures: args['expected-failures'],
@@ -84,10 +87,10 @@ export const conformCommand: CommandModule<object, ConformArgs> = {
   },
 };
 
-function referenceVendorConfig(): string {
+function referenceVendorConfig(configError: (problem: string) => Error): string {
   for (const up of ['../../', '../../../']) {
     const path = fileURLToPath(new URL(`${up}conformance/reference-vendor/vendor.yaml`, import.meta.url));
     if (existsSync(path)) return path;
   }
-  throw new VendorConfigError(['--reference-vendor: conformance/reference-vendor/vendor.yaml not found']);
+  throw configError('--reference-vendor: conformance/reference-vendor/vendor.yaml not found');
 }
