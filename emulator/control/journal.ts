@@ -36,7 +36,6 @@ const FINGERPRINTED_IN_RESPONSES = new Set(['refresh_token', 'access_token', 'id
  * (secrets as `***`, codes and tokens as `sha256:<first 12 hex>` so that reuse stays visible).
  */
 export class Journal {
-  private next = 1;
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -78,9 +77,10 @@ export class Journal {
       const end = res.end.bind(res) as (...args: unknown[]) => Response;
       res.write = ((...args: unknown[]) => (capture(args[0]), write(...args))) as Response['write'];
       res.end = ((...args: unknown[]) => (capture(args[0]), end(...args))) as Response['end'];
-      res.on('finish', () => {
+      res.on('finish', async () => {
         const entry: RawEntry = {
-          id: this.next++,
+          // Numbered through the store, so ids stay unique when instances share one store.
+          id: await this.store.increment('counters', LOG, 1, Number.MAX_SAFE_INTEGER),
           time,
           clientId: clientIdOf(req, res),
           method: req.method,
