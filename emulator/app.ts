@@ -104,9 +104,10 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
   app.use('/assets', assetRoutes());
   app.use(express.urlencoded({ extended: false, limit: config.maxBodyBytes, parameterLimit: 1000 }));
   app.use(express.json({ limit: config.maxBodyBytes, type: ['application/json', 'text/json', 'application/*+json'] }));
+  // OAuth first: the token endpoint is the hottest path and needs nothing that the routers below set up.
+  app.use(oauthRoutes(context));
   app.use(signUpRoutes(context));
   app.use('/_emulator', controlRoutes(context, { reset, personas: () => personas }));
-  app.use(oauthRoutes(context));
   app.use(journeyRoutes(context));
   app.use(agentPageRoutes(context));
   app.use(gateway(context, apis));
