@@ -1,11 +1,11 @@
 import type { EmulatorContext } from '../../context.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { accountingTypeOf } from '../../income-tax/model.js';
-import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
+import { vendorOf } from '../shared/mtd-access.js';
 import { jsonObjectBody } from '../shared/mtd-body.js';
 import { mtd, mtdError, mtdErrors, mtdFailures } from '../shared/mtd-errors.js';
 import { govTestScenario } from '../shared/mtd-test-scenario.js';
-import { MtdValidation } from '../shared/mtd-validation.js';
+import { validateBusinessYear } from './validate-business-year.js';
 
 /**
  * Retrieve (`read:self-assessment`, 200 `{accountingType}`) and Update (`write:self-assessment`, 204) Accounting Type,
@@ -18,21 +18,8 @@ const GET_SCENARIOS = ['NOT_FOUND', 'STATEFUL'] as const;
 const PUT_SCENARIOS = ['NOT_FOUND', 'OUTSIDE_AMENDMENT_WINDOW', 'STATEFUL'] as const;
 const outsideAmendmentWindow = () => mtd(400, 'RULE_OUTSIDE_AMENDMENT_WINDOW', 'You are outside the amendment window');
 
-async function validate(req: ApiRequest, ctx: EmulatorContext, minimum?: number): Promise<{ nino: string; businessId: string; taxYear: number }> {
-  const { nino, businessId } = req.params as { nino: string; businessId: string };
-  const first = new MtdValidation();
-  first.nino(nino);
-  first.throwIfAny();
-  await requireIncomeTaxAccess(ctx, req, nino);
-  const v = new MtdValidation();
-  v.businessId(businessId);
-  const taxYear = v.taxYear(req.params.taxYear!, { minimum });
-  v.throwIfAny();
-  return { nino, businessId, taxYear: taxYear! };
-}
-
 export async function retrieveAccountingType(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
-  const { nino, businessId, taxYear } = await validate(req, ctx);
+  const { nino, businessId, taxYear } = await validateBusinessYear(req, ctx);
   if (govTestScenario(req, GET_SCENARIOS) === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
   const business = (await ctx.incomeTax.read(vendorOf(req), nino)).businesses.find((b) => b.details.businessId === businessId);
   if (!business) throw mtdFailures.matchingResourceNotFound();
@@ -40,7 +27,7 @@ export async function retrieveAccountingType(req: ApiRequest, ctx: EmulatorConte
 }
 
 export async function updateAccountingType(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
-  const { nino, businessId, taxYear } = await validate(req, ctx, 2024);
+  const { nino, businessId, taxYear } = await validateBusinessYear(req, ctx, 2024);
   const accountingType = jsonObjectBody(req).accountingType;
   if (accountingType !== 'CASH' && accountingType !== 'ACCRUAL') throw mtdErrors([mtdError.incorrectOrEmptyBody(['/accountingType'])]);
   const scenario = govTestScenario(req, PUT_SCENARIOS);

@@ -1,11 +1,11 @@
 import type { EmulatorContext } from '../../context.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import type { StoredBusiness, TaxpayerState } from '../../income-tax/model.js';
-import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
+import { vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
 import { taxYearEnded, taxYearLabel } from '../shared/mtd-tax-year.js';
 import { govTestScenario } from '../shared/mtd-test-scenario.js';
-import { MtdValidation } from '../shared/mtd-validation.js';
+import { validateBusinessYear } from './validate-business-year.js';
 
 /**
  * Late Accounting Date Rule (Business Details 2.0), `/{nino}/{businessId}/{taxYear}/late-accounting-date-rule-election`:
@@ -32,19 +32,6 @@ const ERRORS = {
 };
 const YEARS = 5;
 
-async function validate(req: ApiRequest, ctx: EmulatorContext, minimum?: number): Promise<{ nino: string; businessId: string; taxYear: number }> {
-  const { nino, businessId } = req.params as { nino: string; businessId: string };
-  const first = new MtdValidation();
-  first.nino(nino);
-  first.throwIfAny();
-  await requireIncomeTaxAccess(ctx, req, nino);
-  const v = new MtdValidation();
-  v.businessId(businessId);
-  const taxYear = v.taxYear(req.params.taxYear!, { minimum });
-  v.throwIfAny();
-  return { nino, businessId, taxYear: taxYear! };
-}
-
 function eligible(business: StoredBusiness, taxYear: number): boolean {
   const dates = business.periodsOfAccount?.find((p) => p.taxYear === taxYear)?.periodsOfAccountDates ?? [];
   return dates.some((d) => d.endDate >= `${taxYear + 1}-03-31` && d.endDate <= `${taxYear + 1}-04-04`);
@@ -59,7 +46,7 @@ function business(state: TaxpayerState, businessId: string): StoredBusiness {
 }
 
 export async function retrieveLateAccountingDateRule(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
-  const { nino, businessId, taxYear } = await validate(req, ctx);
+  const { nino, businessId, taxYear } = await validateBusinessYear(req, ctx);
   if (govTestScenario(req, GET_SCENARIOS) === 'NOT_FOUND') throw ERRORS.NOT_FOUND();
   const b = business(await ctx.incomeTax.read(vendorOf(req), nino), businessId);
   if (b.details.typeOfBusiness !== 'self-employment') throw ERRORS.NOT_FOUND();
@@ -71,7 +58,7 @@ export async function retrieveLateAccountingDateRule(req: ApiRequest, ctx: Emula
 }
 
 export async function disapplyLateAccountingDateRule(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
-  const { nino, businessId, taxYear } = await validate(req, ctx, 2024);
+  const { nino, businessId, taxYear } = await validateBusinessYear(req, ctx, 2024);
   const scenario = govTestScenario(req, DISAPPLY_SCENARIOS);
   if (scenario && scenario !== 'STATEFUL') throw ERRORS[scenario]();
   const now = ctx.clock.now();
@@ -88,7 +75,7 @@ export async function disapplyLateAccountingDateRule(req: ApiRequest, ctx: Emula
 }
 
 export async function withdrawLateAccountingDateRule(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
-  const { nino, businessId, taxYear } = await validate(req, ctx, 2024);
+  const { nino, businessId, taxYear } = await validateBusinessYear(req, ctx, 2024);
   const scenario = govTestScenario(req, WITHDRAW_SCENARIOS);
   if (scenario && scenario !== 'STATEFUL') throw ERRORS[scenario]();
   const now = ctx.clock.now();

@@ -1,11 +1,12 @@
 import type { EmulatorContext } from '../../context.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
-import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
+import { vendorOf } from '../shared/mtd-access.js';
 import { jsonObjectBody } from '../shared/mtd-body.js';
 import { mtd, mtdError, mtdErrors, mtdFailures, type MtdErrorDetail } from '../shared/mtd-errors.js';
 import { taxYearEndDate, taxYearStartDate } from '../shared/mtd-tax-year.js';
 import { govTestScenario } from '../shared/mtd-test-scenario.js';
 import { isValidDate, MtdValidation } from '../shared/mtd-validation.js';
+import { validateBusinessYear } from './validate-business-year.js';
 
 /**
  * Create or Update (`PUT`, 204) and Retrieve (`GET`, 200) Periods of Account, Business Details 2.0,
@@ -30,19 +31,6 @@ const RULES = {
   cessation: (paths?: string[]) => rule('RULE_CESSATION_DATE', 'One or more of the supplied periods of account end dates exceeds the business cessation date', paths),
 };
 const outsideAmendmentWindow = () => mtd(400, 'RULE_OUTSIDE_AMENDMENT_WINDOW', 'You are outside the amendment window');
-
-async function validate(req: ApiRequest, ctx: EmulatorContext): Promise<{ nino: string; businessId: string; taxYear: number }> {
-  const { nino, businessId } = req.params as { nino: string; businessId: string };
-  const first = new MtdValidation();
-  first.nino(nino);
-  first.throwIfAny();
-  await requireIncomeTaxAccess(ctx, req, nino);
-  const v = new MtdValidation();
-  v.businessId(businessId);
-  const taxYear = v.taxYear(req.params.taxYear!, { minimum: 2024 });
-  v.throwIfAny();
-  return { nino, businessId, taxYear: taxYear! };
-}
 
 function parse(req: ApiRequest, taxYear: number): { periodsOfAccount: boolean; periodsOfAccountDates?: Array<{ startDate: string; endDate: string }> } {
   const body = jsonObjectBody(req);
@@ -76,7 +64,7 @@ function parse(req: ApiRequest, taxYear: number): { periodsOfAccount: boolean; p
 }
 
 export async function createUpdatePeriodsOfAccount(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
-  const { nino, businessId, taxYear } = await validate(req, ctx);
+  const { nino, businessId, taxYear } = await validateBusinessYear(req, ctx, 2024);
   const declared = parse(req, taxYear);
   const scenario = govTestScenario(req, PUT_SCENARIOS);
   if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
@@ -96,7 +84,7 @@ export async function createUpdatePeriodsOfAccount(req: ApiRequest, ctx: Emulato
 }
 
 export async function retrievePeriodsOfAccount(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
-  const { nino, businessId, taxYear } = await validate(req, ctx);
+  const { nino, businessId, taxYear } = await validateBusinessYear(req, ctx, 2024);
   const scenario = govTestScenario(req, GET_SCENARIOS);
   if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
   if (scenario === 'NO_PERIODS_OF_ACCOUNT') return { status: 200, body: { submittedOn: new Date(ctx.clock.now()).toISOString(), periodsOfAccount: false } };

@@ -1,11 +1,11 @@
 import type { EmulatorContext } from '../../context.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { isoDate, taxYearLabel, taxYearOf } from '../shared/mtd-tax-year.js';
-import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
+import { vendorOf } from '../shared/mtd-access.js';
 import { jsonObjectBody } from '../shared/mtd-body.js';
 import { mtd, mtdError, mtdErrors } from '../shared/mtd-errors.js';
 import { govTestScenario } from '../shared/mtd-test-scenario.js';
-import { MtdValidation } from '../shared/mtd-validation.js';
+import { validateBusinessYear } from './validate-business-year.js';
 
 /**
  * Create and Amend Quarterly Period Type for a Business (Business Details 2.0, `write:self-assessment`, 204):
@@ -30,15 +30,7 @@ const errors = {
 };
 
 export async function createAmendQuarterlyPeriodType(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
-  const { nino, businessId } = req.params as { nino: string; businessId: string };
-  const first = new MtdValidation();
-  first.nino(nino);
-  first.throwIfAny();
-  await requireIncomeTaxAccess(ctx, req, nino);
-  const v = new MtdValidation();
-  v.businessId(businessId);
-  const taxYear = v.taxYear(req.params.taxYear!);
-  v.throwIfAny();
+  const { nino, businessId, taxYear } = await validateBusinessYear(req, ctx);
   const body = jsonObjectBody(req);
   const type = body.quarterlyPeriodType;
   if (type !== 'standard' && type !== 'calendar') throw mtdErrors([mtdError.incorrectOrEmptyBody(['/quarterlyPeriodType'])]);
