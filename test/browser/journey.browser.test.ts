@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/app.js';
+import { CHROMIUM, hasChromium } from '../chromium.js';
 import { addAccount, emulator, exchange, JSON_V1, TEST_PASSWORD } from '../support.js';
 
 /**
@@ -14,7 +15,6 @@ import { addAccount, emulator, exchange, JSON_V1, TEST_PASSWORD } from '../suppo
  * with JavaScript off as well as on; saves a screenshot of each page under test-results/screenshots/ and
  * runs axe-core on each page, expecting no violations.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = '07700900555';
@@ -74,7 +74,7 @@ function callback(page: Page): Promise<URL> {
   });
 }
 
-describe('the link-software journey in a real browser', () => {
+describe.skipIf(!hasChromium)('the link-software journey in a real browser', () => {
   it('clicks through the production journey (start, sign in, 2-step, identity checks, grant) with no accessibility violations', async () => {
     const e = await emulator({ journey: 'production' });
     await addAccount(e, { userId: '600000000001', affinityGroup: 'Individual', confidenceLevel: 50, twoStepVerification: { method: 'text', phoneNumber: PHONE } });

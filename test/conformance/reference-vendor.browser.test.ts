@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../chromium.js';
 import { idsWithStatus, REFERENCE_VENDOR, runConform } from './run-cli.js';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 /** The same scenarios with a real browser (Chromium through playwright-core) standing in for the user. */
-describe.skipIf(!existsSync(chromium))('hmrc-sandbox conform with the browser user agent', () => {
+describe.skipIf(!hasChromium)('hmrc-sandbox conform with the browser user agent', () => {
   it('passes the reference vendor on every check', async () => {
     const run = await runConform(['--config', REFERENCE_VENDOR, '--user-agent', 'browser']);
     expect(run.stderr).not.toMatch(/hmrc-sandbox conform:/);
