@@ -13,10 +13,10 @@ import type { UserAgent } from '../drivers/user-agent.js';
 import { SCENARIOS } from '../scenarios/index.js';
 import { EmulatorClient } from './emulator-client.js';
 import { loadExpectedFailures } from './expected-failures.js';
-import { resolveUser, taxpayerEnv, type ResolvedUser } from './resolve-user.js';
+import { resolveUser, taxpayerEnv } from './resolve-user.js';
 import { Blocked, CheckFailed, NotApplicable } from './outcomes.js';
 import type { CheckResult, Reporter, RunReport } from './report.js';
-import { CheckSession } from './session.js';
+import { CheckSession, type SessionDeps } from './session.js';
 import { VendorProcess } from './vendor-process.js';
 
 type Check = (typeof CHECKS)[number];
@@ -152,15 +152,8 @@ function isUnexpected(result: CheckResult, all: CheckResult[]): boolean {
   return false;
 }
 
-interface CheckDeps {
-  config: VendorConfig;
-  emulator: EmulatorClient;
-  software: Software;
-  clientId: string;
-  newUserAgent: () => Promise<UserAgent>;
-  user: ResolvedUser;
-  wrongUser: ResolvedUser;
-}
+/** What every check of a run shares; each check's session adds its id and where its journal starts. */
+type CheckDeps = Omit<SessionDeps, 'id' | 'since'>;
 
 async function runCheck(check: Check, deps: CheckDeps): Promise<CheckResult> {
   const started = performance.now();
