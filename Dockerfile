@@ -3,13 +3,14 @@
 # The HMRC local sandbox as a container: `docker build -t hmrc-local-sandbox .`, then
 # `docker run --rm -p 9090:9090 hmrc-local-sandbox`. See docs/docker.md.
 #
-# Three stages: `build` compiles the TypeScript with the dev dependencies; `prod-deps` installs the
-# production dependencies alone; the runtime image holds only those, the compiled `dist/`, the
-# fixtures and the page templates, and runs as the unprivileged `node` user.
+# Three stages: `build` compiles the TypeScript and bundles the CLI with the dev dependencies; `prod-deps`
+# installs the production dependencies alone; the runtime image holds only those, the compiled `dist/`
+# (the bundled CLI in `dist/bundle/`), the fixtures and the page templates, and runs as the unprivileged
+# `node` user. The bundle still reads node_modules for what it leaves out (playwright-core, ajv, yargs' locales).
 
 ARG NODE_VERSION=24
 
-# ── build: dev dependencies + tsc ──────────────────────────────────────────────────────────────────
+# ── build: dev dependencies + tsc + esbuild ─────────────────────────────────────────────────────────
 FROM node:${NODE_VERSION}-slim AS build
 WORKDIR /app
 # playwright-core never downloads browsers by itself; say so anyway, and run no install scripts.
@@ -60,11 +61,11 @@ COPY --chown=root:root fixtures ./fixtures
 # The code and data stay root-owned and read-only to the service; only the compile cache is its own.
 RUN mkdir -p /app/.node-compile-cache && chown node:node /app/.node-compile-cache
 USER node
-# Loading the CLI loads every module: warms the compile cache, and fails the build if a file is missing.
-RUN node dist/emulator/cli/main.js --help > /dev/null
+# Loading the CLI loads the emulator's code: warms the compile cache, and fails the build if a file is missing.
+RUN node dist/bundle/cli.mjs --help > /dev/null
 
 EXPOSE 9090
 HEALTHCHECK --interval=10s --timeout=3s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HMRC_SANDBOX_PORT || 9090) + '/_emulator/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-ENTRYPOINT ["node", "dist/emulator/cli/main.js"]
+ENTRYPOINT ["node", "dist/bundle/cli.mjs"]
 CMD ["serve", "--host", "0.0.0.0"]

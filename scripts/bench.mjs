@@ -32,8 +32,8 @@ const FLOW_MS = quick ? 2_000 : 5_000;
 const FLOW_CONCURRENCY = 8;
 const MEMORY_TOKENS = quick ? 10_000 : 100_000;
 
-if (!existsSync(new URL('../dist/emulator/cli/main.js', import.meta.url))) {
-  console.error('bench: dist/emulator/cli/main.js is missing; run `npm run bench` (it builds first) or `npm run build`.');
+if (!existsSync(new URL('../dist/bundle/cli.mjs', import.meta.url))) {
+  console.error('bench: dist/bundle/cli.mjs is missing; run `npm run bench` (it builds first) or `npm run build`.');
   process.exit(1);
 }
 

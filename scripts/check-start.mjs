@@ -1,6 +1,9 @@
 // Proves the README's first command: `npm start` installs, builds, starts the emulator and prints how to use it.
-// Run by .ci/run on its fresh clone. Uses a free port so it never clashes with anything.
+// Run by .ci/run on its fresh clone. Uses a free port so it never clashes with anything. Beyond Hello World it
+// drives one link-software journey (the GOV.UK pages, sign-in, grant, token, /hello/user) and fetches GOV.UK
+// Frontend's stylesheet: the bundled CLI finds its templates and node_modules' assets beside its sources.
 import { spawn } from 'node:child_process';
+import { authorizationCodeFlow } from './bench/flow.mjs';
 
 const child = spawn('npm', ['start', '--silent'], { env: { ...process.env, HMRC_SANDBOX_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
 let output = '';
@@ -19,8 +22,13 @@ child.stdout.on('data', async (chunk) => {
   const res = await fetch(`${url}/hello/world`, { headers: { accept: 'application/vnd.hmrc.1.0+json' } });
   const body = await res.text();
   if (res.status !== 200 || body !== '{"message":"Hello World"}') fail(`GET /hello/world answered ${res.status} ${body}`);
+  const { hostname, port } = new URL(url);
+  const flow = await authorizationCodeFlow({ host: hostname === 'localhost' ? '127.0.0.1' : hostname, port: Number(port) });
+  if (flow !== true) fail(`the link-software journey failed: ${flow}`);
+  const css = await fetch(`${url}/assets/govuk-frontend.min.css`);
+  if (css.status !== 200 || !(await css.text()).includes('.govuk-')) fail(`GET /assets/govuk-frontend.min.css answered ${css.status}`);
   clearTimeout(timer);
   child.removeAllListeners('exit');
   process.kill(-child.pid, 'SIGTERM');
-  console.log(`npm start: OK (${url}/hello/world answered Hello World)`);
+  console.log(`npm start: OK (${url}: Hello World, one journey to a token and /hello/user, GOV.UK Frontend's stylesheet)`);
 });

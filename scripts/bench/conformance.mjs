@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = 'dist/emulator/cli/main.js';
+const CLI = 'dist/bundle/cli.mjs';
 const ARGS = ['conform', '--reference-vendor', '--quiet'];
 
 /** Runs the catalogue once; `{ ms, ok, note }`, or `{ skipped }` with the reason. */

@@ -13,10 +13,10 @@ process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** The emulator, started by its own CLI exactly as `npm start` does, with the given config file. */
+/** The emulator, started by its own (bundled) CLI exactly as `npm start` does, with the given config file. */
 export const emulatorCommand = (configFile) => ({
   name: 'emulator',
-  args: ['dist/emulator/cli/main.js', 'serve', '--port', '0', '--config', configFile],
+  args: ['dist/bundle/cli.mjs', 'serve', '--port', '0', '--config', configFile],
   readyPath: '/_emulator/health',
 });
 export const bareOidcProviderCommand = { name: 'bare oidc-provider', args: [`${SERVERS}bare-oidc-provider.mjs`], readyPath: '/.well-known/openid-configuration' };

@@ -1,0 +1,54 @@
+// Bundles the built CLI (`dist/emulator/cli/main.js`, tsc's output) into `dist/bundle/`, the file `hmrc-sandbox`
+// runs. Loading ~400 separate ES modules was most of the emulator's cold start; one file loads in about half the
+// time (docs/benchmarks.md, "Why the CLI is bundled"). Run by `npm run build` after tsc.
+//
+//   node scripts/bundle-cli.mjs            write dist/bundle/cli.mjs (+ chunks and source maps)
+//
+// Kept out of the bundle, loaded from node_modules when needed: playwright-core (the conformance kit's browser,
+// imported only when that user agent is chosen) and whatever the code loads with `createRequire` (ajv).
+// `import()`s become separate chunks (`--splitting`), so `serve` never reads the conformance kit's code.
+//
+// Modules that find files beside themselves (templates, fixtures/, the reference vendor's config, node_modules
+// through createRequire, yargs' locales) read `import.meta.url`. In a bundle that would be the bundle's URL for
+// every module, so each module keeps its own: `import.meta.url` becomes the URL of the file it was bundled from
+// (for the project's modules, the file tsc built in dist/). Every output file sits in dist/bundle/ itself, so one
+// relative path holds whichever chunk a module lands in.
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT_DIR = `${ROOT}dist/bundle`;
+
+/** `import.meta.url` in a bundled module → the URL of the file it was bundled from. */
+const ownModuleUrls = {
+  name: 'own-module-urls',
+  setup(b) {
+    b.onLoad({ filter: /\.m?js$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const fromBundle = relative(OUT_DIR, path).split('\\').join('/');
+      return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`), loader: 'js' };
+    });
+  },
+};
+
+await build({
+  absWorkingDir: ROOT,
+  entryPoints: { cli: 'dist/emulator/cli/main.js' },
+  outdir: OUT_DIR,
+  outExtension: { '.js': '.mjs' },
+  chunkNames: '[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  external: ['playwright-core'],
+  plugins: [ownModuleUrls],
+  // The CommonJS packages bundled in (express, nunjucks, …) call `require` for Node's built-ins.
+  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
