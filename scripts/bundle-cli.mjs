@@ -5,7 +5,9 @@
 //   node scripts/bundle-cli.mjs            write dist/bundle/cli.mjs (+ chunks and source maps)
 //
 // Kept out of the bundle, loaded from node_modules when needed: playwright-core (the conformance kit's browser,
-// imported only when that user agent is chosen) and whatever the code loads with `createRequire` (ajv).
+// imported only when that user agent is chosen), whatever the code loads with `createRequire` (ajv), and iconv-lite
+// (body-parser's; its half a megabyte of encoding tables is read only for a body that is not UTF-8, but in the
+// bundle it would be read at every start: about 5 ms).
 // `import()`s become separate chunks (`--splitting`), so `serve` never reads the conformance kit's code.
 //
 // Modules that find files beside themselves (templates, fixtures/, the reference vendor's config, node_modules
@@ -46,7 +48,7 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
-  external: ['playwright-core'],
+  external: ['playwright-core', 'iconv-lite'],
   plugins: [ownModuleUrls],
   // The CommonJS packages bundled in (express, nunjucks, …) call `require` for Node's built-ins.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
