@@ -15,6 +15,7 @@
 // every module, so each module keeps its own: `import.meta.url` becomes the URL of the file it was bundled from
 // (for the project's modules, the file tsc built in dist/). Every output file sits in dist/bundle/ itself, so one
 // relative path holds whichever chunk a module lands in.
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +36,9 @@ const ownModuleUrls = {
     });
   },
 };
+
+// Chunk names carry a content hash: start from an empty folder so old chunks do not pile up.
+rmSync(OUT_DIR, { recursive: true, force: true });
 
 await build({
   absWorkingDir: ROOT,
