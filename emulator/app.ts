@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import express, { type Express } from 'express';
+import type { RequestListener } from 'node:http';
+import express from 'express';
 import { Accounts } from './accounts/accounts.js';
 import { seedAccounts, type SeededPersona } from './accounts/seed.js';
 import { Agents } from './agents/agents.js';
@@ -20,8 +21,9 @@ import { Faults } from './control/faults.js';
 import { Journal } from './control/journal.js';
 import { Messages } from './control/messages.js';
 import { gateway } from './gateway/pipeline.js';
+import { bodyParsers } from './http/body.js';
 import { errorHandler, notFound } from './http/error-handler.js';
-import { requestLog } from './http/request-log.js';
+import { frontDoor } from './http/front-door.js';
 import { IncomeTax } from './income-tax/income-tax.js';
 import { journeyRoutes } from './journey/routes.js';
 import { assetRoutes } from './pages/assets.js';
@@ -32,8 +34,11 @@ import { createMemoryStore } from './store/memory-store.js';
 import type { Store } from './store/store.js';
 
 export interface Emulator {
-  /** The express app: mount it, or hand it to `http.createServer`. It never listens by itself. */
-  app: Express;
+  /**
+   * The request listener: hand it to `http.createServer` (or supertest), or mount it in an express app.
+   * It never listens by itself.
+   */
+  app: RequestListener;
   context: EmulatorContext;
   /** The accounts seeded at start-up (and after each reset), with their passwords. */
   personas: () => SeededPersona[];
@@ -95,24 +100,21 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
     await seed();
   };
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', true);
-  app.set('query parser', 'simple');
-  if (config.log) app.use(requestLog(clock));
-  app.use(context.journal.middleware());
-  app.use('/assets', assetRoutes());
-  app.use(express.urlencoded({ extended: false, limit: config.maxBodyBytes, parameterLimit: 1000 }));
-  app.use(express.json({ limit: config.maxBodyBytes, type: ['application/json', 'text/json', 'application/*+json'] }));
-  // OAuth first: the token endpoint is the hottest path and needs nothing that the routers below set up.
-  app.use(oauthRoutes(context));
-  app.use(signUpRoutes(context));
-  app.use('/_emulator', controlRoutes(context, { reset, personas: () => personas }));
-  app.use(journeyRoutes(context));
-  app.use(agentPageRoutes(context));
-  app.use(gateway(context, apis));
-  app.use(notFound);
-  app.use(errorHandler);
+  const parsers = bodyParsers(config);
+  const pages = express();
+  pages.disable('x-powered-by');
+  pages.set('trust proxy', true);
+  pages.set('query parser', 'simple');
+  pages.use('/assets', assetRoutes());
+  pages.use(parsers);
+  pages.use(oauthRoutes(context));
+  pages.use(signUpRoutes(context));
+  pages.use('/_emulator', controlRoutes(context, { reset, personas: () => personas }));
+  pages.use(journeyRoutes(context));
+  pages.use(agentPageRoutes(context));
+  pages.use(notFound);
+  pages.use(errorHandler);
+  const app = frontDoor(context, gateway(context, apis), parsers, pages);
 
   return { app, context, personas: () => personas, reset };
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
 import type { Clock } from '../clock/clock.js';
+import { locals, type Locals, type RawRequest } from '../http/raw.js';
 import type { Store } from '../store/store.js';
 
 /** One request the emulator saw and what it answered. */
@@ -54,49 +56,47 @@ export class Journal {
   }
 
   /**
-   * Express middleware recording each request once its response has been sent. Recording is kept cheap
-   * (it runs on every request): secrets are dropped at once, and the masking, fingerprinting and parsing
-   * that make an entry readable happen only when the journal is read.
+   * Records one request once its response has been sent; the front door calls it for every request
+   * outside the control API and the page assets. Recording is kept cheap (it runs on every request):
+   * secrets are dropped at once, and the masking, fingerprinting and parsing that make an entry
+   * readable happen only when the journal is read.
    */
-  middleware() {
-    return (req: Request, res: Response, next: NextFunction): void => {
-      if (req.path.startsWith('/_emulator') || req.path.startsWith('/assets/')) return next();
-      // Routers rewrite req.path as they descend; record the path as the client sent it.
-      const path = req.path;
-      const started = performance.now();
-      const time = this.clock.now();
-      const chunks: Buffer[] = [];
-      let captured = 0;
-      const capture = (chunk: unknown): void => {
-        if (chunk === undefined || chunk === null || typeof chunk === 'function' || captured > MAX_CAPTURE) return;
-        const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-        captured += buf.length;
-        chunks.push(buf);
-      };
-      const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-      const end = res.end.bind(res) as (...args: unknown[]) => Response;
-      res.write = ((...args: unknown[]) => (capture(args[0]), write(...args))) as Response['write'];
-      res.end = ((...args: unknown[]) => (capture(args[0]), end(...args))) as Response['end'];
-      res.on('finish', async () => {
-        const entry: RawEntry = {
-          // Numbered through the store, so ids stay unique when instances share one store.
-          id: await this.store.increment('counters', LOG, 1, Number.MAX_SAFE_INTEGER),
-          time,
-          clientId: clientIdOf(req, res),
-          method: req.method,
-          path,
-          query: dropSecrets(req.query as Record<string, unknown>),
-          requestHeaders: { ...req.headers, authorization: maskAuthorization(req.headers.authorization) },
-          requestBody: typeof req.body === 'object' && req.body ? dropSecrets(req.body as Record<string, unknown>) : undefined,
-          status: res.statusCode,
-          responseHeaders: res.getHeaders(),
-          responseText: chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'),
-          durationMs: Math.round((performance.now() - started) * 100) / 100,
-        };
-        void this.store.append(LOG, entry, this.size);
-      });
-      next();
+  record(req: RawRequest, res: ServerResponse, path: string, search: string): void {
+    const started = performance.now();
+    const time = this.clock.now();
+    // As sent: later steps may rewrite `req.headers` (the token endpoint does). Node never changes `rawHeaders`.
+    const requestHeaders = dropCredentials(req.rawHeaders);
+    const chunks: Array<string | Buffer> = [];
+    let captured = 0;
+    const capture = (chunk: unknown): void => {
+      if (captured > MAX_CAPTURE || (typeof chunk !== 'string' && !Buffer.isBuffer(chunk))) return;
+      captured += chunk.length;
+      chunks.push(chunk);
     };
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.write = ((...args: unknown[]) => (capture(args[0]), write(...args))) as ServerResponse['write'];
+    res.end = ((...args: unknown[]) => (capture(args[0]), end(...args))) as ServerResponse['end'];
+    res.on('finish', async () => {
+      const query = search ? (parseQuery(search) as Record<string, unknown>) : {};
+      const body = typeof req.body === 'object' && req.body ? (req.body as Record<string, unknown>) : undefined;
+      const entry: RawEntry = {
+        // Numbered through the store, so ids stay unique when instances share one store.
+        id: await this.store.increment('counters', LOG, 1, Number.MAX_SAFE_INTEGER),
+        time,
+        clientId: clientIdOf(locals(res), body, query),
+        method: req.method ?? 'GET',
+        path,
+        query: dropSecrets(query),
+        requestHeaders,
+        requestBody: body ? dropSecrets(body) : undefined,
+        status: res.statusCode,
+        responseHeaders: res.getHeaders(),
+        responseText: chunks.length === 1 && typeof chunks[0] === 'string' ? chunks[0] : Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8'),
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+      };
+      void this.store.append(LOG, entry, this.size);
+    });
   }
 }
 
@@ -108,7 +108,8 @@ interface RawEntry {
   method: string;
   path: string;
   query: Record<string, unknown>;
-  requestHeaders: Record<string, unknown>;
+  /** Node's `rawHeaders`: name, value, name, value, … */
+  requestHeaders: string[];
   requestBody: unknown;
   status: number;
   responseHeaders: Record<string, unknown>;
@@ -124,7 +125,7 @@ function present(raw: RawEntry): JournalEntry {
     method: raw.method,
     path: raw.path,
     query: mask(raw.query),
-    requestHeaders: maskHeaders(raw.requestHeaders),
+    requestHeaders: maskHeaders(headerObject(raw.requestHeaders)),
     requestBody: raw.requestBody && typeof raw.requestBody === 'object' ? mask(raw.requestBody as Record<string, unknown>) : raw.requestBody,
     status: raw.status,
     responseHeaders: maskHeaders(raw.responseHeaders),
@@ -141,17 +142,36 @@ function dropSecrets(source: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function maskAuthorization(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  const [scheme, credential] = header.split(/\s+/, 2);
-  return /^bearer$/i.test(scheme ?? '') && credential ? `Bearer ${fingerprint(credential)}` : `${scheme} ***`;
+/** Basic (or any non-bearer) credentials are secrets: dropped at once. Bearer tokens are fingerprinted on read. */
+function dropCredentials(raw: string[]): string[] {
+  let out = raw;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i]!.toLowerCase() !== 'authorization' || /^bearer\s/i.test(raw[i + 1]!)) continue;
+    if (out === raw) out = [...raw];
+    out[i + 1] = `${raw[i + 1]!.split(/\s+/, 1)[0]} ***`;
+  }
+  return out;
 }
 
-function clientIdOf(req: Request, res: Response): string | undefined {
-  const fromLocals = res.locals.clientId as string | undefined;
-  const call = res.locals.gatewayCall as { application?: { clientId: string } } | undefined;
-  const body = req.body as Record<string, unknown> | undefined;
-  const candidate = fromLocals ?? call?.application?.clientId ?? body?.client_id ?? (req.query as Record<string, unknown>).client_id;
+/** `rawHeaders` as an object of lower-case names, repeated headers joined as node joins them. */
+function headerObject(raw: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    out[name] = out[name] === undefined ? raw[i + 1]! : `${out[name]}, ${raw[i + 1]!}`;
+  }
+  return out;
+}
+
+function maskAuthorization(header: string): string {
+  const [scheme, credential] = header.split(/\s+/, 2);
+  return /^bearer$/i.test(scheme ?? '') && credential ? `Bearer ${fingerprint(credential)}` : header;
+}
+
+function clientIdOf(notes: Locals, body: Record<string, unknown> | undefined, query: Record<string, unknown>): string | undefined {
+  const fromLocals = notes.clientId as string | undefined;
+  const call = notes.gatewayCall as { application?: { clientId: string } } | undefined;
+  const candidate = fromLocals ?? call?.application?.clientId ?? body?.client_id ?? query.client_id;
   return typeof candidate === 'string' ? candidate : undefined;
 }
 
@@ -177,6 +197,7 @@ function maskHeaders(headers: Record<string, unknown>): Record<string, string> {
     const text = Array.isArray(value) ? value.join(', ') : String(value);
     const lower = name.toLowerCase();
     if (lower === 'cookie' || lower === 'set-cookie') out[lower] = '***';
+    else if (lower === 'authorization') out[lower] = maskAuthorization(text);
     else out[lower] = text;
   }
   return out;

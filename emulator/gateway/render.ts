@@ -1,31 +1,29 @@
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { PlatformError } from '../errors/platform-error.js';
+import { sendText } from '../http/raw.js';
 import type { ApiResponse } from './api.js';
 
 /** Sends an API response in the format the caller asked for. */
-export function renderApiResponse(res: Response, format: 'json' | 'xml', response: ApiResponse): void {
-  res.status(response.status);
+export function renderApiResponse(res: ServerResponse, format: 'json' | 'xml', response: ApiResponse): void {
   for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
   if (response.status === 204 || response.body === undefined) {
+    res.statusCode = response.status;
     res.end();
   } else if (format === 'xml' && response.xml !== undefined) {
-    res.type('application/xml; charset=utf-8').send(response.xml);
+    sendText(res, response.status, 'application/xml; charset=utf-8', response.xml);
   } else {
-    res.type('application/json; charset=utf-8').send(JSON.stringify(response.body));
+    sendText(res, response.status, 'application/json; charset=utf-8', JSON.stringify(response.body));
   }
 }
 
 /** Sends a platform error as `{code, message}` JSON, or `<errorResponse>` XML for `+xml` callers. */
-export function renderPlatformError(res: Response, format: 'json' | 'xml', error: PlatformError): void {
-  res.status(error.status);
+export function renderPlatformError(res: ServerResponse, format: 'json' | 'xml', error: PlatformError): void {
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
   res.setHeader('Cache-Control', 'no-cache');
   if (format === 'xml') {
-    res
-      .type('application/xml; charset=utf-8')
-      .send(`<errorResponse><code>${escapeXml(error.code)}</code><message>${escapeXml(error.message)}</message></errorResponse>`);
+    sendText(res, error.status, 'application/xml; charset=utf-8', `<errorResponse><code>${escapeXml(error.code)}</code><message>${escapeXml(error.message)}</message></errorResponse>`);
   } else {
-    res.type('application/json; charset=utf-8').send(JSON.stringify(error.body()));
+    sendText(res, error.status, 'application/json; charset=utf-8', JSON.stringify(error.body()));
   }
 }
 

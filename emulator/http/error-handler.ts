@@ -1,8 +1,17 @@
+import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { OAuthError } from '../errors/oauth-error.js';
 import { PlatformError, platformErrors } from '../errors/platform-error.js';
 import type { GatewayCall } from '../gateway/call.js';
 import { renderPlatformError } from '../gateway/render.js';
+import { locals, sendJson } from './raw.js';
+
+/** Which error shape a path answers in: OAuth `{error, error_description}`, control `{error, message}`, or HMRC's platform `{code, message}`. */
+export type ErrorFamily = 'oauth' | 'control' | 'platform';
+
+export function errorFamily(path: string): ErrorFamily {
+  return path.startsWith('/oauth/') ? 'oauth' : path.startsWith('/_emulator') ? 'control' : 'platform';
+}
 
 /**
  * The one place errors become responses. Each wire family renders its own shape:
@@ -10,27 +19,29 @@ import { renderPlatformError } from '../gateway/render.js';
  * HMRC's platform `{code, message}` (JSON or XML). Bad input never becomes a 500: body-parser
  * failures (invalid JSON, oversized or badly encoded bodies) are 4xx in the family's shape.
  */
-export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+export function sendError(res: ServerResponse, err: unknown, path: string, format: 'json' | 'xml' = 'json'): void {
   if (res.headersSent) return void res.end();
-  const family = req.path.startsWith('/oauth/') ? 'oauth' : req.path.startsWith('/_emulator') ? 'control' : 'platform';
-  const call = res.locals.gatewayCall as GatewayCall | undefined;
-  const format = call?.format ?? 'json';
-
-  if (err instanceof OAuthError) return void res.status(err.status).type('application/json').send(JSON.stringify(err.body()));
+  const family = errorFamily(path);
+  if (err instanceof OAuthError) return sendJson(res, err.status, err.body());
   if (err instanceof PlatformError) return renderPlatformError(res, format, err);
 
   const bad = badInput(err);
-  if (!bad) console.error(JSON.stringify({ level: 'error', path: req.path, error: err instanceof Error ? err.stack : String(err) }));
+  if (!bad) console.error(JSON.stringify({ level: 'error', path, error: err instanceof Error ? err.stack : String(err) }));
   const status = bad?.status ?? 500;
   const message = bad?.message ?? 'an unexpected error occurred';
   if (family === 'oauth') {
-    return void res.status(status).type('application/json').send(JSON.stringify({ error: status < 500 ? 'invalid_request' : 'server_error', error_description: message }));
+    return sendJson(res, status, { error: status < 500 ? 'invalid_request' : 'server_error', error_description: message });
   }
-  if (family === 'control') return void res.status(status).json({ error: status < 500 ? 'bad_request' : 'internal_error', message });
+  if (family === 'control') return sendJson(res, status, { error: status < 500 ? 'bad_request' : 'internal_error', message });
   if (!bad) return renderPlatformError(res, format, platformErrors.internalServerError());
   if (status === 413) return renderPlatformError(res, format, platformErrors.payloadTooLarge());
   if (status === 415) return renderPlatformError(res, format, platformErrors.invalidBodyType());
   renderPlatformError(res, format, platformErrors.badRequest(message));
+}
+
+/** Express's error middleware: the pages and the control API end here. */
+export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+  sendError(res, err, req.path, (locals(res).gatewayCall as GatewayCall | undefined)?.format);
 }
 
 /** Recognises body-parser's and URI-decoding errors: the client's fault, answered with a 4xx. */

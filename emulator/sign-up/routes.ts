@@ -14,9 +14,9 @@ import { verifyEmailRoute } from './verify-email-route.js';
  * a start page, the agent journey (`/client`), the individual journey (`/individual`), the business
  * journey (`/business`) and the email verification links (`/verify-email/{token}`). See docs/sign-up.md.
  *
- * It is mounted before the control API, the OAuth routes and the gateway, and its first step runs for
- * every request, not only sign-up pages: it applies the sign-up decisions that have fallen due on the
- * virtual clock, so an API or control call made after the clock moves already sees the new enrolment.
+ * Sign-up decisions that fall due on the virtual clock are applied by the front door before every
+ * request (http/front-door.ts), so an API or control call made after the clock moves already sees the
+ * new enrolment.
  *
  * Every POST must carry the session's CSRF token; pages work without JavaScript.
  */
@@ -25,11 +25,6 @@ export function signUpRoutes(ctx: EmulatorContext): express.Router {
   const pages = createPages([templateDir(import.meta.url)]);
   const sessions = new SignUpSessions(ctx.store, ctx.clock, ctx.config.journeyLimits.sessionTimeoutSeconds * 1000);
   const deps = { ctx, pages, sessions };
-
-  router.use(async (_req, _res, next) => {
-    await ctx.signUps.settleDue();
-    next();
-  });
 
   router.use(SIGN_UP_PATH, async (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'POST') return next();

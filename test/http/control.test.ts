@@ -67,6 +67,25 @@ describe('request journal', () => {
     expect(JSON.stringify(entries)).not.toContain(code);
   });
 
+  it('records the headers as the software sent them: Basic credentials masked, bearer tokens fingerprinted', async () => {
+    const e = await emulator();
+    const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
+    const token = await request(e.app).post('/oauth/token').set('Authorization', basic).set('Content-Type', 'application/json').send({ grant_type: 'client_credentials' });
+    expect(token.status).toBe(200);
+    await request(e.app).get('/hello/application').set('Accept', 'application/vnd.hmrc.1.0+json').set('Authorization', `Bearer ${token.body.access_token}`);
+    await new Promise((resolve) => setImmediate(resolve));
+    const { entries } = (await request(e.app).get('/_emulator/journal')).body;
+    const [tokenEntry, apiEntry] = entries;
+    expect(tokenEntry.requestHeaders.authorization).toBe('Basic ***');
+    expect(tokenEntry.requestHeaders['content-type']).toBe('application/json');
+    expect(tokenEntry.clientId).toBe(CLIENT_ID);
+    expect(apiEntry.requestHeaders.authorization).toMatch(/^Bearer sha256:[0-9a-f]{12}$/);
+    expect(apiEntry.clientId).toBe(CLIENT_ID);
+    expect(JSON.stringify(entries)).not.toContain(CLIENT_SECRET);
+    expect(JSON.stringify(entries)).not.toContain(token.body.access_token);
+    expect(JSON.stringify(entries)).not.toContain(basic.slice(6));
+  });
+
   it('does not record control API calls', async () => {
     const e = await emulator();
     await request(e.app).get('/_emulator/health');

@@ -1,0 +1,50 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
+import type { RequestHandler } from 'express';
+import type { EmulatorContext } from '../context.js';
+import type { Gateway } from '../gateway/pipeline.js';
+import { tokenEndpoint } from '../oauth/token-endpoint.js';
+import { readBody } from './body.js';
+import { sendError } from './error-handler.js';
+import { locals, splitUrl, type RawRequest } from './raw.js';
+import { logRequest } from './request-log.js';
+
+/**
+ * The emulator's HTTP entry point. Every request is logged, journaled (outside the control API and
+ * page assets) and sees sign-up decisions that fell due on the virtual clock. Then the two hot paths,
+ * `POST /oauth/token` and the APIs behind the gateway, are answered here on node's own request and
+ * response; pages, the control API and oidc-provider's other endpoints go to the express app.
+ *
+ * Why not all through express: express's router and response decoration cost as much per request as
+ * the gateway and the token exchange themselves (measured in docs/benchmarks.md).
+ */
+export function frontDoor(ctx: EmulatorContext, gateway: Gateway, parsers: RequestHandler[], app: RequestListener): RequestListener {
+  const token = tokenEndpoint(ctx);
+
+  const dispatch = async (req: RawRequest, res: ServerResponse, path: string, search: string): Promise<void> => {
+    await ctx.signUps.settleDue();
+    if (path === '/oauth/token' && req.method === 'POST') {
+      await readBody(parsers, req, res);
+      return token(req, res);
+    }
+    const api = gateway.apiFor(path);
+    if (!api) return void app(req, res);
+    const call = gateway.begin(api, { method: req.method ?? 'GET', path, query: search ? parseQuery(search) : {}, headers: req.headers, body: undefined }, res);
+    locals(res).gatewayCall = call;
+    try {
+      await readBody(parsers, req, res);
+      call.req.body = req.body;
+      await gateway.run(call, res);
+    } catch (err) {
+      sendError(res, err, path, call.format);
+    }
+  };
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const { path, search } = splitUrl(req.url);
+    if (ctx.config.log) logRequest(ctx.clock, req, res, path);
+    if (path.startsWith('/assets/')) return void app(req, res);
+    if (!path.startsWith('/_emulator')) ctx.journal.record(req, res, path, search);
+    dispatch(req, res, path, search).catch((err: unknown) => sendError(res, err, path));
+  };
+}
