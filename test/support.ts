@@ -88,7 +88,7 @@ export function pathOf(location: unknown): string {
 /** Adds an account with a known password (`Passw0rd1234`) for API tests. */
 export async function addAccount(e: Emulator, account: Partial<Account> & Pick<Account, 'userId' | 'affinityGroup'>): Promise<Account> {
   const full: Account = {
-    passwordHash: hashPassword(TEST_PASSWORD),
+    passwordHash: await hashPassword(TEST_PASSWORD),
     userFullName: 'Test User',
     emailAddress: 'test.user@example.com',
     groupIdentifier: '000000000000',

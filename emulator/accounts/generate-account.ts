@@ -19,7 +19,7 @@ import { generateUserId } from './identifiers/user-id.js';
 import { generateCtUtr, generateSaUtr } from './identifiers/utr.js';
 import { generateVatRegistrationDate } from './identifiers/vat-registration-date.js';
 import { generateVrn } from './identifiers/vrn.js';
-import { hashPassword } from './password.js';
+import { hashPassword, NOT_YET_HASHED } from './password.js';
 import { findService, userTypeOf, type GeneratedField } from './services.js';
 
 /**
@@ -48,6 +48,11 @@ export interface AccountOptions {
   /** Fixed user ID / password (named personas may declare them); generated when absent. */
   userId?: string | undefined;
   password?: string | undefined;
+  /**
+   * Leave `passwordHash` as {@link NOT_YET_HASHED}: the caller hashes the password itself (seeding hashes all
+   * personas' passwords at once). By default the account comes back hashed.
+   */
+  deferHashing?: boolean;
 }
 
 export type AccountRequestErrorCode = 'UNKNOWN_SERVICE' | 'SERVICE_NOT_ALLOWED' | 'INVALID_IDENTIFIER' | 'NINO_ALREADY_USED' | 'PILLAR2_ID_ALREADY_USED';
@@ -134,7 +139,7 @@ export async function generateAccount(request: AccountRequest, options: AccountO
 
   const account: Account = {
     userId,
-    passwordHash: hashPassword(password),
+    passwordHash: options.deferHashing ? NOT_YET_HASHED : await hashPassword(password),
     affinityGroup: request.affinityGroup,
     userFullName: `${person.firstName} ${person.lastName}`,
     emailAddress: emailFor(person.firstName, person.lastName),

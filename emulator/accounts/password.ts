@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: { N: number }) => Promise<Buffer>;
@@ -10,11 +10,15 @@ const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen
  */
 const N = 1024;
 
-export function hashPassword(password: string): string {
+/** On libuv's thread pool: seeding hashes every persona's password at once (seed.ts). */
+export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = scryptSync(password, salt, 32, { N });
+  const key = await scryptAsync(password, salt, 32, { N });
   return `scrypt$${N}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
+
+/** A password hash no password matches: an account is stored with it until its real hash is ready. */
+export const NOT_YET_HASHED = 'unhashed';
 
 /** Off the event loop (libuv's thread pool), so sign-ins do not stall other requests. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
