@@ -15,6 +15,21 @@ describe('memory store', () => {
     expect(await store.entries('codes')).toEqual([['b', 2]]);
   });
 
+  it('sweeps expired entries that are never read again, oldest first, keeping the live ones', async () => {
+    const clock = createClock({ frozen: true, start: 0 });
+    const store = createMemoryStore(clock);
+    await store.set('tokens', 'kept', 'no expiry');
+    for (let i = 0; i < 3000; i++) await store.set('tokens', `old-${i}`, i, { expiresAt: 1000 });
+    clock.advance(1000);
+    for (let i = 0; i < 4096; i++) await store.set('tokens', `new-${i}`, i, { expiresAt: 5000 });
+    // Back before the old entries' expiry: only a sweep can have removed them.
+    clock.reset();
+    const keys = (await store.entries('tokens')).map(([key]) => key);
+    expect(keys.filter((key) => key.startsWith('old-'))).toEqual([]);
+    expect(keys.filter((key) => key.startsWith('new-'))).toHaveLength(4096);
+    expect(keys[0]).toBe('kept');
+  });
+
   it('counts within a window and starts again after it', async () => {
     const clock = createClock({ frozen: true, start: 0 });
     const store = createMemoryStore(clock);

@@ -6,9 +6,19 @@ interface Entry {
   expiresAt: number | undefined;
 }
 
+/**
+ * Expired entries go when read, or when a sweep passes them: every `SWEEP_EVERY` writes to a namespace,
+ * its oldest entries (at most twice that many) are dropped while they are expired. Entries are kept in
+ * write order, so in a namespace with one lifetime (tokens: 4 hours) the expired ones are at the front,
+ * and a token that is never used again is not kept past its expiry. Amortised, a write costs a couple
+ * of steps more.
+ */
+const SWEEP_EVERY = 1024;
+
 /** The in-memory {@link Store}: one instance per emulator, nothing shared between instances. */
 export function createMemoryStore(clock: Clock): Store {
   const spaces = new Map<string, Map<string, Entry>>();
+  const writes = new Map<Map<string, Entry>, number>();
   const logs = new Map<string, unknown[]>();
 
   const space = (ns: string): Map<string, Entry> => {
@@ -24,15 +34,28 @@ export function createMemoryStore(clock: Clock): Store {
     }
     return e;
   };
+  const write = (s: Map<string, Entry>, key: string, entry: Entry): void => {
+    s.delete(key);
+    s.set(key, entry);
+    const n = (writes.get(s) ?? 0) + 1;
+    writes.set(s, n % SWEEP_EVERY);
+    if (n === SWEEP_EVERY) sweep(s);
+  };
+  const sweep = (s: Map<string, Entry>): void => {
+    const now = clock.now();
+    let budget = 2 * SWEEP_EVERY;
+    for (const [key, e] of s) {
+      if (--budget < 0 || (e.expiresAt !== undefined && e.expiresAt > now)) return;
+      if (e.expiresAt !== undefined) s.delete(key);
+    }
+  };
 
   return {
     async get<T>(ns: string, key: string) {
       return live(space(ns), key)?.value as T | undefined;
     },
     async set(ns, key, value, options) {
-      const s = space(ns);
-      s.delete(key);
-      s.set(key, { value, expiresAt: options?.expiresAt });
+      write(space(ns), key, { value, expiresAt: options?.expiresAt });
     },
     async delete(ns, key) {
       space(ns).delete(key);
@@ -50,7 +73,8 @@ export function createMemoryStore(clock: Clock): Store {
       const s = space(ns);
       const e = live(s, key);
       const value = ((e?.value as number | undefined) ?? 0) + by;
-      s.set(key, { value, expiresAt: e ? e.expiresAt : expiresAt });
+      if (e) e.value = value;
+      else write(s, key, { value, expiresAt });
       return value;
     },
     async append(log, entry, max) {
@@ -64,6 +88,7 @@ export function createMemoryStore(clock: Clock): Store {
     },
     async clear() {
       spaces.clear();
+      writes.clear();
       logs.clear();
     },
   };
