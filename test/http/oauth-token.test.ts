@@ -93,6 +93,22 @@ describe('POST /oauth/token: grants', () => {
     expect(reused.body).toEqual({ error: 'invalid_grant', error_description: 'refresh_token is invalid' });
   });
 
+  it('answers a refresh token sent again while its first exchange is in progress with HMRC\'s invalid_request', async () => {
+    const e = await emulator();
+    const first = (await exchange(e, (await authorize(e)).code!)).body;
+    // The first exchange is held for 400 ms by a one-shot fault; the second arrives meanwhile.
+    await request(e.app).post('/_emulator/faults').send({ id: 'token-slow', delayMs: 400 });
+    const refresh = () => token(e, { ...creds, grant_type: 'refresh_token', refresh_token: first.refresh_token }).then((r) => r);
+    const slow = refresh();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const concurrent = await refresh();
+    expect(concurrent.status).toBe(400);
+    expect(concurrent.body).toEqual({ error: 'invalid_request', error_description: 'Refresh operation is already in progress' });
+    expect((await slow).status).toBe(200);
+    const reused = await refresh();
+    expect(reused.body).toEqual({ error: 'invalid_grant', error_description: 'refresh_token is invalid' });
+  });
+
   it('refuses another application\'s refresh token', async () => {
     const e = await emulator();
     await e.context.applications.register({ clientId: 'OtherApp', clientSecrets: ['other-secret-1'], name: 'Other', redirectUris: ['http://localhost:3000/callback'], subscriptions: ['hello'] });
