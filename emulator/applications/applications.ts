@@ -24,19 +24,17 @@ export class Applications {
     if (problems.length) throw new ApplicationError(problems);
     const stored: Application = { ...app, internalSecret: randomBytes(24).toString('base64url') };
     await this.store.set(NS, app.clientId, stored);
+    // Stored as oidc-provider reads it through the adapter (emulator/oauth/adapter.ts): its client metadata.
     await this.store.set(CLIENTS_NS, app.clientId, {
-      payload: {
-        client_id: app.clientId,
-        client_secret: stored.internalSecret,
-        client_name: app.name,
-        application_type: 'native',
-        redirect_uris: app.redirectUris,
-        // oidc-provider needs a redirect URI for the code grant; an application without one can only use client_credentials.
-        grant_types: app.redirectUris.length ? ['authorization_code', 'refresh_token', 'client_credentials'] : ['client_credentials'],
-        response_types: app.redirectUris.length ? ['code'] : [],
-        token_endpoint_auth_method: 'client_secret_post',
-      },
-      expiresAt: undefined,
+      client_id: app.clientId,
+      client_secret: stored.internalSecret,
+      client_name: app.name,
+      application_type: 'native',
+      redirect_uris: app.redirectUris,
+      // oidc-provider needs a redirect URI for the code grant; an application without one can only use client_credentials.
+      grant_types: app.redirectUris.length ? ['authorization_code', 'refresh_token', 'client_credentials'] : ['client_credentials'],
+      response_types: app.redirectUris.length ? ['code'] : [],
+      token_endpoint_auth_method: 'client_secret_post',
     });
     return stored;
   }

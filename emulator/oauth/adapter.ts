@@ -9,12 +9,11 @@ import type { Store } from '../store/store.js';
  * expiry is recorded here in virtual time, and an artefact past its virtual expiry is not found:
  * codes, tokens and grants all expire when the control API moves the clock. A refresh token never
  * outlives its grant (18 months from the user's grant, not from the last rotation).
+ *
+ * The store keeps a copy of each payload, never oidc-provider's own object, and the expiry only as
+ * the store's: a client_credentials token lives for 4 hours and a busy client asks for thousands, so
+ * each one is kept as small as the store allows (one flat object).
  */
-interface StoredArtefact {
-  payload: AdapterPayload;
-  expiresAt: number | undefined;
-}
-
 export function createAdapterClass(store: Store, clock: Clock): new (name: string) => Adapter {
   const ns = (model: string): string => `oidc:${model}`;
   const index = (kind: string): string => `oidc-index:${kind}`;
@@ -33,7 +32,7 @@ export function createAdapterClass(store: Store, clock: Clock): new (name: strin
         expiresAt = existing ?? expiresAt;
         await store.set(index('grant-expiry'), id, expiresAt, { expiresAt });
       }
-      await store.set<StoredArtefact>(ns(this.model), id, { payload, expiresAt }, { expiresAt });
+      await store.set<AdapterPayload>(ns(this.model), id, { ...payload }, { expiresAt });
       if (payload.grantId) {
         const members = (await store.get<string[]>(index('grant'), payload.grantId)) ?? [];
         members.push(`${this.model}:${id}`);
@@ -44,7 +43,7 @@ export function createAdapterClass(store: Store, clock: Clock): new (name: strin
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
-      const payload = (await store.get<StoredArtefact>(ns(this.model), id))?.payload;
+      const payload = await store.get<AdapterPayload>(ns(this.model), id);
       if (payload?.grantId && this.model !== 'Grant' && !(await store.get(ns('Grant'), payload.grantId))) {
         return undefined;
       }
@@ -62,10 +61,8 @@ export function createAdapterClass(store: Store, clock: Clock): new (name: strin
     }
 
     async consume(id: string): Promise<void> {
-      const stored = await store.get<StoredArtefact>(ns(this.model), id);
-      if (!stored) return;
-      stored.payload.consumed = Math.floor(clock.now() / 1000);
-      await store.set(ns(this.model), id, stored, { expiresAt: stored.expiresAt });
+      const payload = await store.get<AdapterPayload>(ns(this.model), id);
+      if (payload) await store.replace(ns(this.model), id, { ...payload, consumed: Math.floor(clock.now() / 1000) });
     }
 
     async destroy(id: string): Promise<void> {

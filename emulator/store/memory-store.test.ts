@@ -15,6 +15,19 @@ describe('memory store', () => {
     expect(await store.entries('codes')).toEqual([['b', 2]]);
   });
 
+  it('replaces a live value keeping its expiry, and stores nothing for a missing or expired key', async () => {
+    const clock = createClock({ frozen: true, start: 0 });
+    const store = createMemoryStore(clock);
+    await store.set('codes', 'a', { used: false }, { expiresAt: 1000 });
+    expect(await store.replace('codes', 'a', { used: true })).toBe(true);
+    expect(await store.replace('codes', 'missing', { used: true })).toBe(false);
+    expect(await store.get('codes', 'missing')).toBeUndefined();
+    expect(await store.get('codes', 'a')).toEqual({ used: true });
+    clock.advance(1000);
+    expect(await store.get('codes', 'a')).toBeUndefined();
+    expect(await store.replace('codes', 'a', { used: true })).toBe(false);
+  });
+
   it('sweeps expired entries that are never read again, oldest first, keeping the live ones', async () => {
     const clock = createClock({ frozen: true, start: 0 });
     const store = createMemoryStore(clock);

@@ -57,6 +57,11 @@ export function createMemoryStore(clock: Clock): Store {
     async set(ns, key, value, options) {
       write(space(ns), key, { value, expiresAt: options?.expiresAt });
     },
+    async replace(ns, key, value) {
+      const e = live(space(ns), key);
+      if (e) e.value = value;
+      return e !== undefined;
+    },
     async delete(ns, key) {
       space(ns).delete(key);
     },

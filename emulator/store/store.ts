@@ -9,6 +9,11 @@
 export interface Store {
   get<T>(ns: string, key: string): Promise<T | undefined>;
   set<T>(ns: string, key: string, value: T, options?: { expiresAt?: number | undefined }): Promise<void>;
+  /**
+   * Replaces the value of a live entry, keeping its expiry and its place in insertion order (an SQL
+   * `UPDATE`, Redis `SET … XX KEEPTTL`); false, and nothing stored, when there is no live entry.
+   */
+  replace<T>(ns: string, key: string, value: T): Promise<boolean>;
   delete(ns: string, key: string): Promise<void>;
   /** Every live entry of a namespace, in insertion order. */
   entries<T>(ns: string): Promise<Array<[string, T]>>;
