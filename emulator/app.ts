@@ -106,7 +106,7 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
   pages.set('trust proxy', true);
   pages.set('query parser', 'simple');
   pages.use('/assets', assetRoutes());
-  pages.use(parsers);
+  pages.use(parsers.form, parsers.json);
   pages.use(oauthRoutes(context));
   pages.use(signUpRoutes(context));
   pages.use('/_emulator', controlRoutes(context, { reset, personas: () => personas }));

@@ -65,7 +65,8 @@ export class Journal {
     const started = performance.now();
     const time = this.clock.now();
     // As sent: later steps may rewrite `req.headers` (the token endpoint does). Node never changes `rawHeaders`.
-    const requestHeaders = dropCredentials(req.rawHeaders);
+    const auth = req.headers.authorization;
+    const requestHeaders = auth === undefined || /^bearer\s/i.test(auth) ? req.rawHeaders : dropCredentials(req.rawHeaders);
     const chunks: Array<string | Buffer> = [];
     let captured = 0;
     const capture = (chunk: unknown): void => {

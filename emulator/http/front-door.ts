@@ -1,10 +1,9 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
-import type { RequestHandler } from 'express';
 import type { EmulatorContext } from '../context.js';
 import type { Gateway } from '../gateway/pipeline.js';
 import { tokenEndpoint } from '../oauth/token-endpoint.js';
-import { readBody } from './body.js';
+import { readBody, type BodyParsers } from './body.js';
 import { sendError } from './error-handler.js';
 import { locals, splitUrl, type RawRequest } from './raw.js';
 import { logRequest } from './request-log.js';
@@ -18,7 +17,7 @@ import { logRequest } from './request-log.js';
  * Why not all through express: express's router and response decoration cost as much per request as
  * the gateway and the token exchange themselves (measured in docs/benchmarks.md).
  */
-export function frontDoor(ctx: EmulatorContext, gateway: Gateway, parsers: RequestHandler[], app: RequestListener): RequestListener {
+export function frontDoor(ctx: EmulatorContext, gateway: Gateway, parsers: BodyParsers, app: RequestListener): RequestListener {
   const token = tokenEndpoint(ctx);
 
   const dispatch = async (req: RawRequest, res: ServerResponse, path: string, search: string): Promise<void> => {
