@@ -1,3 +1,7 @@
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/app.js';
@@ -80,6 +84,32 @@ describe('bad input never becomes a 5xx', () => {
     await stillServing();
   });
 
+  it('reads a token form however it is framed: a UTF-8 charset, chunks, or gzip', async () => {
+    const form = `grant_type=client_credentials&client_id=${CLIENT_ID}&client_secret=${CLIENT_SECRET}`;
+    const utf8 = await request(e.app).post('/oauth/token').set('Content-Type', 'application/x-www-form-urlencoded; charset=UTF-8').send(form);
+    expect(utf8.status).toBe(200);
+    const gzip = await postRaw(e, '/oauth/token', { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' }, [gzipSync(form)]);
+    expect(gzip.status).toBe(200);
+    const chunked = await postRaw(e, '/oauth/token', { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' }, [form.slice(0, 20), form.slice(20)]);
+    expect(chunked.status).toBe(200);
+  });
+
+  it('answers an over-long chunked form, and one with too many parameters, with 413 in the OAuth shape', async () => {
+    const big = await postRaw(e, '/oauth/token', { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' }, Array.from({ length: 20 }, () => 'a'.repeat(60_000)));
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body).error).toBe('invalid_request');
+    const many = await request(e.app).post('/oauth/token').type('form').send(Array.from({ length: 1001 }, (_, i) => `p${i}=1`).join('&'));
+    expect(many.status).toBe(413);
+    expect(many.body).toEqual({ error: 'invalid_request', error_description: 'too many parameters' });
+    await stillServing();
+  });
+
+  it('answers an empty token form with the first missing parameter', async () => {
+    const res = await request(e.app).post('/oauth/token').set('Content-Type', 'application/x-www-form-urlencoded').send('');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: 'invalid_request', error_description: 'client_id is required' });
+  });
+
   it('answers an absurd Authorization header with 401, not a crash', async () => {
     const res = await request(e.app).get('/hello/application').set('Accept', JSON_V1).set('Authorization', `Bearer ${'x'.repeat(4000)}`);
     expect(res.status).toBe(401);
@@ -99,3 +129,25 @@ describe('bad input never becomes a 5xx', () => {
     await stillServing();
   });
 });
+
+/** Sends a body in the given chunks over a real socket (supertest cannot send chunked bodies). */
+async function postRaw(e: Emulator, path: string, headers: IncomingHttpHeaders, chunks: Array<string | Buffer>): Promise<{ status: number; body: string }> {
+  const server = createServer(e.app).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  try {
+    return await new Promise((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, method: 'POST', path, headers }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      for (const chunk of chunks) req.write(chunk);
+      req.end();
+    });
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+}
