@@ -17,6 +17,9 @@ const CLIENTS_NS = 'oidc:Client';
  * client authentication and API subscriptions. Each application is also an oidc-provider client.
  */
 export class Applications {
+  /** Digests of the registered secrets, computed once: a token request then hashes only the secret it was given. */
+  private readonly secretDigests = new Map<string, Buffer>();
+
   constructor(private readonly store: Store) {}
 
   async register(app: ApplicationConfig): Promise<Application> {
@@ -52,8 +55,14 @@ export class Applications {
     const app = await this.find(clientId);
     const given = digest(secret);
     let ok = false;
-    for (const candidate of app?.clientSecrets ?? ['']) ok = timingSafeEqual(given, digest(candidate)) || ok;
+    for (const candidate of app?.clientSecrets ?? ['']) ok = timingSafeEqual(given, this.secretDigest(candidate)) || ok;
     return ok ? app : undefined;
+  }
+
+  private secretDigest(secret: string): Buffer {
+    let d = this.secretDigests.get(secret);
+    if (!d) this.secretDigests.set(secret, (d = digest(secret)));
+    return d;
   }
 }
 

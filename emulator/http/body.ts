@@ -59,17 +59,20 @@ async function readPlainForm(req: RawRequest, limit: number): Promise<void> {
   // As body-parser: a request with neither a length nor a chunked body has no body at all.
   if (req.headers['transfer-encoding'] === undefined && Number.isNaN(declared)) return;
   if (declared > limit) throw bodyError(413, 'request entity too large', 'entity.too.large', req);
-  const chunks: Buffer[] = [];
-  let received = 0;
-  try {
-    for await (const chunk of req.iterator({ destroyOnReturn: false })) {
-      received += (chunk as Buffer).length;
-      if (received > limit) throw bodyError(413, 'request entity too large', 'entity.too.large', req);
-      chunks.push(chunk as Buffer);
-    }
-  } catch (err) {
-    throw (err as { type?: string }).type ? err : bodyError(400, 'request aborted', 'request.aborted');
-  }
+  const chunks = await new Promise<Buffer[]>((resolve, reject) => {
+    const read: Buffer[] = [];
+    let received = 0;
+    const onData = (chunk: Buffer): void => {
+      received += chunk.length;
+      if (received <= limit) return void read.push(chunk);
+      req.off('data', onData);
+      reject(bodyError(413, 'request entity too large', 'entity.too.large', req));
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(read));
+    req.once('error', () => reject(bodyError(400, 'request aborted', 'request.aborted')));
+    req.once('aborted', () => reject(bodyError(400, 'request aborted', 'request.aborted')));
+  });
   const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
   if (!text) return void (req.body = {});
   let count = 1;
