@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CommandModule } from 'yargs';
 import { CHECKS } from '../../conformance/checks.js';
 import type { Reporter } from '../../conformance/index.js';
+import type { Command } from './command.js';
 
 interface ConformArgs {
   config?: string;
@@ -22,7 +22,7 @@ interface ConformArgs {
  * that is not an expected failure passes, 1 when one fails, 2 for a bad config or flags, 3 when the kit itself
  * could not run (the software would not start, the emulator was unreachable).
  */
-export const conformCommand: CommandModule<object, ConformArgs> = {
+export const conformCommand: Command<ConformArgs> = {
   command: 'conform',
   describe: 'Drive vendor software through the link journey and its failure cases, and report per check',
   builder: (y) =>
@@ -47,7 +47,7 @@ export const conformCommand: CommandModule<object, ConformArgs> = {
       .example('$0 conform --config vendor.yaml --emulator-url http://hmrc:9090', 'Against an emulator already running')
       .example('$0 conform --reference-vendor', "Self-test against the kit's reference vendor")
       .example('$0 conform --list', 'The catalogue of checks'),
-  handler: async (args) => {
+  run: async (args) => {
     if (args.list) {
       for (const check of CHECKS) process.stdout.write(`${check.id}\n  ${check.rule}\n  ${check.reference}\n\n`);
       return;

@@ -1,8 +1,8 @@
-import type { CommandModule } from 'yargs';
 import { ConfigError, configFromEnv, readConfigFile, type ConfigOverrides } from '../config/load-config.js';
 import type { JourneyVariant } from '../config/defaults.js';
 import { start } from '../server.js';
 import { startupBanner } from './startup-banner.js';
+import type { Command } from './command.js';
 
 interface ServeArgs {
   port?: number;
@@ -15,7 +15,7 @@ interface ServeArgs {
   log?: boolean;
 }
 
-export const serveCommand: CommandModule<object, ServeArgs> = {
+export const serveCommand: Command<ServeArgs> = {
   command: 'serve',
   describe: 'Start the emulator with seeded accounts and the default application',
   builder: (y) =>
@@ -32,7 +32,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       .example('$0 serve --port 0 --seed ci-42', 'Any free port, accounts from seed "ci-42"')
       .example('$0 serve --journey production', 'Add 2-step verification and identity checks to the journey')
       .example('$0 serve --host 0.0.0.0 --base-url http://hmrc:9090', 'In a container reached as "hmrc" by other containers'),
-  handler: async (args) => {
+  run: async (args) => {
     const startedAt = performance.now();
     try {
       const file = args.config ? readConfigFile(args.config) : undefined;
