@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './heap.js';
 import yargs, { type ArgumentsCamelCase } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import type { Command } from './command.js';
