@@ -30,10 +30,12 @@ export function bodyParsers(config: Pick<EmulatorConfig, 'maxBodyBytes'>): BodyP
  * Reads a plain node request's body: resolves with `req.body` set (left undefined for other media types), or
  * rejects with body-parser's error. The same outcome as express running both parsers in turn.
  *
- * A plain UTF-8 form (every token request) is read here directly, as body-parser's flat form parser would read
- * it (`node:querystring`, at most 1,000 parameters, the same size limit and errors), without its per-request
- * machinery: on the token endpoint that machinery cost more than the rest of the emulator's own work. Anything
- * else (another charset, a compressed body, JSON) goes through body-parser.
+ * A plain UTF-8 form (every token request) is read here directly, with `node:querystring`, at most 1,000
+ * parameters and body-parser's size limit and errors, without body-parser's per-request machinery: on the token
+ * endpoint that machinery cost more than the rest of the emulator's own work. body-parser's flat parser (qs with
+ * no nesting) and `node:querystring` read every well-formed form alike; they differ only in how they keep a
+ * malformed %-escape, which fails HMRC's checks either way. Anything else (another charset, a compressed body,
+ * JSON) goes through body-parser.
  */
 export function readBody(parsers: BodyParsers, req: RawRequest, res: ServerResponse): Promise<void> {
   const [type, ...params] = (req.headers['content-type'] ?? '').split(';');
