@@ -28,6 +28,7 @@ import { IncomeTax } from './income-tax/income-tax.js';
 import { journeyRoutes } from './journey/routes.js';
 import { assetRoutes } from './pages/assets.js';
 import { oauthRoutes } from './oauth/routes.js';
+import { BULK_NAMESPACES } from './oauth/adapter.js';
 import { createProvider } from './oauth/provider.js';
 import { TokenLookup } from './oauth/token-lookup.js';
 import { createMemoryStore } from './store/memory-store.js';
@@ -64,7 +65,7 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
   const config = resolveConfig(overrides as ConfigOverrides);
   const baseUrl = (config.baseUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
   const clock = options.clock ?? createClock({ start: config.clock.start ? Date.parse(config.clock.start) : undefined, frozen: config.clock.frozen });
-  const store = options.store ?? createMemoryStore(clock);
+  const store = options.store ?? createMemoryStore(clock, { offHeap: BULK_NAMESPACES });
   const cookieKeys = [randomBytes(32).toString('base64url')];
   const provider = createProvider(config, baseUrl, store, clock, cookieKeys);
 

@@ -14,6 +14,12 @@ import type { Store } from '../store/store.js';
  * the store's: a client_credentials token lives for 4 hours and a busy client asks for thousands, so
  * each one is kept as small as the store allows (one flat object).
  */
+/**
+ * The artefacts issued by the hundred thousand and kept for hours: the memory store holds them off the V8 heap
+ * (store/record-log.ts), where they cost their own size and nothing in garbage collection.
+ */
+export const BULK_NAMESPACES = ['oidc:AccessToken', 'oidc:ClientCredentials'] as const;
+
 export function createAdapterClass(store: Store, clock: Clock): new (name: string) => Adapter {
   const ns = (model: string): string => `oidc:${model}`;
   const index = (kind: string): string => `oidc-index:${kind}`;

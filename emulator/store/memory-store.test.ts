@@ -59,4 +59,24 @@ describe('memory store', () => {
     await store.clear();
     expect(await store.read('journal')).toEqual([]);
   });
+
+  it('keeps the namespaces it is told to off the heap, with the same contract', async () => {
+    const clock = createClock({ frozen: true, start: 0 });
+    const store = createMemoryStore(clock, { offHeap: ['tokens'] });
+    const token = { jti: 't1', scope: 'hello' };
+    await store.set('tokens', 't1', token, { expiresAt: 1000 });
+    await store.set('tokens', 't2', { jti: 't2' });
+    token.scope = 'changed';
+    expect(await store.get('tokens', 't1')).toEqual({ jti: 't1', scope: 'hello' });
+    expect(await store.replace('tokens', 't1', { jti: 't1', consumed: 1 })).toBe(true);
+    expect((await store.entries('tokens')).map(([key]) => key)).toEqual(['t2', 't1']);
+    clock.advance(1000);
+    expect(await store.get('tokens', 't1')).toBeUndefined();
+    await expect(store.increment('tokens', 'n', 1, 5000)).rejects.toThrow(/off-heap/);
+    await store.delete('tokens', 't2');
+    expect(await store.entries('tokens')).toEqual([]);
+    await store.set('tokens', 't3', 3);
+    await store.clear();
+    expect(await store.get('tokens', 't3')).toBeUndefined();
+  });
 });

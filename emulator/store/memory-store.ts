@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/clock.js';
+import { RecordLog } from './record-log.js';
 import type { Store } from './store.js';
 
 interface Entry {
@@ -15,8 +16,17 @@ interface Entry {
  */
 const SWEEP_EVERY = 1024;
 
+export interface MemoryStoreOptions {
+  /**
+   * Namespaces kept off the V8 heap ({@link RecordLog}): values must be plain JSON, and come back as copies.
+   * For what is written by the hundred thousand (the OAuth tokens).
+   */
+  offHeap?: readonly string[];
+}
+
 /** The in-memory {@link Store}: one instance per emulator, nothing shared between instances. */
-export function createMemoryStore(clock: Clock): Store {
+export function createMemoryStore(clock: Clock, options: MemoryStoreOptions = {}): Store {
+  const offHeap = new Map((options.offHeap ?? []).map((ns) => [ns, new RecordLog()]));
   const spaces = new Map<string, Map<string, Entry>>();
   const writes = new Map<Map<string, Entry>, number>();
   const logs = new Map<string, unknown[]>();
@@ -52,20 +62,30 @@ export function createMemoryStore(clock: Clock): Store {
 
   return {
     async get<T>(ns: string, key: string) {
+      const log = offHeap.get(ns);
+      if (log) return log.get(key, clock.now()) as T | undefined;
       return live(space(ns), key)?.value as T | undefined;
     },
     async set(ns, key, value, options) {
+      const log = offHeap.get(ns);
+      if (log) return log.set(key, value, options?.expiresAt, clock.now());
       write(space(ns), key, { value, expiresAt: options?.expiresAt });
     },
     async replace(ns, key, value) {
+      const log = offHeap.get(ns);
+      if (log) return log.replace(key, value, clock.now());
       const e = live(space(ns), key);
       if (e) e.value = value;
       return e !== undefined;
     },
     async delete(ns, key) {
+      const log = offHeap.get(ns);
+      if (log) return log.delete(key);
       space(ns).delete(key);
     },
     async entries<T>(ns: string) {
+      const log = offHeap.get(ns);
+      if (log) return log.entries(clock.now()) as Array<[string, T]>;
       const s = space(ns);
       const out: Array<[string, T]> = [];
       for (const key of [...s.keys()]) {
@@ -75,6 +95,7 @@ export function createMemoryStore(clock: Clock): Store {
       return out;
     },
     async increment(ns, key, by, expiresAt) {
+      if (offHeap.has(ns)) throw new Error(`increment is not supported on the off-heap namespace ${ns}`);
       const s = space(ns);
       const e = live(s, key);
       const value = ((e?.value as number | undefined) ?? 0) + by;
@@ -92,6 +113,7 @@ export function createMemoryStore(clock: Clock): Store {
       return [...((logs.get(log) ?? []) as T[])];
     },
     async clear() {
+      for (const log of offHeap.values()) log.clear();
       spaces.clear();
       writes.clear();
       logs.clear();
