@@ -65,8 +65,7 @@ export class Journal {
     const started = performance.now();
     const time = this.clock.now();
     // As sent: later steps may rewrite `req.headers` (the token endpoint does). Node never changes `rawHeaders`.
-    const auth = req.headers.authorization;
-    const requestHeaders = auth === undefined || /^bearer\s/i.test(auth) ? req.rawHeaders : dropCredentials(req.rawHeaders);
+    const requestHeaders = dropCredentials(req.rawHeaders);
     const chunks: Array<string | Buffer> = [];
     let captured = 0;
     const capture = (chunk: unknown): void => {
@@ -147,7 +146,7 @@ function dropSecrets(source: Record<string, unknown>): Record<string, unknown> {
 function dropCredentials(raw: string[]): string[] {
   let out = raw;
   for (let i = 0; i < raw.length; i += 2) {
-    if (raw[i]!.toLowerCase() !== 'authorization' || /^bearer\s/i.test(raw[i + 1]!)) continue;
+    if (raw[i]!.length !== 13 || raw[i]!.toLowerCase() !== 'authorization' || /^bearer\s/i.test(raw[i + 1]!)) continue;
     if (out === raw) out = [...raw];
     out[i + 1] = `${raw[i + 1]!.split(/\s+/, 1)[0]} ***`;
   }

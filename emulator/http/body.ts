@@ -2,7 +2,10 @@ import type { ServerResponse } from 'node:http';
 import { parse as parseForm } from 'node:querystring';
 import express, { type RequestHandler } from 'express';
 import type { EmulatorConfig } from '../config/defaults.js';
-import type { RawRequest } from './raw.js';
+import { mediaType, type RawRequest } from './raw.js';
+
+/** Form parameters read at most, as body-parser counts them. */
+const PARAMETER_LIMIT = 1000;
 
 export interface BodyParsers {
   /** The largest body read, in bytes. */
@@ -21,7 +24,7 @@ export interface BodyParsers {
 export function bodyParsers(config: Pick<EmulatorConfig, 'maxBodyBytes'>): BodyParsers {
   return {
     limit: config.maxBodyBytes,
-    form: express.urlencoded({ extended: false, limit: config.maxBodyBytes, parameterLimit: 1000 }),
+    form: express.urlencoded({ extended: false, limit: config.maxBodyBytes, parameterLimit: PARAMETER_LIMIT }),
     json: express.json({ limit: config.maxBodyBytes, type: ['application/json', 'text/json', 'application/*+json'] }),
   };
 }
@@ -38,9 +41,10 @@ export function bodyParsers(config: Pick<EmulatorConfig, 'maxBodyBytes'>): BodyP
  * JSON) goes through body-parser.
  */
 export function readBody(parsers: BodyParsers, req: RawRequest, res: ServerResponse): Promise<void> {
-  const [type, ...params] = (req.headers['content-type'] ?? '').split(';');
-  const form = type!.trim().toLowerCase() === 'application/x-www-form-urlencoded';
-  if (form && !req.headers['content-encoding'] && params.every((p) => /^\s*charset\s*=\s*"?utf-8"?\s*$/i.test(p))) return readPlainForm(req, parsers.limit);
+  const header = req.headers['content-type'] ?? '';
+  const form = mediaType(header) === 'application/x-www-form-urlencoded';
+  const utf8 = header.split(';').slice(1).every((p) => /^\s*charset\s*=\s*"?utf-8"?\s*$/i.test(p));
+  if (form && utf8 && !req.headers['content-encoding']) return readPlainForm(req, parsers.limit);
   const chosen = form ? [parsers.form] : [parsers.form, parsers.json];
   return new Promise((resolve, reject) => {
     let i = 0;
@@ -53,8 +57,6 @@ export function readBody(parsers: BodyParsers, req: RawRequest, res: ServerRespo
     next();
   });
 }
-
-const PARAMETER_LIMIT = 1000;
 
 async function readPlainForm(req: RawRequest, limit: number): Promise<void> {
   const declared = Number(req.headers['content-length']);

@@ -2,14 +2,13 @@ import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { OAuthError } from '../errors/oauth-error.js';
 import { PlatformError, platformErrors } from '../errors/platform-error.js';
-import type { GatewayCall } from '../gateway/call.js';
 import { renderPlatformError } from '../gateway/render.js';
-import { locals, sendJson } from './raw.js';
+import { sendJson } from './raw.js';
 
 /** Which error shape a path answers in: OAuth `{error, error_description}`, control `{error, message}`, or HMRC's platform `{code, message}`. */
-export type ErrorFamily = 'oauth' | 'control' | 'platform';
+type ErrorFamily = 'oauth' | 'control' | 'platform';
 
-export function errorFamily(path: string): ErrorFamily {
+function errorFamily(path: string): ErrorFamily {
   return path.startsWith('/oauth/') ? 'oauth' : path.startsWith('/_emulator') ? 'control' : 'platform';
 }
 
@@ -39,9 +38,9 @@ export function sendError(res: ServerResponse, err: unknown, path: string, forma
   renderPlatformError(res, format, platformErrors.badRequest(message));
 }
 
-/** Express's error middleware: the pages and the control API end here. */
+/** Express's error middleware: the pages and the control API end here (the gateway's errors never do). */
 export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
-  sendError(res, err, req.path, (locals(res).gatewayCall as GatewayCall | undefined)?.format);
+  sendError(res, err, req.path);
 }
 
 /** Recognises body-parser's and URI-decoding errors: the client's fault, answered with a 4xx. */

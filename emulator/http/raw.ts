@@ -30,6 +30,11 @@ export function sendText(res: ServerResponse, status: number, contentType: strin
 }
 
 /** Sends a JSON body as express's `res.json` does. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8'): void {
-  sendText(res, status, contentType, JSON.stringify(body));
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  sendText(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+/** The media type of a `Content-Type` header, lower case, without its parameters. */
+export function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';', 1)[0]!.trim().toLowerCase();
 }

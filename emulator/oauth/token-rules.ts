@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { EmulatorContext } from '../context.js';
 import { invalidClient, invalidGrant, invalidRequest, invalidScope } from '../errors/oauth-error.js';
-import type { RawRequest } from '../http/raw.js';
+import { mediaType, type RawRequest } from '../http/raw.js';
 import { param } from './params.js';
 import { findScope, splitScopes } from './scopes.js';
 
@@ -69,10 +69,6 @@ export async function checkTokenRequest(ctx: EmulatorContext, req: RawRequest): 
 }
 
 const BODY_TYPES = new Set(['application/x-www-form-urlencoded', 'application/json']);
-
-function mediaType(header: string | undefined): string {
-  return (header ?? '').split(';', 1)[0]!.trim().toLowerCase();
-}
 
 function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
