@@ -1,5 +1,5 @@
 import type { ApiRequest } from '../../gateway/api.js';
-import { jsonObjectBody } from '../shared/mtd-body.js';
+import { jsonObjectBody, objectSection } from '../shared/mtd-body.js';
 import { mtdError, type MtdErrorDetail } from '../shared/mtd-errors.js';
 import { isValidDate, MtdValidation } from '../shared/mtd-validation.js';
 
@@ -53,15 +53,7 @@ export function parseAnnualSubmission(req: ApiRequest, taxYear: number): Record<
   const body = jsonObjectBody(req);
   const v = new MtdValidation();
   const out: Record<string, Record<string, unknown>> = {};
-  const section = (name: string): Record<string, unknown> | undefined => {
-    const value = body[name];
-    if (value === undefined) return undefined;
-    if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.keys(value).length) {
-      v.add(mtdError.incorrectOrEmptyBody([`/${name}`]));
-      return undefined;
-    }
-    return value as Record<string, unknown>;
-  };
+  const section = (name: string): Record<string, unknown> | undefined => objectSection(body, name, v);
   const amount = (value: unknown, path: string, min: number, max = MAX): value is number => {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       v.add(mtdError.incorrectOrEmptyBody([path]));

@@ -1,4 +1,4 @@
-import { jsonObjectBody } from '../shared/mtd-body.js';
+import { jsonObjectBody, objectSection } from '../shared/mtd-body.js';
 import { mtdError } from '../shared/mtd-errors.js';
 import { isValidDate, MtdValidation } from '../shared/mtd-validation.js';
 import type { ApiRequest } from '../../gateway/api.js';
@@ -52,15 +52,7 @@ export function parseCumulativeSummary(req: ApiRequest): CumulativeSummaryBody {
   const body = jsonObjectBody(req);
   const v = new MtdValidation();
   const out: CumulativeSummaryBody = {};
-  const section = (name: keyof CumulativeSummaryBody): Record<string, unknown> | undefined => {
-    const value = body[name];
-    if (value === undefined) return undefined;
-    if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.keys(value).length) {
-      v.add(mtdError.incorrectOrEmptyBody([`/${name}`]));
-      return undefined;
-    }
-    return value as Record<string, unknown>;
-  };
+  const section = (name: keyof CumulativeSummaryBody): Record<string, unknown> | undefined => objectSection(body, name, v);
   const amounts = (name: 'periodIncome' | 'periodExpenses' | 'periodDisallowableExpenses', fields: string[], min: number): void => {
     const s = section(name);
     if (!s) return;

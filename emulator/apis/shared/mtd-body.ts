@@ -1,6 +1,7 @@
 import { platformErrors } from '../../errors/platform-error.js';
 import type { ApiRequest } from '../../gateway/api.js';
 import { mtdError, mtdErrors } from './mtd-errors.js';
+import type { MtdValidation } from './mtd-validation.js';
 
 const JSON_TYPE = /^\s*(application\/json|text\/json|application\/[^;\s]+\+json)\s*(;|$)/i;
 
@@ -14,4 +15,18 @@ export function jsonObjectBody(req: ApiRequest): Record<string, unknown> {
   const body = req.body;
   if (!body || typeof body !== 'object' || Array.isArray(body) || Object.keys(body).length === 0) throw mtdErrors([mtdError.incorrectOrEmptyBody()]);
   return body as Record<string, unknown>;
+}
+
+/**
+ * An optional object section of a body (`periodIncome`, `adjustments`, …): absent is undefined; present but not a
+ * non-empty object adds RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED for `/<name>` to `v` and is undefined too.
+ */
+export function objectSection(body: Record<string, unknown>, name: string, v: MtdValidation): Record<string, unknown> | undefined {
+  const value = body[name];
+  if (value === undefined) return undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.keys(value).length) {
+    v.add(mtdError.incorrectOrEmptyBody([`/${name}`]));
+    return undefined;
+  }
+  return value as Record<string, unknown>;
 }
