@@ -2,7 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { isValidMtdItId } from '../../emulator/accounts/identifiers/mtd-it-id.js';
 import { emulator } from '../support.js';
-import { addAgent, addIndividual, AGENT_JOURNEY, ARN, DAY, lastEmail, location, signIn, submitForm, type Browser } from './sign-up-support.js';
+import { addAgent, addIndividual, AGENT_JOURNEY, agentWithPendingEmail, ARN, DAY, lastEmail, location, signIn, submitForm, type Browser } from './sign-up-support.js';
 
 async function verifyAgentEmail(e: Awaited<ReturnType<typeof emulator>>, browser: Browser, email: string): Promise<void> {
   const res = await submitForm(browser, `${AGENT_JOURNEY}/email`, { email });
@@ -102,12 +102,7 @@ describe('agent signs up a client through the pages', () => {
   });
 
   it('keeps the agent on the check-your-email page until the link is followed', async () => {
-    const e = await emulator();
-    const agent = await addAgent(e);
-    await addIndividual(e);
-    const { browser } = await signIn(e, AGENT_JOURNEY, agent.userId);
-    await submitForm(browser, `${AGENT_JOURNEY}/client-details`, { nino: 'PE938808A', postcode: 'TS1 1PA' });
-    await submitForm(browser, `${AGENT_JOURNEY}/email`, { email: 'agent@agency.example' });
+    const { browser } = await agentWithPendingEmail();
     const early = await submitForm(browser, `${AGENT_JOURNEY}/check-your-email`, {});
     expect(early.status).toBe(400);
     expect(early.text).toContain('You have not confirmed your email address yet');

@@ -1,18 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { emulator } from '../support.js';
-import { addAgent, addIndividual, AGENT_JOURNEY, DAY, lastEmail, location, signIn, submitForm } from './sign-up-support.js';
-
-async function agentWithPendingEmail() {
-  const e = await emulator();
-  const agent = await addAgent(e);
-  await addIndividual(e);
-  const { browser } = await signIn(e, AGENT_JOURNEY, agent.userId);
-  await submitForm(browser, `${AGENT_JOURNEY}/client-details`, { nino: 'PE938808A', postcode: 'TS1 1PA' });
-  await submitForm(browser, `${AGENT_JOURNEY}/email`, { email: 'agent@agency.example' });
-  const { link } = await lastEmail(e, 'agent@agency.example');
-  return { e, browser, link: link! };
-}
+import { addAgent, addIndividual, AGENT_JOURNEY, agentWithPendingEmail, DAY, lastEmail, location, signIn, submitForm } from './sign-up-support.js';
 
 describe('email verification links', () => {
   it('puts a working link in the mailbox, listed by the control API and the mailbox page', async () => {

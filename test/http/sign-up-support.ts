@@ -2,7 +2,7 @@ import request from 'supertest';
 import { expect } from 'vitest';
 import type { Account } from '../../emulator/accounts/account.js';
 import type { Emulator } from '../../emulator/app.js';
-import { addAccount, pathOf, TEST_PASSWORD } from '../support.js';
+import { addAccount, emulator, pathOf, TEST_PASSWORD } from '../support.js';
 
 /** Helpers shared by the sign-up tests: accounts, a browser-like agent that keeps cookies, form posts with the CSRF token. */
 export const SIGN_UP = '/report-quarterly/income-and-expenses/sign-up';
@@ -79,3 +79,15 @@ export async function lastEmail(e: Emulator, to: string): Promise<{ subject: str
 }
 
 export const DAY = 24 * 3600 * 1000;
+
+/** An agent signed in to the sign-up journey who has given a client and an email address not yet confirmed. */
+export async function agentWithPendingEmail(): Promise<{ e: Emulator; browser: Browser; link: string }> {
+  const e = await emulator();
+  const agent = await addAgent(e);
+  await addIndividual(e);
+  const { browser } = await signIn(e, AGENT_JOURNEY, agent.userId);
+  await submitForm(browser, `${AGENT_JOURNEY}/client-details`, { nino: 'PE938808A', postcode: 'TS1 1PA' });
+  await submitForm(browser, `${AGENT_JOURNEY}/email`, { email: 'agent@agency.example' });
+  const { link } = await lastEmail(e, 'agent@agency.example');
+  return { e, browser, link: link! };
+}
