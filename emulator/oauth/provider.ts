@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { type Adapter, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { EmulatorConfig } from '../config/defaults.js';
 import type { Clock } from '../clock/clock.js';
 import { journeyPolicy } from '../journey/policy.js';
@@ -23,8 +23,9 @@ export function createProvider(config: EmulatorConfig, issuer: string, store: St
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'emulator', use: 'sig', alg: 'ES256' };
 
+  const Adapter = createAdapterClass(store, clock);
   const configuration: Configuration = {
-    adapter: createAdapterClass(store, clock),
+    adapter: Adapter,
     clientAuthMethods: ['client_secret_post'],
     clientDefaults: { id_token_signed_response_alg: 'ES256', grant_types: ['authorization_code'], response_types: ['code'] },
     enabledJWA: { idTokenSigningAlgValues: ['ES256'] },
@@ -76,9 +77,32 @@ export function createProvider(config: EmulatorConfig, issuer: string, store: St
 
   const provider = new Provider(issuer, configuration);
   provider.proxy = true;
+  rememberClientsByMetadata(provider, new Adapter('Client'));
   provider.use(async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
     await next();
     if (ctx.oidc?.route === 'token') await hmrcTokenResponse(ctx, store);
   });
   return provider;
+}
+
+/**
+ * oidc-provider finds a stored client on every token request and, to notice changed metadata, serialises and
+ * hashes what the adapter returned each time: about 5% of a token's cost. Applications are registered once and
+ * never edited in place (applications.ts stores a new object), and the memory store hands back the object it
+ * keeps. So the same metadata object is the same client: remembered here by identity, weakly, so a replaced or
+ * reset application is looked up afresh. A store that returns a new object per read (a database) simply
+ * always takes oidc-provider's own path.
+ */
+function rememberClientsByMetadata(provider: Provider, clients: Adapter): void {
+  const Client = provider.Client;
+  const find = Client.find.bind(Client);
+  const known = new WeakMap<object, InstanceType<typeof Client>>();
+  Client.find = async (id: string) => {
+    const metadata = typeof id === 'string' && id ? await clients.find(id) : undefined;
+    const remembered = metadata && known.get(metadata);
+    if (remembered) return remembered;
+    const client = await find(id);
+    if (client && metadata) known.set(metadata, client);
+    return client;
+  };
 }

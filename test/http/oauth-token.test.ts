@@ -173,3 +173,28 @@ describe('POST /oauth/token: client authentication as software in the wild sends
     expect(res.status).toBe(200);
   });
 });
+
+describe('POST /oauth/token: the client oidc-provider knows', () => {
+  it('is looked up afresh after a reset gives the seeded application a new internal secret', async () => {
+    const e = await emulator();
+    const grant = { ...creds, grant_type: 'client_credentials' };
+    expect((await token(e, grant)).status).toBe(200);
+    await request(e.app).post('/_emulator/reset');
+    const again = await token(e, grant);
+    expect(again.status).toBe(200);
+    expect(again.body.token_type).toBe('bearer');
+  });
+
+  it('is looked up afresh for each application registered through the control API, before and after a reset', async () => {
+    const e = await emulator();
+    const register = (clientId: string) =>
+      request(e.app).post('/_emulator/applications').send({ clientId, clientSecrets: [`${clientId}-secret-1`], name: clientId, redirectUris: ['http://localhost:8080/callback'] });
+    expect((await register('FirstApp')).status).toBe(201);
+    expect((await token(e, { client_id: 'FirstApp', client_secret: 'FirstApp-secret-1', grant_type: 'client_credentials' })).status).toBe(200);
+    await request(e.app).post('/_emulator/reset');
+    expect((await token(e, { client_id: 'FirstApp', client_secret: 'FirstApp-secret-1', grant_type: 'client_credentials' })).status).toBe(401);
+    expect((await register('FirstApp')).status).toBe(201);
+    const { code } = await authorize(e, { redirectUri: 'http://localhost:8080/callback', extra: { client_id: 'FirstApp' } });
+    expect(code).toBeDefined();
+  });
+});
