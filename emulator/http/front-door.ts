@@ -9,8 +9,9 @@ import { locals, splitUrl, type RawRequest } from './raw.js';
 import { logRequest } from './request-log.js';
 
 /**
- * The emulator's HTTP entry point. Every request is logged, journaled (outside the control API and
- * page assets) and sees sign-up decisions that fell due on the virtual clock. Then the two hot paths,
+ * The emulator's HTTP entry point. Every request is logged and journaled (outside the control API and
+ * page assets). Every request but `POST /oauth/token`, which reads nothing a sign-up changes, first sees
+ * the sign-up decisions that fell due on the virtual clock. Then the two hot paths,
  * `POST /oauth/token` and the APIs behind the gateway, are answered here on node's own request and
  * response; pages, the control API and oidc-provider's other endpoints go to the express app.
  *
@@ -21,11 +22,11 @@ export function frontDoor(ctx: EmulatorContext, gateway: Gateway, parsers: BodyP
   const token = tokenEndpoint(ctx);
 
   const dispatch = async (req: RawRequest, res: ServerResponse, path: string, search: string): Promise<void> => {
-    await ctx.signUps.settleDue();
     if (path === '/oauth/token' && req.method === 'POST') {
       await readBody(parsers, req, res);
       return token(req, res);
     }
+    await ctx.signUps.settleDue();
     const api = gateway.apiFor(path);
     if (!api) return void app(req, res);
     const call = gateway.begin(api, { method: req.method ?? 'GET', path, query: search ? parseQuery(search) : {}, headers: req.headers, body: undefined }, res);
