@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import type { Clock } from '../clock/clock.js';
+import { captureBody } from '../http/body-capture.js';
 import { locals, type Locals, type RawRequest } from '../http/raw.js';
 import type { Store } from '../store/store.js';
 
@@ -24,7 +25,6 @@ export interface JournalEntry {
 }
 
 const LOG = 'journal';
-const MAX_CAPTURE = 64 * 1024;
 
 /** Parameters whose values are secrets: never shown. */
 const SECRET = new Set(['client_secret', 'password', 'code_verifier', 'totp', 'accessCode', 'access-code']);
@@ -47,9 +47,9 @@ export class Journal {
   async entries(filter: { clientId?: string | undefined; since?: number | undefined; path?: string | undefined } = {}): Promise<JournalEntry[]> {
     return (await this.store.read<RawEntry>(LOG))
       .filter(
-        (e) =>
+        ([id, e]) =>
           (!filter.clientId || e.clientId === filter.clientId) &&
-          (filter.since === undefined || e.id > filter.since) &&
+          (filter.since === undefined || id > filter.since) &&
           (!filter.path || e.path.startsWith(filter.path)),
       )
       .map(present);
@@ -66,43 +66,34 @@ export class Journal {
     const time = this.clock.now();
     // As sent: later steps may rewrite `req.headers` (the token endpoint does). Node never changes `rawHeaders`.
     const requestHeaders = dropCredentials(req.rawHeaders);
-    const chunks: Array<string | Buffer> = [];
-    let captured = 0;
-    const capture = (chunk: unknown): void => {
-      if (captured > MAX_CAPTURE || (typeof chunk !== 'string' && !Buffer.isBuffer(chunk))) return;
-      captured += chunk.length;
-      chunks.push(chunk);
-    };
-    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-    res.write = ((...args: unknown[]) => (capture(args[0]), write(...args))) as ServerResponse['write'];
-    res.end = ((...args: unknown[]) => (capture(args[0]), end(...args))) as ServerResponse['end'];
-    res.on('finish', async () => {
+    const responseBody = captureBody(res);
+    res.on('finish', () => {
       const query = search ? (parseQuery(search) as Record<string, unknown>) : {};
       const body = typeof req.body === 'object' && req.body ? (req.body as Record<string, unknown>) : undefined;
-      const entry: RawEntry = {
-        // Numbered through the store, so ids stay unique when instances share one store.
-        id: await this.store.increment('counters', LOG, 1, Number.MAX_SAFE_INTEGER),
-        time,
-        clientId: clientIdOf(locals(res), body, query),
-        method: req.method ?? 'GET',
-        path,
-        query: dropSecrets(query),
-        requestHeaders,
-        requestBody: body ? dropSecrets(body) : undefined,
-        status: res.statusCode,
-        responseHeaders: res.getHeaders(),
-        responseText: chunks.length === 1 && typeof chunks[0] === 'string' ? chunks[0] : Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8'),
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
-      };
-      void this.store.append(LOG, entry, this.size);
+      // Numbered by the store, so numbers stay unique when instances share one store.
+      void this.store.append<RawEntry>(
+        LOG,
+        {
+          time,
+          clientId: clientIdOf(locals(res), body, query),
+          method: req.method ?? 'GET',
+          path,
+          query: dropSecrets(query),
+          requestHeaders,
+          requestBody: body ? dropSecrets(body) : undefined,
+          status: res.statusCode,
+          responseHeaders: res.getHeaders(),
+          responseText: responseBody.text(),
+          durationMs: Math.round((performance.now() - started) * 100) / 100,
+        },
+        this.size,
+      );
     });
   }
 }
 
 /** What the middleware records; `present` turns it into a {@link JournalEntry}. */
 interface RawEntry {
-  id: number;
   time: number;
   clientId: string | undefined;
   method: string;
@@ -117,9 +108,9 @@ interface RawEntry {
   durationMs: number;
 }
 
-function present(raw: RawEntry): JournalEntry {
+function present([id, raw]: [number, RawEntry]): JournalEntry {
   return {
-    id: raw.id,
+    id,
     time: new Date(raw.time).toISOString(),
     clientId: raw.clientId,
     method: raw.method,

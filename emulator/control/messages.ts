@@ -36,6 +36,6 @@ export class Messages {
   }
 
   async list(filter: { channel?: Message['channel'] | undefined; to?: string | undefined } = {}): Promise<Message[]> {
-    return (await this.store.read<Message>(LOG)).filter((m) => (!filter.channel || m.channel === filter.channel) && (!filter.to || m.to === filter.to));
+    return (await this.store.read<Message>(LOG)).map(([, m]) => m).filter((m) => (!filter.channel || m.channel === filter.channel) && (!filter.to || m.to === filter.to));
   }
 }

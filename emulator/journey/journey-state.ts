@@ -73,7 +73,7 @@ export class JourneyStates {
   /** The journeys in the log, oldest first, each with its steps; filtered by application or user. */
   async history(filter: { clientId?: string | undefined; userId?: string | undefined } = {}): Promise<JourneySummary[]> {
     const byId = new Map<string, JourneySummary>();
-    for (const e of await this.store.read<JourneyLogEntry>(LOG)) {
+    for (const [, e] of await this.store.read<JourneyLogEntry>(LOG)) {
       let j = byId.get(e.journeyId);
       if (!j) byId.set(e.journeyId, (j = { id: e.journeyId, clientId: e.clientId, steps: [] }));
       if (e.userId) j.userId = e.userId;

@@ -54,10 +54,15 @@ describe('memory store', () => {
 
   it('keeps logs bounded, oldest dropped first', async () => {
     const store = createMemoryStore(createClock());
-    for (let i = 0; i < 5; i++) await store.append('journal', i, 3);
-    expect(await store.read('journal')).toEqual([2, 3, 4]);
+    for (let i = 0; i < 5; i++) expect(await store.append('journal', `entry ${i}`, 3)).toBe(i + 1);
+    expect(await store.read('journal')).toEqual([
+      [3, 'entry 2'],
+      [4, 'entry 3'],
+      [5, 'entry 4'],
+    ]);
     await store.clear();
     expect(await store.read('journal')).toEqual([]);
+    expect(await store.append('journal', 'after a reset', 3)).toBe(1);
   });
 
   it('keeps the namespaces it is told to off the heap, with the same contract', async () => {

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock/clock.js';
 import { RecordLog } from './record-log.js';
+import { Ring } from './ring.js';
 import type { Store } from './store.js';
 
 interface Entry {
@@ -29,7 +30,7 @@ export function createMemoryStore(clock: Clock, options: MemoryStoreOptions = {}
   const offHeap = new Map((options.offHeap ?? []).map((ns) => [ns, new RecordLog()]));
   const spaces = new Map<string, Map<string, Entry>>();
   const writes = new Map<Map<string, Entry>, number>();
-  const logs = new Map<string, unknown[]>();
+  const logs = new Map<string, { ring: Ring<[number, unknown]>; appended: number }>();
 
   const space = (ns: string): Map<string, Entry> => {
     let s = spaces.get(ns);
@@ -105,12 +106,12 @@ export function createMemoryStore(clock: Clock, options: MemoryStoreOptions = {}
     },
     async append(log, entry, max) {
       let l = logs.get(log);
-      if (!l) logs.set(log, (l = []));
-      l.push(entry);
-      if (l.length > max) l.splice(0, l.length - max);
+      if (!l) logs.set(log, (l = { ring: new Ring(), appended: 0 }));
+      l.ring.push([++l.appended, entry], max);
+      return l.appended;
     },
     async read<T>(log: string) {
-      return [...((logs.get(log) ?? []) as T[])];
+      return (logs.get(log)?.ring.toArray() ?? []) as Array<[number, T]>;
     },
     async clear() {
       for (const log of offHeap.values()) log.clear();

@@ -19,10 +19,13 @@ export interface Store {
   entries<T>(ns: string): Promise<Array<[string, T]>>;
   /** Atomically adds `by` to a counter and returns the new value; a new counter expires at `expiresAt`. */
   increment(ns: string, key: string, by: number, expiresAt: number): Promise<number>;
-  /** Appends to a bounded log, dropping the oldest entries beyond `max`. */
-  append<T>(log: string, entry: T, max: number): Promise<void>;
-  /** The entries of a log, oldest first. */
-  read<T>(log: string): Promise<T[]>;
+  /**
+   * Appends to a bounded log, dropping the oldest entries beyond `max`, and returns the entry's number in the
+   * log: 1, 2, 3, … in append order, never reused (an SQL autoincrement key, a Redis stream ID).
+   */
+  append<T>(log: string, entry: T, max: number): Promise<number>;
+  /** The entries of a log with their numbers, oldest first. */
+  read<T>(log: string): Promise<Array<[number, T]>>;
   /** Forgets everything. */
   clear(): Promise<void>;
 }

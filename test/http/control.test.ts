@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { applicationToken, authorize, CLIENT_ID, CLIENT_SECRET, emulator, exchange, JSON_V1 } from '../support.js';
+import { start } from '../../emulator/server.js';
+import { applicationToken, authorize, CLIENT_ID, CLIENT_SECRET, emulator, exchange, JSON_V1, REDIRECT_URI } from '../support.js';
 
 describe('control API', () => {
   it('reports health and the virtual clock, and moves the clock by an ISO-8601 duration', async () => {
@@ -84,6 +85,32 @@ describe('request journal', () => {
     expect(JSON.stringify(entries)).not.toContain(CLIENT_SECRET);
     expect(JSON.stringify(entries)).not.toContain(token.body.access_token);
     expect(JSON.stringify(entries)).not.toContain(basic.slice(6));
+  });
+
+  it('records the response bodies its own server sent (start()): token, API, error and page', async () => {
+    const sandbox = await start({ port: 0, throttle: { requestsPerSecond: 1000 } });
+    try {
+      const url = (path: string): string => `${sandbox.baseUrl}${path}`;
+      const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
+      const token = (await (await fetch(url('/oauth/token'), { method: 'POST', body: form })).json()) as { access_token: string };
+      const api = await (await fetch(url('/hello/application'), { headers: { accept: JSON_V1, authorization: `Bearer ${token.access_token}` } })).text();
+      const refused = await (await fetch(url('/hello/application'), { headers: { accept: JSON_V1 } })).text();
+      const page = await (await fetch(url(`/oauth/authorize?response_type=code&client_id=${CLIENT_ID}&scope=hello&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`), { redirect: 'manual' })).text();
+      await new Promise((resolve) => setImmediate(resolve));
+      const { entries } = (await (await fetch(url('/_emulator/journal'))).json()) as { entries: Array<{ path: string; status: number; responseBody: unknown }> };
+      expect(entries.map((e) => [e.path, e.status])).toEqual([
+        ['/oauth/token', 200],
+        ['/hello/application', 200],
+        ['/hello/application', 401],
+        ['/oauth/authorize', 303],
+      ]);
+      expect(entries[0]!.responseBody).toMatchObject({ access_token: expect.stringMatching(/^sha256:/), token_type: 'bearer' });
+      expect(entries[1]!.responseBody).toEqual(JSON.parse(api));
+      expect(entries[2]!.responseBody).toEqual(JSON.parse(refused));
+      expect(entries[3]!.responseBody).toBe(page || undefined);
+    } finally {
+      await sandbox.stop();
+    }
   });
 
   it('does not record control API calls', async () => {
