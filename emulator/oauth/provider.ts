@@ -37,6 +37,11 @@ export function createProvider(config: EmulatorConfig, issuer: string, store: St
     pkce: { required: () => false },
     features: {
       clientCredentials: { enabled: true },
+      // HMRC's platform has none of these, which oidc-provider 9 turns on by default: a vendor's DPoP header or
+      // `resource` parameter is ignored, as HMRC ignores them, and no PAR endpoint is advertised.
+      dPoP: { enabled: false },
+      pushedAuthorizationRequests: { enabled: false },
+      resourceIndicators: { enabled: false },
       devInteractions: { enabled: false },
       userinfo: { enabled: false },
       rpInitiatedLogout: { enabled: false },

@@ -198,3 +198,22 @@ describe('POST /oauth/token: the client oidc-provider knows', () => {
     expect(code).toBeDefined();
   });
 });
+
+describe('POST /oauth/token: what HMRC does not offer is ignored, as HMRC ignores it', () => {
+  it('answers a request with a DPoP header or a resource parameter as one without', async () => {
+    const e = await emulator();
+    const withDpop = await request(e.app).post('/oauth/token').type('form').set('DPoP', 'not.a.proof').send({ ...creds, grant_type: 'client_credentials' });
+    expect(withDpop.status).toBe(200);
+    expect(withDpop.body.token_type).toBe('bearer');
+    const withResource = await token(e, { ...creds, grant_type: 'client_credentials', resource: 'https://api.example.com' });
+    expect(withResource.status).toBe(200);
+    expect(withResource.body.token_type).toBe('bearer');
+  });
+
+  it('advertises no DPoP, no pushed authorization requests and no resource indicators', async () => {
+    const e = await emulator();
+    const discovery = (await request(e.app).get('/.well-known/openid-configuration')).body as Record<string, unknown>;
+    expect(discovery.token_endpoint).toMatch(/\/oauth\/token$/);
+    expect(Object.keys(discovery).filter((k) => /dpop|pushed_authorization|resource/i.test(k))).toEqual([]);
+  });
+});
