@@ -33,6 +33,8 @@ export interface AuthorizeOptions {
   password?: string;
   decision?: 'grant' | 'deny';
   extra?: Record<string, string>;
+  /** Appended to the authorize URL as it is, e.g. a percent-encoded parameter name. */
+  rawQuery?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function authorize(e: Emulator, o: AuthorizeOptions = {}): Promise<
     state: o.state ?? 'state-123',
     ...o.extra,
   };
-  let res = await agent.get('/oauth/authorize').query(query);
+  let res = await agent.get(`/oauth/authorize${o.rawQuery ? `?${o.rawQuery}` : ''}`).query(query);
   if (res.status !== 303 && res.status !== 302) throw new Error(`authorize: ${res.status} ${res.text}`);
   let location = res.headers.location as string;
   res = await agent.get(location);

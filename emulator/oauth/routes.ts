@@ -16,6 +16,7 @@ export function oauthRoutes(ctx: EmulatorContext): express.Router {
 
   router.get('/oauth/authorize', authorizeRules(ctx), (req, res) => {
     hmrcAuthorizeRedirect(res);
+    dropResponseMode(req);
     toProvider(req, res);
   });
   router.get('/oauth/authorize/:uid', (req, res) => {
@@ -24,4 +25,19 @@ export function oauthRoutes(ctx: EmulatorContext): express.Router {
   });
   router.all(PROVIDER_PATHS.filter((p) => !p.startsWith('/oauth/')), toProvider);
   return router;
+}
+
+/**
+ * HMRC's authorization server is OAuth 2.0's, which always sends the code back in the redirect's query. OpenID
+ * Connect's `response_mode` (`fragment`, `form_post`) is not HMRC's: it is taken out before oidc-provider sees the
+ * request, so software that asks for one gets a query redirect. (HMRC does not document the parameter: ignoring
+ * it is the emulator's choice, recorded in the README.)
+ */
+function dropResponseMode(req: express.Request): void {
+  const at = req.url.indexOf('?');
+  if (at < 0) return;
+  const query = new URLSearchParams(req.url.slice(at + 1));
+  if (!query.has('response_mode')) return;
+  query.delete('response_mode');
+  req.url = `${req.url.slice(0, at)}?${query.toString()}`;
 }

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/app.js';
-import { CLIENT_ID, emulator, REDIRECT_URI } from '../support.js';
+import { authorize, CLIENT_ID, emulator, REDIRECT_URI } from '../support.js';
 
 const valid = { response_type: 'code', client_id: CLIENT_ID, scope: 'hello', redirect_uri: REDIRECT_URI, state: 'abc' };
 const without = (name: string): Record<string, string> => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== name));
@@ -52,5 +52,22 @@ describe('GET /oauth/authorize: HMRC error table, shown to the browser and never
   it('accepts a request without state', async () => {
     const res = await request(e.app).get('/oauth/authorize').query(without('state'));
     expect(res.status).toBe(303);
+  });
+});
+
+describe('GET /oauth/authorize: OpenID Connect response modes, which HMRC does not offer', () => {
+  it.each(['form_post', 'fragment', 'query'])('answers response_mode=%s with HMRC\'s query redirect', async (mode) => {
+    const e = await emulator();
+    const { location, code } = await authorize(e, { extra: { response_mode: mode } });
+    expect(location.startsWith(`${REDIRECT_URI}?`)).toBe(true);
+    expect(location).not.toContain('#');
+    expect(code).toBeDefined();
+    expect(new URL(location).searchParams.get('state')).toBe('state-123');
+  });
+
+  it('also when the parameter name is percent-encoded', async () => {
+    const e = await emulator();
+    const { location } = await authorize(e, { rawQuery: 'response%5Fmode=form_post' });
+    expect(location.startsWith(`${REDIRECT_URI}?`)).toBe(true);
   });
 });
