@@ -16,7 +16,7 @@ export function oauthRoutes(ctx: EmulatorContext): express.Router {
 
   router.get('/oauth/authorize', authorizeRules(ctx), (req, res) => {
     hmrcAuthorizeRedirect(res);
-    dropResponseMode(req);
+    dropOpenIdParameters(req);
     toProvider(req, res);
   });
   router.get('/oauth/authorize/:uid', (req, res) => {
@@ -28,16 +28,20 @@ export function oauthRoutes(ctx: EmulatorContext): express.Router {
 }
 
 /**
- * HMRC's authorization server is OAuth 2.0's, which always sends the code back in the redirect's query. OpenID
- * Connect's `response_mode` (`fragment`, `form_post`) is not HMRC's: it is taken out before oidc-provider sees the
- * request, so software that asks for one gets a query redirect. (HMRC does not document the parameter: ignoring
- * it is the emulator's choice, recorded in the README.)
+ * OpenID Connect's authorization parameters that change the flow, none of them HMRC's. oidc-provider would act on
+ * them: `response_mode` sends the code as a fragment or a form post, `prompt=none` and `max_age`, `id_token_hint`,
+ * `acr_values`, `request` or `request_uri` redirect to the software with errors HMRC never sends, `prompt=login`
+ * and `login_hint` change the sign-in. HMRC documents none of them; they are taken out before oidc-provider sees
+ * the request, so the software gets HMRC's journey and a query redirect. Ignoring them is the emulator's choice,
+ * recorded in the README.
  */
-function dropResponseMode(req: express.Request): void {
+const OPENID_ONLY = ['response_mode', 'prompt', 'max_age', 'id_token_hint', 'login_hint', 'acr_values', 'claims', 'claims_locales', 'ui_locales', 'display', 'request', 'request_uri', 'registration'];
+
+function dropOpenIdParameters(req: express.Request): void {
   const at = req.url.indexOf('?');
   if (at < 0) return;
   const query = new URLSearchParams(req.url.slice(at + 1));
-  if (!query.has('response_mode')) return;
-  query.delete('response_mode');
+  if (!OPENID_ONLY.some((name) => query.has(name))) return;
+  for (const name of OPENID_ONLY) query.delete(name);
   req.url = `${req.url.slice(0, at)}?${query.toString()}`;
 }

@@ -55,10 +55,24 @@ describe('GET /oauth/authorize: HMRC error table, shown to the browser and never
   });
 });
 
-describe('GET /oauth/authorize: OpenID Connect response modes, which HMRC does not offer', () => {
-  it.each(['form_post', 'fragment', 'query'])('answers response_mode=%s with HMRC\'s query redirect', async (mode) => {
+describe('GET /oauth/authorize: OpenID Connect parameters, which HMRC does not offer, are ignored', () => {
+  it.each<Record<string, string>>([
+    { response_mode: 'form_post' },
+    { response_mode: 'fragment' },
+    { response_mode: 'query' },
+    { prompt: 'none' },
+    { prompt: 'login consent' },
+    { max_age: '0' },
+    { id_token_hint: 'not-a-token' },
+    { login_hint: 'someone-else' },
+    { acr_values: 'urn:example' },
+    { claims: '{not json' },
+    { request: 'x.y.z' },
+    { request_uri: 'urn:example:request' },
+    { ui_locales: 'cy' },
+  ])('%j: HMRC\'s journey, then a query redirect with the code', async (extra) => {
     const e = await emulator();
-    const { location, code } = await authorize(e, { extra: { response_mode: mode } });
+    const { location, code } = await authorize(e, { extra });
     expect(location.startsWith(`${REDIRECT_URI}?`)).toBe(true);
     expect(location).not.toContain('#');
     expect(code).toBeDefined();
