@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClock, parseDuration } from './clock.js';
+import { createClock, LATEST_TIME, parseDuration } from './clock.js';
 
 describe('clock', () => {
   it('flows with real time plus the advanced offset', () => {
@@ -24,6 +24,15 @@ describe('clock', () => {
 
   it('refuses to move backwards', () => {
     expect(() => createClock().advance(-1)).toThrow(RangeError);
+  });
+
+  it('refuses to move past the latest instant, and stays where it was', () => {
+    const clock = createClock({ frozen: true, start: Date.UTC(2026, 0, 1) });
+    expect(() => clock.advance(parseDuration('P300000Y')!)).toThrow(/cannot move past 9000-01-01/);
+    expect(() => clock.advance(parseDuration('PT99999999999999999999999S')!)).toThrow(RangeError);
+    expect(clock.now()).toBe(Date.UTC(2026, 0, 1));
+    clock.advance(LATEST_TIME - clock.now());
+    expect(new Date(clock.now()).toISOString()).toBe('9000-01-01T00:00:00.000Z');
   });
 
   it('parses ISO-8601 durations', () => {

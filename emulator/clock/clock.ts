@@ -8,11 +8,21 @@
 export interface Clock {
   /** Milliseconds since the epoch, in virtual time. */
   now(): number;
-  /** Moves virtual time forward by `ms` (never backwards). */
+  /**
+   * Moves virtual time forward by `ms` (never backwards, never past {@link LATEST_TIME}); a RangeError,
+   * and the clock unmoved, otherwise.
+   */
   advance(ms: number): void;
   /** Back to the clock's starting point (used by reset). */
   reset(): void;
 }
+
+/**
+ * The latest instant virtual time may reach: 9000-01-01T00:00:00Z. Every expiry computed from the clock (a grant
+ * of up to a hundred years, a tax year, an ISO-8601 timestamp) then stays a valid date; JavaScript's dates end in
+ * the year 275760 and four-digit years in 9999.
+ */
+export const LATEST_TIME = Date.UTC(9000, 0, 1);
 
 export interface ClockOptions {
   /** Start virtual time at this instant (ms since the epoch) instead of the real now. */
@@ -37,6 +47,10 @@ export function createClock(options: ClockOptions = {}): Clock {
     now: () => (options.frozen ? base : realNow() + offset),
     advance(ms) {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError('the clock only moves forward');
+      const now = options.frozen ? base : realNow() + offset;
+      if (ms > LATEST_TIME - now) {
+        throw new RangeError(`the clock cannot move past ${new Date(LATEST_TIME).toISOString()}; it is now ${new Date(now).toISOString()}`);
+      }
       base += ms;
       offset += ms;
     },

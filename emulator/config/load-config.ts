@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { validateRedirectUri } from '../applications/redirect-uri.js';
-import { parseDuration } from '../clock/clock.js';
+import { LATEST_TIME, parseDuration } from '../clock/clock.js';
 import { DEFAULTS, type EmulatorConfig } from './defaults.js';
 
 /** A partial config at any depth, as a config file, the environment or flags give it. */
@@ -88,7 +88,7 @@ function validateConfig(c: EmulatorConfig): string[] {
   positiveInt('maxBodyBytes', c.maxBodyBytes);
   positiveInt('journalSize', c.journalSize);
   for (const key of Object.keys(DEFAULTS.journeyLimits) as Array<keyof EmulatorConfig['journeyLimits']>) positiveInt(`journeyLimits.${key}`, c.journeyLimits?.[key]);
-  if (c.clock.start !== undefined && Number.isNaN(Date.parse(c.clock.start))) problems.push(`clock.start: must be an ISO-8601 instant (got ${JSON.stringify(c.clock.start)})`);
+  if (c.clock.start !== undefined && !(Date.parse(c.clock.start) < LATEST_TIME)) problems.push(`clock.start: must be an ISO-8601 instant before 9000-01-01 (got ${JSON.stringify(c.clock.start)})`);
   const approvalDelay = typeof c.signUps?.approvalDelay === 'string' ? parseDuration(c.signUps.approvalDelay) : undefined;
   if (approvalDelay === undefined || approvalDelay > 3 * 24 * 3600 * 1000) problems.push(`signUps.approvalDelay: must be an ISO-8601 duration from PT0S to P3D (got ${JSON.stringify(c.signUps?.approvalDelay)})`);
   if (!Array.isArray(c.applications) || c.applications.length === 0) {

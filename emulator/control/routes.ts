@@ -28,7 +28,12 @@ export function controlRoutes(ctx: EmulatorContext, hooks: { reset: () => Promis
     const by = (req.body as { by?: unknown } | undefined)?.by;
     const ms = typeof by === 'string' ? parseDuration(by) : undefined;
     if (ms === undefined) throw new ControlError(400, 'body must be {"by": "<ISO-8601 duration>"}, e.g. {"by": "PT4H"} or {"by": "P547D"}');
-    ctx.clock.advance(ms);
+    try {
+      ctx.clock.advance(ms);
+    } catch (e) {
+      if (e instanceof RangeError) throw new ControlError(400, e.message);
+      throw e;
+    }
     res.json(clockBody(ctx));
   });
 
