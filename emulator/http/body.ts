@@ -6,6 +6,12 @@ import { mediaType, type RawRequest } from './raw.js';
 
 /** Form parameters read at most, as body-parser counts them. */
 const PARAMETER_LIMIT = 1000;
+/**
+ * How deep JSON may nest. HMRC's bodies nest a handful of levels; Jackson, behind HMRC's services, refuses
+ * documents nested deeper than 1,000 levels. Deeper JSON is refused as invalid before it is parsed, so that
+ * nothing stored from it (the journal keeps request bodies) can overflow the stack when it is written out again.
+ */
+export const JSON_DEPTH_LIMIT = 100;
 
 export interface BodyParsers {
   /** The largest body read, in bytes. */
@@ -25,7 +31,7 @@ export function bodyParsers(config: Pick<EmulatorConfig, 'maxBodyBytes'>): BodyP
   return {
     limit: config.maxBodyBytes,
     form: express.urlencoded({ extended: false, limit: config.maxBodyBytes, parameterLimit: PARAMETER_LIMIT }),
-    json: express.json({ limit: config.maxBodyBytes, type: ['application/json', 'text/json', 'application/*+json'] }),
+    json: express.json({ limit: config.maxBodyBytes, type: ['application/json', 'text/json', 'application/*+json'], verify: refuseDeepJson }),
   };
 }
 
@@ -84,6 +90,25 @@ async function readPlainForm(req: RawRequest, limit: number): Promise<void> {
     if (++count > PARAMETER_LIMIT) throw bodyError(413, 'too many parameters', 'parameters.too.many');
   }
   req.body = parseForm(text, '&', '=', { maxKeys: 0 });
+}
+
+/**
+ * body-parser's `verify` hook: refuses JSON nested deeper than {@link JSON_DEPTH_LIMIT} with body-parser's own
+ * "invalid JSON" error. One pass over the bytes, skipping strings.
+ */
+function refuseDeepJson(_req: unknown, _res: unknown, buf: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > JSON_DEPTH_LIMIT) throw bodyError(400, `JSON nested deeper than ${JSON_DEPTH_LIMIT} levels`, 'entity.parse.failed');
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
 }
 
 /** An error shaped as body-parser's (`status`, `type`), for http/error-handler.ts; the rest of the body is discarded. */

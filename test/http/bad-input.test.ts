@@ -128,6 +128,38 @@ describe('bad input never becomes a 5xx', () => {
     expect(json.status).toBe(400);
     await stillServing();
   });
+
+  it('refuses to move the clock by an enormous duration with 400, and the clock, health and authorize keep answering', async () => {
+    const before = (await request(e.app).get('/_emulator/clock')).body.now as string;
+    for (const by of ['P300000Y', 'PT99999999999999999999999S']) {
+      const res = await request(e.app).post('/_emulator/clock/advance').send({ by });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ error: 'bad_request', message: expect.stringContaining('cannot move past 9000-01-01') });
+    }
+    expect(Date.parse((await request(e.app).get('/_emulator/clock')).body.now) - Date.parse(before)).toBeLessThan(60_000);
+    expect((await request(e.app).get('/_emulator/health')).status).toBe(200);
+    const authorize = await request(e.app).get('/oauth/authorize').query({ response_type: 'code', client_id: CLIENT_ID, scope: 'hello', redirect_uri: 'http://localhost:3000/callback' });
+    expect(authorize.status).toBe(303);
+  });
+
+  it('refuses JSON nested 5,000 deep as invalid in each error family, and the journal still answers', async () => {
+    const arrays = '['.repeat(5000) + ']'.repeat(5000);
+    const objects = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+    for (const body of [arrays, objects]) {
+      const api = await request(e.app).post('/organisations/vat/123456789/returns').set('Accept', JSON_V1).set('Content-Type', 'application/json').send(body);
+      expect(api.status).toBe(400);
+      expect(api.body).toEqual({ code: 'BAD_REQUEST', message: 'the request body is not valid JSON' });
+      const token = await request(e.app).post('/oauth/token').set('Content-Type', 'application/json').send(body);
+      expect(token.body).toEqual({ error: 'invalid_request', error_description: 'the request body is not valid JSON' });
+      const control = await request(e.app).post('/_emulator/faults').set('Content-Type', 'application/json').send(body);
+      expect(control.status).toBe(400);
+    }
+    const shallow = await request(e.app).post('/_emulator/faults').set('Content-Type', 'application/json').send('[['.repeat(50) + ']]'.repeat(50));
+    expect(shallow.body.message).toContain('known faults');
+    const journal = await request(e.app).get('/_emulator/journal');
+    expect(journal.status).toBe(200);
+    expect(journal.body.entries.some((x: { path: string }) => x.path === '/organisations/vat/123456789/returns')).toBe(true);
+  });
 });
 
 /** Sends a body in the given chunks over a real socket (supertest cannot send chunked bodies). */
