@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEmulator, type Emulator } from './app.js';
 import type { SeededPersona } from './accounts/seed.js';
@@ -29,7 +29,17 @@ export interface RunningEmulator {
  * await sandbox.stop();
  */
 export async function start(config: ConfigOverrides = {}): Promise<RunningEmulator> {
-  const server: Server = createServer();
+  // The port is known only once listening (port 0), and the emulator's base URL needs it; so the server listens
+  // first, and what arrives before the emulator is built waits for it rather than hanging unanswered.
+  let ready: (listener: RequestListener | undefined) => void = () => undefined;
+  const built = new Promise<RequestListener | undefined>((resolve) => (ready = resolve));
+  const early: RequestListener = (req, res) => {
+    void built.then((listener) => {
+      if (listener) return listener(req, res);
+      res.writeHead(503, { 'Content-Type': 'application/json', Connection: 'close' }).end(JSON.stringify({ code: 'SERVER_ERROR', message: 'Service unavailable' }));
+    });
+  };
+  const server: Server = createServer(early);
   const host = config.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -40,10 +50,12 @@ export async function start(config: ConfigOverrides = {}): Promise<RunningEmulat
   try {
     emulator = await createEmulator({ ...config, port, host, baseUrl: config.baseUrl ?? `http://localhost:${port}` });
   } catch (e) {
+    ready(undefined);
     server.close();
     throw e;
   }
-  server.on('request', emulator.app);
+  ready(emulator.app);
+  server.off('request', early).on('request', emulator.app);
   server.keepAliveTimeout = 5_000;
   return {
     baseUrl: emulator.context.baseUrl,
