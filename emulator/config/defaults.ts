@@ -40,6 +40,14 @@ export interface EmulatorConfig {
     authorizationCodeSeconds: number;
     /** How long a grant lasts before the software can no longer refresh (HMRC: 18 months = 547 days). */
     grantDays: number;
+    /**
+     * What a refresh token sent again after it was exchanged does. HMRC documents only that it is single use:
+     * `reject` (the default) answers 400 `invalid_grant` and leaves the grant and its newest tokens working, so a
+     * vendor that retries a timed-out refresh keeps its link; `revoke-grant` also revokes the whole grant, as
+     * OAuth 2.0 Security BCP's refresh-token reuse detection would. See docs/decisions/0005-refresh-token-reuse.md.
+     * @example tokens: { refreshTokenReuse: 'revoke-grant' }
+     */
+    refreshTokenReuse: 'reject' | 'revoke-grant';
   };
   throttle: {
     /** HMRC's standard limit: 3 requests per second per application. */
@@ -128,7 +136,7 @@ export const DEFAULTS: EmulatorConfig = {
   journey: 'sandbox',
   fixturesFile: undefined,
   applications: [DEFAULT_APPLICATION],
-  tokens: { accessTokenSeconds: 4 * 3600, authorizationCodeSeconds: 600, grantDays: 547 },
+  tokens: { accessTokenSeconds: 4 * 3600, authorizationCodeSeconds: 600, grantDays: 547, refreshTokenReuse: 'reject' },
   throttle: { requestsPerSecond: 3 },
   maxBodyBytes: 1024 * 1024,
   journalSize: 1000,

@@ -84,6 +84,9 @@ function validateConfig(c: EmulatorConfig): string[] {
   positiveInt('tokens.accessTokenSeconds', c.tokens.accessTokenSeconds);
   positiveInt('tokens.authorizationCodeSeconds', c.tokens.authorizationCodeSeconds);
   positiveInt('tokens.grantDays', c.tokens.grantDays);
+  if (c.tokens.refreshTokenReuse !== 'reject' && c.tokens.refreshTokenReuse !== 'revoke-grant') {
+    problems.push(`tokens.refreshTokenReuse: must be "reject" or "revoke-grant" (got ${JSON.stringify(c.tokens.refreshTokenReuse)})`);
+  }
   positiveInt('throttle.requestsPerSecond', c.throttle.requestsPerSecond);
   positiveInt('maxBodyBytes', c.maxBodyBytes);
   positiveInt('journalSize', c.journalSize);

@@ -55,7 +55,12 @@ export async function checkTokenRequest(ctx: EmulatorContext, req: RawRequest): 
       throw invalidGrant('code_verifier is invalid');
     }
   } else if (grantType === 'refresh_token') {
-    if (!param(body, 'refresh_token')) throw invalidRequest('refresh_token is required');
+    const refreshToken = param(body, 'refresh_token');
+    if (!refreshToken) throw invalidRequest('refresh_token is required');
+    // oidc-provider revokes the whole grant when a used refresh token comes back; HMRC documents no such thing.
+    if (ctx.config.tokens.refreshTokenReuse === 'reject' && (await ctx.provider.RefreshToken.find(refreshToken, { ignoreExpiration: true }))?.consumed) {
+      throw invalidGrant('refresh_token is invalid');
+    }
   } else {
     const scope = param(body, 'scope');
     if (scope !== undefined && !splitScopes(scope).every((s) => findScope(s))) throw invalidScope();

@@ -109,6 +109,46 @@ describe('POST /oauth/token: grants', () => {
     expect(reused.body).toEqual({ error: 'invalid_grant', error_description: 'refresh_token is invalid' });
   });
 
+  it('answers a rotated refresh token sent again with invalid_grant, and the newest tokens keep working', async () => {
+    const e = await emulator();
+    const first = (await exchange(e, (await authorize(e)).code!)).body;
+    const refresh = (t: string) => token(e, { ...creds, grant_type: 'refresh_token', refresh_token: t });
+    const newest = (await refresh(first.refresh_token)).body;
+    // A vendor whose refresh timed out retries it with the old token.
+    expect((await refresh(first.refresh_token)).body).toEqual({ error: 'invalid_grant', error_description: 'refresh_token is invalid' });
+    const call = (t: string) => request(e.app).get('/hello/user').set('Accept', JSON_V1).set('Authorization', `Bearer ${t}`);
+    expect((await call(newest.access_token)).status).toBe(200);
+    expect((await refresh(newest.refresh_token)).status).toBe(200);
+  });
+
+  it('revokes the whole grant on reuse when tokens.refreshTokenReuse is revoke-grant', async () => {
+    const e = await emulator({ tokens: { refreshTokenReuse: 'revoke-grant' } });
+    const first = (await exchange(e, (await authorize(e)).code!)).body;
+    const refresh = (t: string) => token(e, { ...creds, grant_type: 'refresh_token', refresh_token: t });
+    const newest = (await refresh(first.refresh_token)).body;
+    expect((await refresh(first.refresh_token)).body).toEqual({ error: 'invalid_grant', error_description: 'refresh_token is invalid' });
+    const call = (t: string) => request(e.app).get('/hello/user').set('Accept', JSON_V1).set('Authorization', `Bearer ${t}`);
+    expect((await call(newest.access_token)).status).toBe(401);
+    expect((await refresh(newest.refresh_token)).body.error).toBe('invalid_grant');
+  });
+
+  it('gives twenty parallel refreshes with one refresh token one new pair, which keeps working', async () => {
+    const e = await emulator();
+    const first = (await exchange(e, (await authorize(e)).code!)).body;
+    const all = await Promise.all(Array.from({ length: 20 }, () => token(e, { ...creds, grant_type: 'refresh_token', refresh_token: first.refresh_token })));
+    const won = all.filter((r) => r.status === 200);
+    expect(won).toHaveLength(1);
+    for (const lost of all.filter((r) => r.status !== 200)) {
+      expect([
+        { error: 'invalid_request', error_description: 'Refresh operation is already in progress' },
+        { error: 'invalid_grant', error_description: 'refresh_token is invalid' },
+      ]).toContainEqual(lost.body);
+    }
+    const call = (t: string) => request(e.app).get('/hello/user').set('Accept', JSON_V1).set('Authorization', `Bearer ${t}`);
+    expect((await call(won[0]!.body.access_token)).status).toBe(200);
+    expect((await token(e, { ...creds, grant_type: 'refresh_token', refresh_token: won[0]!.body.refresh_token })).status).toBe(200);
+  });
+
   it('refuses another application\'s refresh token', async () => {
     const e = await emulator();
     await e.context.applications.register({ clientId: 'OtherApp', clientSecrets: ['other-secret-1'], name: 'Other', redirectUris: ['http://localhost:3000/callback'], subscriptions: ['hello'] });
