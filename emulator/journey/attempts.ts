@@ -1,5 +1,17 @@
+import type { Accounts } from '../accounts/accounts.js';
 import type { Clock } from '../clock/clock.js';
 import type { Store } from '../store/store.js';
+
+/**
+ * Whose failures count together. HMRC locks the user ID, and so does the emulator for accounts made for a run
+ * (Create Test User, the control API). The shared accounts — `user1` and the seeded personas, documented and
+ * printed for everyone using the server — count failures per journey instead: whoever mistypes still meets the
+ * lock-out, but only in their own journey, and the README's promise that `user1` / `password1` always works holds.
+ */
+export async function lockOutKey(accounts: Accounts, userId: string, journeyId: string): Promise<string> {
+  const account = await accounts.find(userId);
+  return account?.persona === undefined ? userId : `${userId} in journey ${journeyId}`;
+}
 
 interface Record_ {
   failures: number;

@@ -67,11 +67,27 @@ describe('the sandbox journey', () => {
     expect(locked.text).toContain('10 minutes');
     const stillLocked = await b.submit('sign-in', { userId: '111111111111', password: TEST_PASSWORD }, { csrf: /name="csrfToken" value="([^"]+)"/.exec(locked.text)![1]! });
     expect(stillLocked.text).toContain('You have tried to sign in too many times');
+    const elsewhere = new JourneyBrowser(e);
+    await elsewhere.authorize();
+    expect((await elsewhere.submit('sign-in', { userId: '111111111111', password: TEST_PASSWORD })).text).toContain('You have tried to sign in too many times');
     e.context.clock.advance(601_000);
     const b2 = new JourneyBrowser(e);
     await b2.authorize();
     const ok = await b2.submit('sign-in', { userId: '111111111111', password: TEST_PASSWORD });
     expect(titleOf(ok.text)).toBe('Grant authority - HMRC - GOV.UK');
+  });
+
+  it('locks a shared seeded account only in the journey where the wrong passwords were typed', async () => {
+    const e = await emulator({ journeyLimits: { signInAttempts: 3 } });
+    const mistyped = new JourneyBrowser(e);
+    await mistyped.authorize();
+    let page = await mistyped.submit('sign-in', { userId: 'user1', password: 'nope' });
+    for (let i = 1; i < 3; i++) page = await mistyped.submit('sign-in', { userId: 'user1', password: 'nope' });
+    expect(page.text).toContain('You have tried to sign in too many times');
+    const other = new JourneyBrowser(e);
+    await other.authorize();
+    const grant = await other.submit('sign-in', { userId: 'user1', password: 'password1' });
+    expect(titleOf(grant.text)).toBe('Grant authority - HMRC - GOV.UK');
   });
 
   it('never signs in an account HMRC has locked', async () => {

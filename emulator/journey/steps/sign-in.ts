@@ -1,6 +1,6 @@
 import type express from 'express';
 import type { Account } from '../../accounts/account.js';
-import { Attempts } from '../attempts.js';
+import { Attempts, lockOutKey } from '../attempts.js';
 import type { HandleFn, JourneyKit, Step } from '../kit.js';
 import { PROMPTS } from '../policy.js';
 
@@ -10,7 +10,8 @@ import { PROMPTS } from '../policy.js';
  * to sign in.", wrong credentials → 401 re-render with "Invalid user ID or password. Try again."
  * Production: agents must use the user ID of their agent services account (`HMRC-AS-AGENT`).
  * The emulator's choices: `journeyLimits.signInAttempts` wrong passwords in a row lock the user ID for
- * `journeyLimits.signInLockoutSeconds`; an account locked by HMRC (`locked`) gets a locked page.
+ * `journeyLimits.signInLockoutSeconds` (a shared, seeded account only in that journey: see `lockOutKey`); an
+ * account locked by HMRC (`locked`) gets a locked page.
  */
 export function signInStep(kit: JourneyKit, router: express.Router, handle: HandleFn): void {
   const limits = kit.ctx.config.journeyLimits;
@@ -24,18 +25,19 @@ export function signInStep(kit: JourneyKit, router: express.Router, handle: Hand
       await kit.log(step, 'sign-in', 'missing-credentials');
       return showSignIn(kit, step, { userId, error: 'Invalid user ID or password. Try again.' }, 401);
     }
-    if (await attempts.lockedUntil(userId)) {
+    const lockOut = await lockOutKey(kit.ctx.accounts, userId, step.journey.id);
+    if (await attempts.lockedUntil(lockOut)) {
       await kit.log(step, 'sign-in', 'locked');
       return kit.fail(step, 'sign-in-locked', 401);
     }
     const account = await kit.ctx.accounts.signIn(userId, password);
     if (!account) {
-      const locked = await attempts.fail(userId);
+      const locked = await attempts.fail(lockOut);
       await kit.log(step, 'sign-in', locked ? 'wrong-password:locked' : 'wrong-password');
       if (locked) return kit.fail(step, 'sign-in-locked', 401);
       return showSignIn(kit, step, { userId, error: 'Invalid user ID or password. Try again.' }, 401);
     }
-    await attempts.reset(userId);
+    await attempts.reset(lockOut);
     const variant = account.journey ?? step.journey.variant;
     step.journey = (await kit.states.update(step.journey.id, { userId: account.userId, variant, confidenceLevel: account.confidenceLevel })) ?? step.journey;
     if (account.locked) {

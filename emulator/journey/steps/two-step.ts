@@ -1,7 +1,7 @@
 import type express from 'express';
 import type { Account } from '../../accounts/account.js';
 import { AccessCodes } from '../access-codes.js';
-import { Attempts } from '../attempts.js';
+import { Attempts, lockOutKey } from '../attempts.js';
 import type { HandleFn, JourneyKit, Step } from '../kit.js';
 import { PROMPTS } from '../policy.js';
 
@@ -69,9 +69,9 @@ export function twoStepStep(kit: JourneyKit, router: express.Router, handle: Han
   router.post('/:uid/two-step/code', handle(PROMPTS.twoStep, async (step) => {
     const setup = await setupOf(step);
     const target = await deliveryOf(kit, step, setup);
-    const userId = step.journey.userId!;
     if (!target) return back(step);
-    if (await attempts.lockedUntil(userId)) return kit.fail(step, 'fail-2sv');
+    const lockOut = await lockOutKey(ctx.accounts, step.journey.userId!, step.journey.id);
+    if (await attempts.lockedUntil(lockOut)) return kit.fail(step, 'fail-2sv');
     const presented = (typeof body(step).accessCode === 'string' ? (body(step).accessCode as string) : '').replace(/\s/g, '');
     if (!/^\d{6}$/.test(presented)) {
       return showCode(kit, step, target, setup, 'Enter the access code using 6 digits', 400);
@@ -83,12 +83,12 @@ export function twoStepStep(kit: JourneyKit, router: express.Router, handle: Han
       return showCode(kit, step, target, setup, 'This access code has expired. We have sent you a new one.', 400);
     }
     if (result === 'wrong') {
-      const locked = await attempts.fail(userId);
+      const locked = await attempts.fail(lockOut);
       await kit.log(step, 'two-step', locked ? 'wrong-code:locked' : 'wrong-code');
       if (locked) return kit.fail(step, 'fail-2sv');
       return showCode(kit, step, target, setup, 'The access code is incorrect. Check the code and try again.', 400);
     }
-    await attempts.reset(userId);
+    await attempts.reset(lockOut);
     if (setup.method) {
       const account = await kit.account(step);
       if (account) await ctx.accounts.add({ ...account, twoStepVerification: { method: setup.method, phoneNumber: setup.phoneNumber, totpSecret: setup.totpSecret } });
@@ -109,7 +109,7 @@ export async function showTwoStep(kit: JourneyKit, step: Step): Promise<void> {
   }
   const limits = ctx.config.journeyLimits;
   const attempts = new Attempts(ctx.store, ctx.clock, 'access-code-failures', limits.accessCodeAttempts, limits.accessCodeLockoutSeconds * 1000);
-  if (step.journey.userId && (await attempts.lockedUntil(step.journey.userId))) return kit.fail(step, 'fail-2sv');
+  if (step.journey.userId && (await attempts.lockedUntil(await lockOutKey(ctx.accounts, step.journey.userId, step.journey.id)))) return kit.fail(step, 'fail-2sv');
   const setup = (await ctx.store.get<Setup>(SETUP_NS, step.journey.id)) ?? {};
   const target = await deliveryOf(kit, step, setup);
   if (!target) {
