@@ -18,6 +18,7 @@ import { resolveConfig, type ConfigOverrides } from './config/load-config.js';
 import type { EmulatorContext } from './context.js';
 import { controlRoutes } from './control/routes.js';
 import { Faults } from './control/faults.js';
+import { isLoopback } from './control/guard.js';
 import { Journal } from './control/journal.js';
 import { Messages } from './control/messages.js';
 import { gateway } from './gateway/pipeline.js';
@@ -68,6 +69,9 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
   const store = options.store ?? createMemoryStore(clock, { offHeap: BULK_NAMESPACES });
   const cookieKeys = [randomBytes(32).toString('base64url')];
   const provider = createProvider(config, baseUrl, store, clock, cookieKeys);
+  // Bound beyond loopback with no token configured, the control API gets one made up now (the banner prints it).
+  const generated = config.control.token === undefined && !isLoopback(config.host);
+  const control = { token: generated ? randomBytes(24).toString('base64url') : config.control.token, generated };
 
   const context: EmulatorContext = {
     config,
@@ -87,6 +91,7 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
     tokens: new TokenLookup(provider),
     provider,
     incomeTax: new IncomeTax(store, clock),
+    control,
   };
 
   let personas: SeededPersona[] = [];

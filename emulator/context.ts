@@ -9,6 +9,7 @@ import type { Applications } from './applications/applications.js';
 import type { Clock } from './clock/clock.js';
 import type { EmulatorConfig } from './config/defaults.js';
 import type { Faults } from './control/faults.js';
+import type { ControlAccess } from './control/guard.js';
 import type { Journal } from './control/journal.js';
 import type { Messages } from './control/messages.js';
 import type { IncomeTax } from './income-tax/income-tax.js';
@@ -44,4 +45,6 @@ export interface EmulatorContext {
   provider: Provider;
   /** Income Tax (MTD) state per vendor and NINO: businesses, submissions, calculations, checkpoints. */
   incomeTax: IncomeTax;
+  /** The control API's token, if it needs one (control/guard.ts). */
+  control: ControlAccess;
 }

@@ -90,7 +90,7 @@ export class BrowserUserAgent implements UserAgent {
       } else if (await present(`button[name="decision"][value="${decision}"]`)) {
         await this.page.click(`button[name="decision"][value="${decision}"]`);
       } else if (await present('input[name="accessCode"]')) {
-        await this.page.fill('input[name="accessCode"]', await readAccessCode(this.options.emulatorUrl, user.userId));
+        await this.page.fill('input[name="accessCode"]', await readAccessCode(this.options, user.userId));
         await submit('input[name="accessCode"]');
       } else if (await present('input[name="method"][value="text"]')) {
         await this.page.check('input[name="method"][value="text"]');

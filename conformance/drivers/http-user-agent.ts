@@ -30,7 +30,7 @@ export class HttpUserAgent implements UserAgent {
       const oob = /^(code|error)=(.*)$/.exec(title);
       if (oob) return oob[1] === 'code' ? { kind: 'out-of-band', code: testIdText(page.body, 'authorisation-code') ?? oob[2] } : { kind: 'out-of-band', error: oob[2] };
       const forms = parseForms(page.body);
-      const accessCode = forms.some((f) => f.inputNames.includes('accessCode')) ? await readAccessCode(this.options.emulatorUrl, user.userId) : undefined;
+      const accessCode = forms.some((f) => f.inputNames.includes('accessCode')) ? await readAccessCode(this.options, user.userId) : undefined;
       const choice = chooseForm(forms, { ...user, accessCode }, decision);
       if (!choice) throw new Error(`HMRC's journey stopped on "${title || page.url}" (HTTP ${page.status}) with nothing to submit`);
       const target = new URL(choice.form.action || page.url, page.url).toString();

@@ -28,6 +28,8 @@ export interface OpenResult {
 
 export interface UserAgentOptions {
   emulatorUrl: string;
+  /** The emulator's control token, when it needs one: the user reads 2-step codes through the control API. */
+  controlToken?: string | undefined;
   /** The application's redirect URIs: navigation to one of them is a callback, and stops there. */
   redirectUris: string[];
 }

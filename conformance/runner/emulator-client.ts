@@ -15,7 +15,11 @@ export class EmulatorClient {
   /** The newest journal entry id seen so far: marks only fetch what is newer (entry ids only grow). */
   private newest = 0;
 
-  constructor(readonly baseUrl: string) {}
+  /** `controlToken`: the emulator's control token, when it needs one (bound beyond loopback, or configured). */
+  constructor(
+    readonly baseUrl: string,
+    readonly controlToken?: string | undefined,
+  ) {}
 
   async health(): Promise<void> {
     await this.call('GET', '/health');
@@ -63,7 +67,10 @@ export class EmulatorClient {
   private async call(method: string, path: string, body?: unknown): Promise<unknown> {
     const res = await fetch(`${this.baseUrl}/_emulator${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(this.controlToken ? { authorization: `Bearer ${this.controlToken}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

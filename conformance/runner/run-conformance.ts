@@ -26,6 +26,8 @@ export interface RunOptions {
   configPath: string;
   /** Use this running emulator instead of starting one (it should be dedicated to the run: the kit moves its clock). */
   emulatorUrl?: string | undefined;
+  /** The running emulator's control token, when it needs one; defaults to `HMRC_SANDBOX_CONTROL_TOKEN`. */
+  controlToken?: string | undefined;
   /** Run only these checks. */
   only?: string[] | undefined;
   /** Expected-failures file; overrides the config's `expectedFailures`. */
@@ -64,7 +66,7 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
       running = await start({ port: 0, seed: 'conformance', clock: { frozen: true } });
       resources.push(() => running!.stop());
     }
-    const emulator = new EmulatorClient((options.emulatorUrl ?? running!.baseUrl).replace(/\/$/, ''));
+    const emulator = new EmulatorClient((options.emulatorUrl ?? running!.baseUrl).replace(/\/$/, ''), running ? undefined : (options.controlToken ?? env.HMRC_SANDBOX_CONTROL_TOKEN));
     await emulator.health();
 
     const clientId = config.application.clientId ?? `Conformance${randomBytes(12).toString('hex').slice(0, 17)}`;
@@ -95,7 +97,7 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
       resources.push(() => vendor.stop());
     }
     const software = new Software(config, vendorEnv);
-    const newUserAgent = userAgentFactory(config, emulator.baseUrl, resources);
+    const newUserAgent = userAgentFactory(config, emulator, resources);
 
     for (const r of options.reporters) r.runStarted?.({ vendor: config.name, emulatorUrl: emulator.baseUrl, checks: selected.length });
     const results: CheckResult[] = [];
@@ -183,8 +185,8 @@ async function runCheck(check: Check, deps: CheckDeps): Promise<CheckResult> {
   return result;
 }
 
-function userAgentFactory(config: VendorConfig, emulatorUrl: string, resources: Array<() => Promise<void> | void>): () => Promise<UserAgent> {
-  const options = { emulatorUrl, redirectUris: config.application.redirectUris };
+function userAgentFactory(config: VendorConfig, emulator: EmulatorClient, resources: Array<() => Promise<void> | void>): () => Promise<UserAgent> {
+  const options = { emulatorUrl: emulator.baseUrl, controlToken: emulator.controlToken, redirectUris: config.application.redirectUris };
   if (config.userAgent === 'http') return async () => new HttpUserAgent(options);
   let browser: Promise<BrowserHandle> | undefined;
   return async () => {

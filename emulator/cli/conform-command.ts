@@ -10,6 +10,7 @@ interface ConformArgs {
   json?: string;
   only?: string[];
   'emulator-url'?: string;
+  'control-token'?: string;
   'expected-failures'?: string;
   'user-agent'?: 'http' | 'browser';
   'reference-vendor'?: boolean;
@@ -32,6 +33,7 @@ export const conformCommand: Command<ConformArgs> = {
       .option('json', { type: 'string', describe: 'Write a JSON report (with journal evidence) to this file' })
       .option('only', { type: 'array', string: true, describe: `Run only these checks: ${CHECKS.map((c) => c.id).join(', ')}` })
       .option('emulator-url', { type: 'string', describe: 'Use this running emulator (dedicated to the run: its clock is moved) instead of starting one' })
+      .option('control-token', { type: 'string', describe: "The --emulator-url emulator's control token, if it needs one [default: $HMRC_SANDBOX_CONTROL_TOKEN]" })
       .option('expected-failures', { type: 'string', describe: 'YAML/JSON list of {id, reason}: failures that do not fail the run' })
       .option('user-agent', { choices: ['http', 'browser'] as const, describe: "Stand in for the user's browser with plain HTTP or Chromium [default: the config's, else http]" })
       .option('reference-vendor', { type: 'boolean', describe: "Run against the kit's own reference vendor (a self-test)" })
@@ -70,6 +72,7 @@ export const conformCommand: Command<ConformArgs> = {
       const report = await runConformance({
         configPath: args.config ?? referenceVendorConfig((problem) => new VendorConfigError([problem])),
         emulatorUrl: args['emulator-url'],
+        controlToken: args['control-token'],
         only: args.only,
         expectedFailures: args['expected-failures'],
         userAgent: args['user-agent'],

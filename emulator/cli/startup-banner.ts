@@ -14,6 +14,20 @@ function details(p: SeededPersona): string[] {
   return parts.length ? [`  ${''.padEnd(26)} ${parts.join(' · ')}`] : [];
 }
 
+/** Who may use the control API; a token the emulator made up is printed here, once, and nowhere else. */
+function controlAccess(running: RunningEmulator): string[] {
+  const { token, generated } = running.emulator.context.control;
+  if (generated) {
+    return [
+      `  The control API needs a token (bound to ${running.emulator.context.config.host}, beyond loopback). This one is new at every start:`,
+      `             Authorization: Bearer ${token}`,
+      '             Set HMRC_SANDBOX_CONTROL_TOKEN to choose a lasting one (docs/control-api-security.md).',
+    ];
+  }
+  if (token) return ['  The control API needs the token set in HMRC_SANDBOX_CONTROL_TOKEN (or control.token): Authorization: Bearer <token>'];
+  return ['             (open on loopback without a token; set HMRC_SANDBOX_CONTROL_TOKEN to require one)'];
+}
+
 /** What the emulator prints on start: where it is, the default application, the personas. */
 export function startupBanner(running: RunningEmulator, startupMs: number): string {
   const app = running.applications[0]!;
@@ -25,6 +39,7 @@ export function startupBanner(running: RunningEmulator, startupMs: number): stri
     `  Authorize: ${running.baseUrl}/oauth/authorize    Token: ${running.baseUrl}/oauth/token`,
     `  Try:       curl -H 'Accept: application/vnd.hmrc.1.0+json' ${running.baseUrl}/hello/world`,
     `  Control:   ${running.baseUrl}/_emulator/health, /_emulator/accounts, /_emulator/journal, /_emulator/clock`,
+    ...controlAccess(running),
     '',
     `Default application "${app.name}"`,
     `  client_id:     ${app.clientId}`,

@@ -100,6 +100,24 @@ export interface EmulatorConfig {
    * @example fraudHeaders: 'strict'
    */
   fraudHeaders: 'lenient' | 'strict';
+  /**
+   * Who may use the control API (`/_emulator/*`), which shows every secret and can reset everything. See
+   * docs/control-api-security.md.
+   * @example control: { token: 'a-long-random-string', allowedHosts: ['hmrc-sandbox'] }
+   */
+  control: {
+    /**
+     * The bearer token every control call but `GET /_emulator/health` must carry (`Authorization: Bearer …`, or
+     * as a Basic password from a browser). Unset: none is needed on loopback; bound to any other interface, one is
+     * generated at start and printed once.
+     */
+    token?: string | undefined;
+    /**
+     * More host names the control API answers to without a token. Against DNS rebinding it refuses any other
+     * `Host`; IP addresses, `localhost`, the base URL's host, HMRC's hosts and this machine's name always pass.
+     */
+    allowedHosts: string[];
+  };
 }
 
 /** The seeded default application: its credentials are documented in the README. */
@@ -145,4 +163,5 @@ export const DEFAULTS: EmulatorConfig = {
   journeyLimits: { signInAttempts: 5, signInLockoutSeconds: 900, accessCodeAttempts: 5, accessCodeLockoutSeconds: 900, accessCodeSeconds: 900, sessionTimeoutSeconds: 900 },
   signUps: { approvalDelay: 'P1D' },
   fraudHeaders: 'lenient',
+  control: { token: undefined, allowedHosts: [] },
 };

@@ -42,6 +42,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
   if (env.HMRC_SANDBOX_FIXTURES) out.fixturesFile = env.HMRC_SANDBOX_FIXTURES;
   if (env.HMRC_SANDBOX_LOG) out.log = env.HMRC_SANDBOX_LOG === 'true' || env.HMRC_SANDBOX_LOG === '1';
   if (env.HMRC_SANDBOX_FRAUD_HEADERS) out.fraudHeaders = env.HMRC_SANDBOX_FRAUD_HEADERS as EmulatorConfig['fraudHeaders'];
+  if (env.HMRC_SANDBOX_CONTROL_TOKEN || env.HMRC_SANDBOX_ALLOWED_HOSTS) {
+    out.control = {
+      ...(env.HMRC_SANDBOX_CONTROL_TOKEN ? { token: env.HMRC_SANDBOX_CONTROL_TOKEN } : {}),
+      ...(env.HMRC_SANDBOX_ALLOWED_HOSTS ? { allowedHosts: env.HMRC_SANDBOX_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean) } : {}),
+    };
+  }
   return out;
 }
 
@@ -84,6 +90,12 @@ function validateConfig(c: EmulatorConfig): string[] {
   positiveInt('tokens.accessTokenSeconds', c.tokens.accessTokenSeconds);
   positiveInt('tokens.authorizationCodeSeconds', c.tokens.authorizationCodeSeconds);
   positiveInt('tokens.grantDays', c.tokens.grantDays);
+  if (c.control?.token !== undefined && (typeof c.control.token !== 'string' || !/^[\x21-\x7e]{16,512}$/.test(c.control.token))) {
+    problems.push('control.token: must be 16 to 512 printable characters without spaces (HMRC_SANDBOX_CONTROL_TOKEN)');
+  }
+  if (!Array.isArray(c.control?.allowedHosts) || !c.control.allowedHosts.every((h) => typeof h === 'string' && h.length > 0)) {
+    problems.push('control.allowedHosts: must be a list of host names');
+  }
   if (c.tokens.refreshTokenReuse !== 'reject' && c.tokens.refreshTokenReuse !== 'revoke-grant') {
     problems.push(`tokens.refreshTokenReuse: must be "reject" or "revoke-grant" (got ${JSON.stringify(c.tokens.refreshTokenReuse)})`);
   }

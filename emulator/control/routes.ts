@@ -5,6 +5,7 @@ import { parseDuration } from '../clock/clock.js';
 import type { EmulatorContext } from '../context.js';
 import { agentControlRoutes } from './agent-routes.js';
 import { FAULT_CATALOGUE } from './faults.js';
+import { controlGuard } from './guard.js';
 import { journeyControlRoutes } from './journey-routes.js';
 import { signUpControlRoutes } from './sign-up-routes.js';
 
@@ -20,6 +21,7 @@ class ControlError extends Error {
  */
 export function controlRoutes(ctx: EmulatorContext, hooks: { reset: () => Promise<void>; personas: () => SeededPersona[] }): express.Router {
   const router = express.Router();
+  router.use(controlGuard(ctx, ctx.control));
 
   router.get('/health', (_req, res) => void res.json({ status: 'ok', baseUrl: ctx.baseUrl, time: new Date(ctx.clock.now()).toISOString() }));
 
