@@ -4,6 +4,7 @@ import { createEmulator, type Emulator } from './app.js';
 import type { SeededPersona } from './accounts/seed.js';
 import type { ApplicationConfig } from './config/defaults.js';
 import type { ConfigOverrides } from './config/load-config.js';
+import { startTlsListeners, type TlsListeners } from './tls/tls-listeners.js';
 
 export interface RunningEmulator {
   /** e.g. `http://localhost:9090`: point the software here instead of https://test-api.service.hmrc.gov.uk. */
@@ -14,6 +15,11 @@ export interface RunningEmulator {
   /** The seeded accounts, with their user IDs and passwords. */
   personas: SeededPersona[];
   emulator: Emulator;
+  /**
+   * The TLS listener and proxy on HMRC's host names, when `https.port` or `proxy.port` asked for them (docs/https.md):
+   * their ports and the local CA to trust.
+   */
+  tls?: Omit<TlsListeners, 'close'> | undefined;
   stop: () => Promise<void>;
 }
 
@@ -57,16 +63,30 @@ export async function start(config: ConfigOverrides = {}): Promise<RunningEmulat
   ready(emulator.app);
   server.off('request', early).on('request', emulator.app);
   server.keepAliveTimeout = 5_000;
+  const stopPlain = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  const { https, proxy, dataDir } = emulator.context.config;
+  let tls: TlsListeners | undefined;
+  if (https.port !== undefined || proxy.port !== undefined) {
+    try {
+      tls = await startTlsListeners({ https, proxy, dataDir }, host, emulator.app);
+    } catch (e) {
+      await stopPlain();
+      throw e;
+    }
+  }
   return {
     baseUrl: emulator.context.baseUrl,
     port,
     applications: emulator.context.config.applications,
     personas: emulator.personas(),
     emulator,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    tls: tls && { httpsPort: tls.httpsPort, proxyPort: tls.proxyPort, ca: tls.ca },
+    stop: async () => {
+      await Promise.all([stopPlain(), tls?.close()]);
+    },
   };
 }

@@ -3,6 +3,7 @@ import './heap.js';
 import yargs, { type ArgumentsCamelCase } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import type { Command } from './command.js';
+import { caCommand } from './ca-command.js';
 import { conformCommand } from './conform-command.js';
 import { serveCommand } from './serve-command.js';
 
@@ -15,9 +16,10 @@ const add = <A>(c: Command<A>): void => {
 };
 add(serveCommand);
 add(conformCommand);
+add(caCommand);
 
 const args = await cli
-  .demandCommand(1, 'Name a command: serve or conform')
+  .demandCommand(1, 'Name a command: serve, conform or ca')
   .strict()
   .help()
   .alias('h', 'help')

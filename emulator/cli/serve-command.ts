@@ -13,7 +13,13 @@ interface ServeArgs {
   journey?: JourneyVariant;
   'base-url'?: string;
   log?: boolean;
+  'data-dir'?: string;
+  'https-port'?: number;
+  'proxy-port'?: number;
 }
+
+/** Where `serve` keeps what must outlive it when neither `--data-dir` nor the config names a folder. */
+export const DEFAULT_DATA_DIR = './hmrc-sandbox-data';
 
 export const serveCommand: Command<ServeArgs> = {
   command: 'serve',
@@ -28,10 +34,14 @@ export const serveCommand: Command<ServeArgs> = {
       .option('journey', { choices: ['sandbox', 'production'] as const, describe: 'Link-software journey to show [default: sandbox]' })
       .option('base-url', { type: 'string', describe: 'URL software uses to reach the emulator, e.g. http://hmrc:9090' })
       .option('log', { type: 'boolean', describe: 'One JSON log line per request' })
+      .option('data-dir', { type: 'string', describe: `Folder for what must outlive the process: the local CA [default: ${DEFAULT_DATA_DIR}]` })
+      .option('https-port', { type: 'number', describe: "Also serve HTTPS on HMRC's host names, with a certificate from the local CA (docs/https.md)" })
+      .option('proxy-port', { type: 'number', describe: "Also run a proxy that serves HMRC's hosts and refuses all others: HTTPS_PROXY=http://localhost:<port>" })
       .example('$0 serve', 'Start on http://localhost:9090')
       .example('$0 serve --port 0 --seed ci-42', 'Any free port, accounts from seed "ci-42"')
       .example('$0 serve --journey production', 'Add 2-step verification and identity checks to the journey')
-      .example('$0 serve --host 0.0.0.0 --base-url http://hmrc:9090', 'In a container reached as "hmrc" by other containers'),
+      .example('$0 serve --host 0.0.0.0 --base-url http://hmrc:9090', 'In a container reached as "hmrc" by other containers')
+      .example('$0 serve --https-port 8443 --proxy-port 8888', "HTTPS on HMRC's host names, and a proxy to them (docs/https.md)"),
   run: async (args) => {
     const startedAt = performance.now();
     try {
@@ -44,8 +54,11 @@ export const serveCommand: Command<ServeArgs> = {
         journey: args.journey,
         baseUrl: args['base-url'],
         log: args.log,
+        dataDir: args['data-dir'],
+        https: args['https-port'] === undefined ? undefined : { port: args['https-port'] },
+        proxy: args['proxy-port'] === undefined ? undefined : { port: args['proxy-port'] },
       };
-      const merged = mergeLayers(file, configFromEnv(process.env), flags);
+      const merged = mergeLayers({ dataDir: DEFAULT_DATA_DIR }, file, configFromEnv(process.env), flags);
       const running = await start(merged);
       process.stdout.write(startupBanner(running, performance.now() - startedAt));
       const stop = (): void => {

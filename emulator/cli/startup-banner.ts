@@ -14,6 +14,18 @@ function details(p: SeededPersona): string[] {
   return parts.length ? [`  ${''.padEnd(26)} ${parts.join(' · ')}`] : [];
 }
 
+/** The TLS listener and proxy on HMRC's host names, and the CA to trust, when they were asked for. */
+function tlsLines(running: RunningEmulator): string[] {
+  const tls = running.tls;
+  if (!tls) return [];
+  return [
+    '',
+    ...(tls.httpsPort === undefined ? [] : [`  HTTPS:     https://test-api.service.hmrc.gov.uk:${tls.httpsPort} once the name points here (hosts file, extra_hosts)`]),
+    ...(tls.proxyPort === undefined ? [] : [`  Proxy:     HTTPS_PROXY=http://localhost:${tls.proxyPort}  (HMRC's hosts only; nothing is forwarded)`]),
+    `  Trust:     ${tls.ca.certPath ?? '(a CA made for this process)'}  — how: hmrc-sandbox ca, docs/https.md`,
+  ];
+}
+
 /** Who may use the control API; a token the emulator made up is printed here, once, and nowhere else. */
 function controlAccess(running: RunningEmulator): string[] {
   const { token, generated } = running.emulator.context.control;
@@ -40,6 +52,7 @@ export function startupBanner(running: RunningEmulator, startupMs: number): stri
     `  Try:       curl -H 'Accept: application/vnd.hmrc.1.0+json' ${running.baseUrl}/hello/world`,
     `  Control:   ${running.baseUrl}/_emulator/health, /_emulator/accounts, /_emulator/journal, /_emulator/clock`,
     ...controlAccess(running),
+    ...tlsLines(running),
     '',
     `Default application "${app.name}"`,
     `  client_id:     ${app.clientId}`,

@@ -25,6 +25,23 @@ export interface EmulatorConfig {
   host: string;
   /** The base URL software uses to reach the emulator; defaults to `http://localhost:<port>`. */
   baseUrl?: string | undefined;
+  /**
+   * Where the emulator keeps what must outlive it: the local certificate authority (`ca/`). `serve` uses
+   * `./hmrc-sandbox-data` when unset; programmatic `start()` keeps a CA in memory instead.
+   */
+  dataDir?: string | undefined;
+  /**
+   * A TLS listener on HMRC's own host names (docs/https.md), with a certificate from the local CA in `dataDir`.
+   * Port 443 needs the right to bind it (root, or Docker).
+   * @example https: { port: 8443 }
+   */
+  https: { port?: number | undefined };
+  /**
+   * An HTTP proxy that serves HMRC's hosts (`CONNECT` on port 443, TLS ended with the local CA's certificate) and
+   * refuses every other host, forwarding nothing: `HTTPS_PROXY=http://localhost:<port>` (docs/https.md).
+   * @example proxy: { port: 8888 }
+   */
+  proxy: { port?: number | undefined };
   /** Seed for generated personas: the same seed gives the same accounts. */
   seed: string;
   /** Which link-software journey to show: the online sandbox's or production's. */
@@ -150,6 +167,9 @@ export const DEFAULTS: EmulatorConfig = {
   port: 9090,
   host: '127.0.0.1',
   baseUrl: undefined,
+  dataDir: undefined,
+  https: { port: undefined },
+  proxy: { port: undefined },
   seed: 'hmrc-local-sandbox',
   journey: 'sandbox',
   fixturesFile: undefined,

@@ -37,6 +37,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
   if (env.HMRC_SANDBOX_PORT) out.port = Number(env.HMRC_SANDBOX_PORT);
   if (env.HMRC_SANDBOX_HOST) out.host = env.HMRC_SANDBOX_HOST;
   if (env.HMRC_SANDBOX_BASE_URL) out.baseUrl = env.HMRC_SANDBOX_BASE_URL;
+  if (env.HMRC_SANDBOX_DATA_DIR) out.dataDir = env.HMRC_SANDBOX_DATA_DIR;
+  if (env.HMRC_SANDBOX_HTTPS_PORT) out.https = { port: Number(env.HMRC_SANDBOX_HTTPS_PORT) };
+  if (env.HMRC_SANDBOX_PROXY_PORT) out.proxy = { port: Number(env.HMRC_SANDBOX_PROXY_PORT) };
   if (env.HMRC_SANDBOX_SEED) out.seed = env.HMRC_SANDBOX_SEED;
   if (env.HMRC_SANDBOX_JOURNEY) out.journey = env.HMRC_SANDBOX_JOURNEY as EmulatorConfig['journey'];
   if (env.HMRC_SANDBOX_FIXTURES) out.fixturesFile = env.HMRC_SANDBOX_FIXTURES;
@@ -90,6 +93,10 @@ function validateConfig(c: EmulatorConfig): string[] {
   positiveInt('tokens.accessTokenSeconds', c.tokens.accessTokenSeconds);
   positiveInt('tokens.authorizationCodeSeconds', c.tokens.authorizationCodeSeconds);
   positiveInt('tokens.grantDays', c.tokens.grantDays);
+  for (const [name, port] of [['https.port', c.https?.port], ['proxy.port', c.proxy?.port]] as const) {
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) problems.push(`${name}: must be a port number from 0 to 65535 (got ${JSON.stringify(port)})`);
+  }
+  if (c.dataDir !== undefined && (typeof c.dataDir !== 'string' || !c.dataDir)) problems.push('dataDir: must be a folder path');
   if (c.control?.token !== undefined && (typeof c.control.token !== 'string' || !/^[\x21-\x7e]{16,512}$/.test(c.control.token))) {
     problems.push('control.token: must be 16 to 512 printable characters without spaces (HMRC_SANDBOX_CONTROL_TOKEN)');
   }

@@ -3,9 +3,7 @@ import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import type express from 'express';
 import type { EmulatorContext } from '../context.js';
-
-/** HMRC's own hosts: software that hard-codes them reaches the emulator under these names. */
-const HMRC_HOSTS = ['test-api.service.hmrc.gov.uk', 'api.service.hmrc.gov.uk', 'test-www.tax.service.gov.uk', 'www.tax.service.gov.uk'];
+import { HMRC_HOSTS } from '../tls/hmrc-hosts.js';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface ControlAccess {
