@@ -85,6 +85,7 @@ function validateConfig(c: EmulatorConfig): string[] {
   positiveInt('tokens.authorizationCodeSeconds', c.tokens.authorizationCodeSeconds);
   positiveInt('tokens.grantDays', c.tokens.grantDays);
   positiveInt('throttle.requestsPerSecond', c.throttle.requestsPerSecond);
+  positiveInt('throttle.windowSeconds', c.throttle.windowSeconds);
   positiveInt('maxBodyBytes', c.maxBodyBytes);
   positiveInt('journalSize', c.journalSize);
   for (const key of Object.keys(DEFAULTS.journeyLimits) as Array<keyof EmulatorConfig['journeyLimits']>) positiveInt(`journeyLimits.${key}`, c.journeyLimits?.[key]);
