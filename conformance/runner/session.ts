@@ -41,8 +41,8 @@ export interface SessionDeps {
 /**
  * The primitives scenarios are written in: start a link, walk HMRC's journey, deliver (or tamper with) the callback,
  * make the software call an API, read what it shows, move the clock, switch faults on, read the journal.
- * Each step first moves virtual time one second on, as a user would, which also gives each step a fresh
- * throttle window.
+ * Each step first moves virtual time one second on, as a user would, which also keeps the kit's traffic inside
+ * HMRC's rate limit (3 requests a second, counted over a minute).
  */
 export class CheckSession {
   readonly notes: string[] = [];

@@ -1,5 +1,6 @@
 import type { Account } from '../accounts/account.js';
 import type { Accounts } from '../accounts/accounts.js';
+import { postcodeOf, samePostcode } from '../accounts/postcode.js';
 import type { RelationshipService } from './relationships.js';
 import { normaliseClientId } from './invitations.js';
 
@@ -22,17 +23,30 @@ export async function findKnownFact(accounts: Accounts, service: RelationshipSer
   const key = service === 'MTD-IT' ? 'nino' : 'vrn';
   const account = (await accounts.list()).find((a) => a.affinityGroup !== 'Agent' && a.identifiers[key]?.replace(/\s/g, '').toUpperCase() === id);
   if (!account) return undefined;
-  const knownFact =
-    service === 'MTD-IT'
-      ? (account.individualDetails?.address.postcode ?? account.organisationDetails?.address.postcode)
-      : account.identifiers.vatRegistrationDate;
-  return { account, knownFact };
+  return { account, knownFact: knownFactOf(account, service) };
+}
+
+export function knownFactOf(account: Account, service: RelationshipService): string | undefined {
+  return service === 'MTD-IT' ? postcodeOf(account) : account.identifiers.vatRegistrationDate;
+}
+
+/**
+ * The body an agent sends to create an authorisation request for this client, with its known fact: what the test
+ * support API's known-facts endpoints return.
+ */
+export function knownFactRequest(service: RelationshipService, clientId: string, { account, knownFact }: KnownFact) {
+  const it = service === 'MTD-IT';
+  return {
+    service: [service],
+    clientType: it ? 'personal' : account.affinityGroup === 'Organisation' ? 'business' : 'personal',
+    clientIdType: it ? 'ni' : 'vrn',
+    clientId: clientId.replace(/\s/g, '').toUpperCase(),
+    knownFact,
+  };
 }
 
 /** Whether the supplied known fact matches the record: postcodes ignoring case and spaces, dates exactly. */
 export function knownFactMatches(service: RelationshipService, supplied: string, recorded: string | undefined): boolean {
   if (recorded === undefined) return false;
-  if (service === 'MTD-VAT') return supplied === recorded;
-  const compact = (p: string): string => p.replace(/\s/g, '').toUpperCase();
-  return compact(supplied) === compact(recorded);
+  return service === 'MTD-VAT' ? supplied === recorded : samePostcode(supplied, recorded);
 }

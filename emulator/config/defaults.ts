@@ -12,7 +12,7 @@ export interface ApplicationConfig {
   redirectUris: string[];
   /** API contexts the application is subscribed to, e.g. `hello`, `organisations/vat`. */
   subscriptions: string[];
-  /** Requests per second before 429 MESSAGE_THROTTLED_OUT; defaults to `throttle.requestsPerSecond`. */
+  /** This application's rate limit, averaged over `throttle.windowSeconds`; defaults to `throttle.requestsPerSecond`. */
   rateLimitPerSecond?: number | undefined;
 }
 
@@ -66,9 +66,17 @@ export interface EmulatorConfig {
      */
     refreshTokenReuse: 'reject' | 'revoke-grant';
   };
+  /**
+   * HMRC's rate limit, per application. Counted over a window of the virtual clock, as HMRC's gateway counted per
+   * minute: an application may make `requestsPerSecond × windowSeconds` requests in each window, so bursts pass and
+   * a sustained rate above the limit gets 429 MESSAGE_THROTTLED_OUT. `windowSeconds: 1` is a strict per-second limit.
+   * @example throttle: { requestsPerSecond: 3, windowSeconds: 60 }
+   */
   throttle: {
     /** HMRC's standard limit: 3 requests per second per application. */
     requestsPerSecond: number;
+    /** How long each counting window lasts (HMRC's gateway: a minute). */
+    windowSeconds: number;
   };
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
@@ -175,7 +183,7 @@ export const DEFAULTS: EmulatorConfig = {
   fixturesFile: undefined,
   applications: [DEFAULT_APPLICATION],
   tokens: { accessTokenSeconds: 4 * 3600, authorizationCodeSeconds: 600, grantDays: 547, refreshTokenReuse: 'reject' },
-  throttle: { requestsPerSecond: 3 },
+  throttle: { requestsPerSecond: 3, windowSeconds: 60 },
   maxBodyBytes: 1024 * 1024,
   journalSize: 1000,
   clock: { start: undefined, frozen: false },

@@ -31,6 +31,7 @@ describe('config loading', () => {
     expect(attempt({ port: -1 })[0]).toMatch(/^port:/);
     expect(attempt({ journey: 'scenic' })[0]).toMatch(/^journey:/);
     expect(attempt({ tokens: { grantDays: 0 } })[0]).toMatch(/^tokens\.grantDays:/);
+    expect(attempt({ throttle: { windowSeconds: 0.5 } })[0]).toMatch(/^throttle\.windowSeconds:/);
     expect(attempt({ colour: 'blue' })[0]).toBe('colour: unknown option');
     const apps = attempt({ applications: [{ clientId: 'A', name: 'A', clientSecrets: ['long-enough'], redirectUris: ['http://example.com/cb'], subscriptions: [] }] });
     expect(apps[0]).toMatch(/^applications\[0\]\.redirectUris\[0\]: .*only allowed for localhost/);

@@ -107,6 +107,7 @@ function validateConfig(c: EmulatorConfig): string[] {
     problems.push(`tokens.refreshTokenReuse: must be "reject" or "revoke-grant" (got ${JSON.stringify(c.tokens.refreshTokenReuse)})`);
   }
   positiveInt('throttle.requestsPerSecond', c.throttle.requestsPerSecond);
+  positiveInt('throttle.windowSeconds', c.throttle.windowSeconds);
   positiveInt('maxBodyBytes', c.maxBodyBytes);
   positiveInt('journalSize', c.journalSize);
   for (const key of Object.keys(DEFAULTS.journeyLimits) as Array<keyof EmulatorConfig['journeyLimits']>) positiveInt(`journeyLimits.${key}`, c.journeyLimits?.[key]);

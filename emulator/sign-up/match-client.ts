@@ -1,6 +1,7 @@
 import type { Account } from '../accounts/account.js';
 import type { Accounts } from '../accounts/accounts.js';
 import { isValidNino } from '../accounts/identifiers/nino.js';
+import { isUkPostcode, normalisePostcode, postcodeOf, samePostcode } from '../accounts/postcode.js';
 import { SignUpError } from './sign-up-error.js';
 
 /**
@@ -10,13 +11,10 @@ import { SignUpError } from './sign-up-error.js';
  * `individualDetails.address` (or, for an organisation, `organisationDetails.address`). Case and spaces
  * do not matter. A mismatch does not say which of the two was wrong.
  *
- * Postcode format: the Agent Authorisation API's pattern, `^[A-Z]{1,2}[0-9][0-9A-Z]?\s?[0-9][A-Z]{2}$|BFPO\s?[0-9]{1,5}$`.
+ * Postcode format: HMRC's pattern, as the Agent Authorisation API applies it (accounts/postcode.ts).
  */
-const POSTCODE = /^(?:[A-Z]{1,2}[0-9][0-9A-Z]?\s?[0-9][A-Z]{2}|BFPO\s?[0-9]{1,5})$/;
 
 export const normaliseNino = (value: string): string => value.replace(/\s/g, '').toUpperCase();
-export const normalisePostcode = (value: string): string => value.trim().replace(/\s+/g, ' ').toUpperCase();
-const compactPostcode = (value: string): string => value.replace(/\s/g, '').toUpperCase();
 
 /** Field-level format problems, keyed by form field, worded as GOV.UK pages word them. */
 export function clientDetailsProblems(nino: string, postcode: string): Record<string, string> {
@@ -24,12 +22,8 @@ export function clientDetailsProblems(nino: string, postcode: string): Record<st
   if (!nino.trim()) problems.nino = "Enter your client's National Insurance number";
   else if (nino.length > 20 || !isValidNino(normaliseNino(nino))) problems.nino = 'Enter a National Insurance number in the correct format, like QQ 12 34 56 C';
   if (!postcode.trim()) problems.postcode = "Enter your client's postcode";
-  else if (postcode.length > 10 || !POSTCODE.test(normalisePostcode(postcode))) problems.postcode = 'Enter a real postcode, like AA1 1AA';
+  else if (postcode.length > 10 || !isUkPostcode(normalisePostcode(postcode))) problems.postcode = 'Enter a real postcode, like AA1 1AA';
   return problems;
-}
-
-export function postcodeOf(account: Account): string | undefined {
-  return account.individualDetails?.address.postcode ?? account.organisationDetails?.address.postcode;
 }
 
 /** The client's account when the NINO and postcode match HMRC's records; otherwise a `client_not_matched` error. */
@@ -40,7 +34,7 @@ export async function matchClient(accounts: Accounts, nino: string, postcode: st
   const wanted = normaliseNino(nino);
   const client = (await accounts.list()).find((a) => a.affinityGroup !== 'Agent' && a.identifiers.nino && normaliseNino(a.identifiers.nino) === wanted);
   const known = client && postcodeOf(client);
-  if (!client || !known || compactPostcode(known) !== compactPostcode(postcode)) {
+  if (!client || !known || !samePostcode(known, postcode)) {
     throw new SignUpError('client_not_matched', "The details you entered do not match HMRC's records. Check your client's National Insurance number and postcode.");
   }
   return client;

@@ -1,10 +1,11 @@
 import type { Account } from '../accounts/account.js';
+import { normalisePostcode } from '../accounts/postcode.js';
 import { createRelationship } from '../agents/agent-actions.js';
 import { parseDuration } from '../clock/clock.js';
 import type { EmulatorContext } from '../context.js';
 import { EmailLinks } from './email-links.js';
 import { grantMtdItEnrolment } from './grant-mtd-it-enrolment.js';
-import { isSignedUp, normaliseNino, normalisePostcode } from './match-client.js';
+import { isSignedUp, normaliseNino } from './match-client.js';
 import { SIGN_UP_OUTCOMES, type ContactPreference, type SignUp, type SignUpJourney, type SignUpOutcome } from './sign-up.js';
 import { SignUpError } from './sign-up-error.js';
 

@@ -70,6 +70,20 @@ describe('the seeded agent persona, offline from end to end', () => {
     expect((await businessDetails(client.nino!)).status).toBe(403);
   });
 
+  it('can invite and sign up every seeded persona with a NINO, by the postcode test support gives', async () => {
+    const clients = e.personas().filter((p) => p.nino);
+    expect(clients.map((p) => p.persona)).toEqual(expect.arrayContaining(['client-1', 'client-2', 'individual', 'legacy-sandbox-user']));
+    for (const client of clients) {
+      const facts = await request(e.app).get(`/agent-authorisation-test-support/known-facts/mtd-it/nino/${client.nino}`).set('Accept', VAT);
+      expect(facts.status, client.persona).toBe(200);
+      const invite = await request(e.app).post(`/agents/${agent.arn}/invitations`).set('Accept', V2).set('Authorization', `Bearer ${token}`).send(facts.body);
+      expect([invite.status, invite.body], client.persona).toEqual([204, {}]);
+      const signUp = await request(e.app).post('/_emulator/sign-ups').send({ agentUserId: agent.userId, nino: client.nino, postcode: facts.body.knownFact });
+      // Matched by NINO and postcode: signed up, or found to be signed up already (most personas have MTD Income Tax).
+      expect(signUp.status === 201 || signUp.body.error === 'already_signed_up', `${client.persona}: ${signUp.status} ${signUp.body.error}`).toBe(true);
+    }
+  });
+
   it('answers 404 for known facts of a client HMRC has no record of', async () => {
     expect((await request(e.app).get('/agent-authorisation-test-support/known-facts/mtd-it/nino/AB123456C').set('Accept', VAT)).status).toBe(404);
     expect((await request(e.app).get('/agent-authorisation-test-support/known-facts/mtd-vat/vrn/123456789').set('Accept', VAT)).status).toBe(404);

@@ -111,23 +111,3 @@ describe('Hello World', () => {
     expect(res.headers['x-correlationid']).toBeTruthy();
   });
 });
-
-describe('throttling', () => {
-  it('answers 429 MESSAGE_THROTTLED_OUT beyond 3 requests per second per application, and again in the next second', async () => {
-    const e = await emulator({ throttle: { requestsPerSecond: 3 } });
-    const token = await applicationToken(e);
-    const call = () => request(e.app).get('/hello/application').set('Accept', JSON_V1).set('Authorization', `Bearer ${token}`);
-    const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await call()).status);
-    expect(statuses).toEqual([200, 200, 200, 429]);
-    const throttled = await call();
-    expect(throttled.body).toEqual({ code: 'MESSAGE_THROTTLED_OUT', message: 'The request for the API is throttled as you have exceeded your quota.' });
-    e.context.clock.advance(1000);
-    expect((await call()).status).toBe(200);
-  });
-
-  it('does not throttle open endpoints called without a token', async () => {
-    const e = await emulator({ throttle: { requestsPerSecond: 1 } });
-    for (let i = 0; i < 3; i++) expect((await request(e.app).get('/hello/world').set('Accept', JSON_V1)).status).toBe(200);
-  });
-});

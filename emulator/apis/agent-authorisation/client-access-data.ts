@@ -1,4 +1,5 @@
 import { isValidNino } from '../../accounts/identifiers/nino.js';
+import { isUkPostcode } from '../../accounts/postcode.js';
 import type { RelationshipService } from '../../agents/relationships.js';
 import { agentErrors } from './agent-errors.js';
 
@@ -10,7 +11,7 @@ import { agentErrors } from './agent-errors.js';
  * AGENT_TYPE_NOT_SUPPORTED; a client type the service does not take (MTD-IT: personal; MTD-VAT:
  * personal or business) → CLIENT_TYPE_NOT_SUPPORTED; a client ID of the other service's kind →
  * CLIENT_ID_DOES_NOT_MATCH_SERVICE, else not a NINO / VRN → CLIENT_ID_FORMAT_INVALID; a postcode
- * not matching `^[A-Z]{1,2}[0-9][0-9A-Z]?\s?[0-9][A-Z]{2}$|BFPO\s?[0-9]{1,5}$` → POSTCODE_FORMAT_INVALID;
+ * not matching `^[A-Z]{1,2}[0-9][0-9A-Z]?\s?[0-9][A-Z]{2}$|BFPO\s?[0-9]{1,5}$` (accounts/postcode.ts) → POSTCODE_FORMAT_INVALID;
  * a VAT registration date that is not a `yyyy-mm-dd` calendar date → VAT_REG_DATE_FORMAT_INVALID.
  * `service` is a string (v2.0 documents) or a one-element array (v1.0 documents); both are accepted.
  * Spaces in the client ID are ignored.
@@ -25,7 +26,6 @@ export interface ClientAccessData {
   agentType: 'main' | 'supporting';
 }
 
-const POSTCODE = /^[A-Z]{1,2}[0-9][0-9A-Z]?\s?[0-9][A-Z]{2}$|BFPO\s?[0-9]{1,5}$/;
 const VRN = /^[0-9]{1,9}$/;
 const CLIENT_TYPES: Record<RelationshipService, string[]> = { 'MTD-IT': ['personal'], 'MTD-VAT': ['personal', 'business'] };
 
@@ -52,7 +52,7 @@ export function readClientAccessData(body: unknown, needs: { clientType: boolean
 
   const knownFact = str(b.knownFact) ? b.knownFact : undefined;
   if (needs.knownFact) {
-    if (service === 'MTD-IT' && !POSTCODE.test(knownFact!)) throw agentErrors.postcodeFormatInvalid();
+    if (service === 'MTD-IT' && !isUkPostcode(knownFact!)) throw agentErrors.postcodeFormatInvalid();
     if (service === 'MTD-VAT' && !isCalendarDate(knownFact!)) throw agentErrors.vatRegDateFormatInvalid();
   }
   return {

@@ -1,5 +1,5 @@
 import { acceptInvitation, InvitationStateError, respondToInvitation } from '../../agents/agent-actions.js';
-import { findKnownFact } from '../../agents/known-facts.js';
+import { findKnownFact, knownFactRequest } from '../../agents/known-facts.js';
 import type { RelationshipService } from '../../agents/relationships.js';
 import type { EmulatorContext } from '../../context.js';
 import { PlatformError } from '../../errors/platform-error.js';
@@ -39,17 +39,7 @@ function knownFact(service: RelationshipService) {
     const clientId = (service === 'MTD-IT' ? req.params.nino : req.params.vrn) ?? '';
     const record = await findKnownFact(ctx.accounts, service, clientId);
     if (!record?.knownFact) throw clientNotFound();
-    const it = service === 'MTD-IT';
-    return {
-      status: 200,
-      body: {
-        service: [service],
-        clientType: it ? 'personal' : record.account.affinityGroup === 'Organisation' ? 'business' : 'personal',
-        clientIdType: it ? 'ni' : 'vrn',
-        clientId: clientId.replace(/\s/g, '').toUpperCase(),
-        knownFact: record.knownFact,
-      },
-    };
+    return { status: 200, body: knownFactRequest(service, clientId, record) };
   };
 }
 

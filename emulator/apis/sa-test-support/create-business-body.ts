@@ -1,3 +1,4 @@
+import { isUkPostcode } from '../../accounts/postcode.js';
 import type { ApiRequest } from '../../gateway/api.js';
 import type { BusinessDetails, TypeOfBusiness } from '../../income-tax/model.js';
 import { TYPES_OF_BUSINESS } from '../../income-tax/model.js';
@@ -13,9 +14,9 @@ import { isValidDate, MtdValidation } from '../shared/mtd-validation.js';
  * FORMAT_POSTCODE, FORMAT_COUNTRY_CODE), then the rules (MISSING_POSTCODE, RULE_COMMENCEMENT_DATE_NOT_SUPPORTED,
  * MISSING_FIRST_ACCOUNTING_PERIOD_START/END_DATE, RULE_FIRST_ACCOUNTING_DATE_RANGE_INVALID,
  * RULE_UNEXPECTED/MISSING_BUSINESS_ADDRESS, RULE_UNEXPECTED/MISSING_TRADING_NAME). Several at once are
- * INVALID_REQUEST. Property-business uniqueness is checked against state by the API.
+ * INVALID_REQUEST. Property-business uniqueness is checked against state by the API. Postcodes: HMRC's pattern,
+ * shared with the other APIs (accounts/postcode.ts).
  */
-const POSTCODE = /^([A-Z]{1,2}[0-9][0-9A-Z]?\s?[0-9][A-Z]{2}|BFPO\s?[0-9]{1,10})$/;
 const TAX_YEAR = /^20[0-9]{2}-[0-9]{2}$/;
 const ADDRESS_FIELDS = ['businessAddressLineOne', 'businessAddressLineTwo', 'businessAddressLineThree', 'businessAddressLineFour', 'businessAddressPostcode', 'businessAddressCountryCode'] as const;
 const STRING_FIELDS = ['tradingName', 'businessAddressLineOne', 'businessAddressLineTwo', 'businessAddressLineThree', 'businessAddressLineFour'] as const;
@@ -70,7 +71,7 @@ export function parseCreateBusiness(req: ApiRequest, now: number): CreateBusines
     v.add(e('FORMAT_ACCOUNTING_TYPE', 'The provided accountingType field is invalid', '/accountingType'));
   }
   const postcode = body.businessAddressPostcode;
-  if (postcode !== undefined && (typeof postcode !== 'string' || !POSTCODE.test(postcode))) {
+  if (postcode !== undefined && (typeof postcode !== 'string' || !isUkPostcode(postcode))) {
     v.add(e('FORMAT_POSTCODE', 'The provided businessAddressPostcode is invalid', '/businessAddressPostcode'));
   }
   const country = body.businessAddressCountryCode;
