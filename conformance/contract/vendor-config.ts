@@ -32,6 +32,12 @@ export interface VendorConfig {
   /** The user agent standing in for the user's browser on HMRC's pages (and the vendor's own pages). */
   userAgent: 'http' | 'browser';
   /**
+   * `configurable` (the default): the software takes HMRC's base URL from HMRC_BASE_URL. `hard-coded`: it always
+   * talks to `https://test-api.service.hmrc.gov.uk`; the kit then runs the emulator's proxy and starts the software
+   * with HTTPS_PROXY and the local CA trusted (NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE, SSL_CERT_FILE, …).
+   */
+  hmrcHosts: 'configurable' | 'hard-coded';
+  /**
    * The test user who signs in: the taxpayer the software acts for. `{persona: organisation}` picks one of the
    * emulator's seeded personas; the kit hands the software that user's identifiers (HMRC_VRN, HMRC_NINO, …).
    */
@@ -113,6 +119,7 @@ export const VENDOR_CONFIG_SCHEMA = {
     name: { type: 'string', minLength: 1 },
     connectionMethod: { enum: [...CONNECTION_METHODS] },
     userAgent: { enum: ['http', 'browser'] },
+    hmrcHosts: { enum: ['configurable', 'hard-coded'] },
     user: userRef,
     wrongUser: userRef,
     application: {
@@ -191,6 +198,7 @@ export function parseVendorConfig(raw: unknown, vars: { port: number; env?: Node
     name: c.name,
     connectionMethod: c.connectionMethod ?? 'WEB_APP_VIA_SERVER',
     userAgent: c.userAgent ?? 'http',
+    hmrcHosts: c.hmrcHosts ?? 'configurable',
     user: c.user ?? { userId: 'user1', password: 'password1' },
     wrongUser: c.wrongUser ?? { persona: 'agent' },
     application: { ...c.application, subscriptions: c.application.subscriptions ?? ['hello'] },

@@ -1,6 +1,6 @@
 import { readAccessCode, TEST_PHONE } from './access-code.js';
 import { parseForms, pageTitle, testIdText, type HtmlForm } from './html-forms.js';
-import { isAuthorizeUrl, isCallbackUrl, KIT_USER_AGENT, type Callback, type Landing, type OpenResult, type UserAgent, type UserAgentOptions } from './user-agent.js';
+import { isAuthorizeUrl, isCallbackUrl, KIT_USER_AGENT, type Callback, type Landing, type OpenResult, type UserAgent, type UserAgentOptions, viaEmulator } from './user-agent.js';
 
 const MAX_REDIRECTS = 15;
 const MAX_JOURNEY_STEPS = 12;
@@ -65,6 +65,7 @@ export class HttpUserAgent implements UserAgent {
       if (hop > 0 && o.stopAtCallback && isCallbackUrl(url, this.options.redirectUris)) {
         return { landing: { status: 302, firstStatus: firstStatus ?? 302, url, body: '' }, authorizeUrl, callback: { kind: 'redirect', url } };
       }
+      url = viaEmulator(url, this.options);
       if (!authorizeUrl && isAuthorizeUrl(url, this.options.emulatorUrl)) authorizeUrl = url;
       const res = await fetch(url, {
         ...init,

@@ -30,6 +30,11 @@ export interface UserAgentOptions {
   emulatorUrl: string;
   /** The emulator's control token, when it needs one: the user reads 2-step codes through the control API. */
   controlToken?: string | undefined;
+  /**
+   * The software hard-codes HMRC's hosts: the user's browser reaches them at the emulator, as with a hosts file.
+   * HMRC's pages and redirects are relative, so the journey then stays on the emulator's own URL.
+   */
+  hmrcHostsAreEmulator?: boolean | undefined;
   /** The application's redirect URIs: navigation to one of them is a callback, and stops there. */
   redirectUris: string[];
 }
@@ -53,6 +58,19 @@ export function isCallbackUrl(url: string, redirectUris: string[]): boolean {
   }
   const bare = url.split(/[?#]/)[0]!;
   return redirectUris.some((r) => !r.startsWith('urn:') && (bare === r.split(/[?#]/)[0] || bare === `${r.split(/[?#]/)[0]}/`));
+}
+
+const HMRC_HOSTS = new Set(['test-api.service.hmrc.gov.uk', 'api.service.hmrc.gov.uk', 'test-www.tax.service.gov.uk', 'www.tax.service.gov.uk']);
+
+/** `url` as the user's browser reaches it: on one of HMRC's hosts, the emulator's own URL when they are mapped to it. */
+export function viaEmulator(url: string, options: Pick<UserAgentOptions, 'emulatorUrl' | 'hmrcHostsAreEmulator'>): string {
+  if (!options.hmrcHostsAreEmulator) return url;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && HMRC_HOSTS.has(u.hostname) ? `${options.emulatorUrl}${u.pathname}${u.search}` : url;
+  } catch {
+    return url;
+  }
 }
 
 /** Whether a URL is on the emulator; `localhost`, `127.0.0.1` and `[::1]` count as the same host. */

@@ -39,9 +39,17 @@ function main(): void {
   const scope = vrn ? 'read:vat' : 'hello';
   const deviceId = 'beec798b-b366-47fa-b1f8-92cede14a1ce';
   const state: State = { pending: new Map(), status: 'not-linked', message: '' };
+  // Node's own fetch ignores HTTPS_PROXY; with hard-coded HMRC hosts the kit sets it, so go through undici's agent.
+  const http: Promise<typeof fetch> = env.HTTPS_PROXY
+    ? import('undici').then(({ fetch: proxiedFetch, EnvHttpProxyAgent }) => {
+        const dispatcher = new EnvHttpProxyAgent();
+        return ((url: string, init?: RequestInit) => proxiedFetch(url, { ...(init as object), dispatcher })) as unknown as typeof fetch;
+      })
+    : Promise.resolve(fetch);
+  const send: typeof fetch = async (url, init) => (await http)(url, init);
 
   const token = async (form: Record<string, string>): Promise<{ status: number; body: Record<string, string> }> => {
-    const res = await fetch(`${base}/oauth/token`, {
+    const res = await send(`${base}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ ...form, client_id: clientId, client_secret: clientSecret }),
@@ -118,7 +126,7 @@ function main(): void {
   const hello = async (): Promise<Response> => {
     const headers: Record<string, string> = { ...fraudHeaders(), authorization: `Bearer ${state.tokens!.access}` };
     if (!breaks.has('no-accept-header')) headers.accept = 'application/vnd.hmrc.1.0+json';
-    return fetch(vrn ? `${base}/organisations/vat/${vrn}/obligations?status=O` : `${base}/hello/user`, { headers });
+    return send(vrn ? `${base}/organisations/vat/${vrn}/obligations?status=O` : `${base}/hello/user`, { headers });
   };
 
   /** Refreshes once; false when HMRC says the grant is gone (the user must link again). */

@@ -12,6 +12,7 @@ import { Software } from '../drivers/software.js';
 import type { UserAgent } from '../drivers/user-agent.js';
 import { SCENARIOS } from '../scenarios/index.js';
 import { EmulatorClient } from './emulator-client.js';
+import { hardCodedHostsEnv, needsProxy } from './hard-coded-hosts.js';
 import { loadExpectedFailures } from './expected-failures.js';
 import { resolveUser, taxpayerEnv } from './resolve-user.js';
 import { Blocked, CheckFailed, NotApplicable } from './outcomes.js';
@@ -59,11 +60,12 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
   const expectedPath = options.expectedFailures ?? config.expectedFailures;
   const expected = expectedPath ? loadExpectedFailures(expectedPath) : new Map<string, string>();
 
+  const proxied = needsProxy(config, options.emulatorUrl);
   const resources: Array<() => Promise<void> | void> = [];
   try {
     let running: RunningEmulator | undefined;
     if (!options.emulatorUrl) {
-      running = await start({ port: 0, seed: 'conformance', clock: { frozen: true } });
+      running = await start({ port: 0, seed: 'conformance', clock: { frozen: true }, ...(proxied ? { proxy: { port: 0 } } : {}) });
       resources.push(() => running!.stop());
     }
     const emulator = new EmulatorClient((options.emulatorUrl ?? running!.baseUrl).replace(/\/$/, ''), running ? undefined : (options.controlToken ?? env.HMRC_SANDBOX_CONTROL_TOKEN));
@@ -91,6 +93,7 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
       // Software that "opens the browser" through $BROWSER (Python's webbrowser, many CLIs) prints the URL instead.
       BROWSER: 'echo',
       ...taxpayerEnv(user),
+      ...(proxied ? hardCodedHostsEnv({ port: running!.tls!.proxyPort!, caPem: running!.tls!.ca.certPem }, workdir) : {}),
     };
     if (config.launch) {
       const vendor = await VendorProcess.launch(config.launch, config.cwd, vendorEnv);
@@ -186,8 +189,9 @@ async function runCheck(check: Check, deps: CheckDeps): Promise<CheckResult> {
 }
 
 function userAgentFactory(config: VendorConfig, emulator: EmulatorClient, resources: Array<() => Promise<void> | void>): () => Promise<UserAgent> {
-  const options = { emulatorUrl: emulator.baseUrl, controlToken: emulator.controlToken, redirectUris: config.application.redirectUris };
+  const options = { emulatorUrl: emulator.baseUrl, controlToken: emulator.controlToken, redirectUris: config.application.redirectUris, hmrcHostsAreEmulator: config.hmrcHosts === 'hard-coded' };
   if (config.userAgent === 'http') return async () => new HttpUserAgent(options);
+  if (options.hmrcHostsAreEmulator) throw new VendorConfigError(['hmrcHosts: hard-coded works with userAgent: http for now (the browser user agent cannot yet reach HMRC\'s hosts at the emulator)']);
   let browser: Promise<BrowserHandle> | undefined;
   return async () => {
     if (!browser) {
