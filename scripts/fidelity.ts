@@ -79,7 +79,7 @@ async function main(): Promise<number> {
       const passed = problems.length === 0;
       console.log(passed ? `PASS ${probe.name}` : `FAIL ${probe.name}: ${problems.join('; ')}`);
       results.push({ probe: probe.name, passed, problems });
-      const call = (result && calls.find((c) => c.response.body === result.body && c.response.status === result.status)) ?? calls.at(-1);
+      const call = (result && calls.findLast((c) => c.response.body === result.body && c.response.status === result.status)) ?? calls.at(-1);
       const scenario = call ? scenarioOf(call.init) : DEFAULT_SCENARIO;
       const request = call && { method: call.method, path: call.path, version: acceptVersion(call.init.accept ?? 'application/vnd.hmrc.1.0+json'), scenario };
       outcomes.push({ probe: probe.name, passed, request, status: result?.status, schemaChecked: Boolean(result?.schema) });

@@ -9,7 +9,8 @@ import { isObject, SpecFiles } from './spec-files.js';
  * schemas in YAML, with `$ref`s across files (read through SpecFiles, which renders HMRC's feature-flag directives
  * first); the loader inlines every `$ref` (relative to the file it appears in),
  * drops what ajv (draft-07) would reject (`$schema`, draft-04 `id`, OAS `example`) and maps draft-04's boolean
- * `exclusiveMinimum`/`exclusiveMaximum` and OAS `nullable`. Recursive schemas are cut off after 40 levels.
+ * `exclusiveMinimum`/`exclusiveMaximum` and OAS `nullable`. Patterns are ECMA-262 regular expressions without the
+ * `u` flag (HMRC's escape `\"` inside a character class is an error in unicode mode). Recursive schemas are cut off after 40 levels.
  */
 export type BodyCheck = (body: unknown) => string[];
 
@@ -19,7 +20,7 @@ const MAX_DEPTH = 40;
 
 export class SchemaLoader {
   private readonly checks = new Map<string, BodyCheck>();
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, logger: false });
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, logger: false, unicodeRegExp: false });
 
   constructor(
     private readonly specs: string,

@@ -1,4 +1,5 @@
-import type { FidelityEnv, Probe, ProbeResponse, SchemaRef } from '../probe.js';
+import type { Probe, SchemaRef } from '../probe.js';
+import { asTaxpayer, asVendor, currentTaxYear, defaultBusinessId, nino, SCOPES } from '../taxpayer.js';
 
 /**
  * Making Tax Digital for Income Tax, as the seeded `individual` persona (signed up: HMRC-MTD-IT, confidence level
@@ -17,39 +18,12 @@ const OB = 'application/vnd.hmrc.3.0+json';
 const CALC = 'application/vnd.hmrc.8.0+json';
 const SE = 'application/vnd.hmrc.5.0+json';
 const SUPPORT = '/individuals/self-assessment-test-support';
-const SCOPES = 'read:self-assessment write:self-assessment';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const at = (file: string, pointer: string): SchemaRef => ({ file, pointer });
 const bd = (file: string, method: string, status: number) => at(`business-details/conf/2.0/${file}`, `/${method}/responses/${status}`);
 const ob = (file: string, status: number) => at(`obligations/conf/3.0/${file}`, `/get/responses/${status}`);
 const sa = (file: string, pointer: string) => at(`self-assessment-test-support/conf/1.0/${file}`, pointer);
-
-/** The taxpayer's token, fetched once per run (each fetch drives the whole sign-in journey). */
-const tokens = new WeakMap<FidelityEnv, Promise<string>>();
-function taxpayerToken(env: FidelityEnv): Promise<string> {
-  let token = tokens.get(env);
-  if (!token) {
-    const p = env.persona('individual');
-    token = env.userToken(p.userId, p.password, SCOPES);
-    tokens.set(env, token);
-  }
-  return token;
-}
-const nino = (env: FidelityEnv): string => env.persona('individual').nino!;
-
-async function asTaxpayer(env: FidelityEnv, method: string, path: string, accept: string, o: { scenario?: string; body?: unknown } = {}): Promise<ProbeResponse> {
-  return env.request(method, path, { accept, token: await taxpayerToken(env), body: o.body, headers: o.scenario ? { 'Gov-Test-Scenario': o.scenario } : {} });
-}
-async function asVendor(env: FidelityEnv, method: string, path: string, body?: unknown): Promise<ProbeResponse> {
-  return env.request(method, path, { token: await env.appToken(SCOPES), body });
-}
-async function defaultBusinessId(env: FidelityEnv): Promise<string> {
-  const res = await asTaxpayer(env, 'GET', `/individuals/business/details/${nino(env)}/list`, BD);
-  const first = (res.body as { listOfBusinesses?: Array<{ businessId: string }> }).listOfBusinesses?.[0];
-  if (!first) throw new Error(`list: ${res.status} ${JSON.stringify(res.body)}`);
-  return first.businessId;
-}
 
 const probes: Probe[] = [
   // Business Details 2.0
@@ -103,9 +77,7 @@ const probes: Probe[] = [
   {
     name: 'Business Details 2.0: PUT quarterly period type for the current tax year (204)',
     async run(env) {
-      const now = ((await env.request('GET', '/_emulator/clock')).body as { now: string }).now;
-      const start = now.slice(5, 10) >= '04-06' ? Number(now.slice(0, 4)) : Number(now.slice(0, 4)) - 1;
-      const taxYear = `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+      const taxYear = await currentTaxYear(env);
       const res = await asTaxpayer(env, 'PUT', `/individuals/business/details/${nino(env)}/${await defaultBusinessId(env)}/${taxYear}`, BD, { body: { quarterlyPeriodType: 'standard' } });
       return { ...res, schema: null, expectStatus: 204 };
     },
