@@ -339,6 +339,16 @@ const probes: Probe[] = [
     },
   },
   {
+    name: 'SA Test Support 1.0: DELETE a checkpoint (204), then 404 deleting it again',
+    async run(env) {
+      const created = await asVendor(env, 'POST', `${SUPPORT}/vendor-state/checkpoints?nino=${nino(env)}`);
+      const id = (created.body as { checkpointId?: string }).checkpointId;
+      const first = await asVendor(env, 'DELETE', `${SUPPORT}/vendor-state/checkpoints/${id}`);
+      if (first.status !== 204) return { ...first, schema: null, expectStatus: 204 };
+      return { ...(await asVendor(env, 'DELETE', `${SUPPORT}/vendor-state/checkpoints/${id}`)), schema: sa('checkpoints_delete.yaml', '/delete/responses/404'), expectStatus: 404 };
+    },
+  },
+  {
     name: 'SA Test Support 1.0: 404 restoring an unknown checkpoint',
     run: async (env) => ({
       ...(await asVendor(env, 'POST', `${SUPPORT}/vendor-state/checkpoints/00000000-0000-4000-8000-000000000000/restore`)),
