@@ -62,12 +62,13 @@ async function main(): Promise<number> {
   const { probes, broken } = await discoverProbes();
   const selected = probes.filter((p) => !filter || p.name.toLowerCase().includes(filter.toLowerCase()));
   const sandbox = await start({ port: 0, seed: 'fidelity', throttle: { requestsPerSecond: 100_000 }, log: false });
-  const results: Array<{ probe: string; passed: boolean; problems: string[] }> = broken.map((b) => ({ probe: b.file, passed: false, problems: [b.problem] }));
-  const outcomes: ProbeOutcome[] = broken.map((b) => ({ probe: b.file, passed: false, schemaChecked: false }));
+  // A probe file that cannot be loaded, or a spec file that cannot be read (e.g. a new kind of Handlebars directive), fails the run.
+  const unusable = [...broken, ...unreadable.map((u) => ({ file: `spec ${u.file}`, problem: u.problem }))];
+  const results: Array<{ probe: string; passed: boolean; problems: string[] }> = unusable.map((b) => ({ probe: b.file, passed: false, problems: [b.problem] }));
+  const outcomes: ProbeOutcome[] = unusable.map((b) => ({ probe: b.file, passed: false, schemaChecked: false }));
   const differences: Difference[] = [];
   const served = new Set<SpecOperation>();
-  for (const b of broken) console.log(`FAIL ${b.file}: ${b.problem}`);
-  for (const u of unreadable) console.log(`UNREADABLE ${u}`);
+  for (const b of unusable) console.log(`FAIL ${b.file}: ${b.problem}`);
   try {
     for (const op of operations) if (await isServed(sandbox.baseUrl, op)) served.add(op);
     const calls: Call[] = [];
@@ -85,7 +86,7 @@ async function main(): Promise<number> {
       outcomes.push({ probe: probe.name, passed, request, status: result?.status, schemaChecked: Boolean(result?.schema) });
       const op = request && operationFor(operations, request.method, request.path, request.version);
       if (op && result?.status !== undefined) {
-        const difference = differenceFor(specs, files, schemas, op, result);
+        const difference = differenceFor(specs, files, schemas, op, result, /\/(\d{4}-\d{2})(?=[/?]|$)/.exec(request.path)?.[1]);
         if (difference?.differences.length) differences.push({ probe: probe.name, api: op.api, version: op.version, method: op.method, path: op.path, scenario, status: result.status, ...difference });
       }
     }
@@ -105,7 +106,7 @@ async function main(): Promise<number> {
   const failed = results.length - passed;
   console.log(`${passed} passed, ${failed} failed`);
   if (jsonFile) {
-    writeFileSync(resolve(jsonFile), `${JSON.stringify({ passed, failed, probes: results, unreadable, coverage, differences }, null, 2)}\n`);
+    writeFileSync(resolve(jsonFile), `${JSON.stringify({ passed, failed, probes: results, coverage, differences }, null, 2)}\n`);
     console.log(`wrote ${resolve(jsonFile)}`);
   }
   return failed > 0 ? 1 : 0;
@@ -128,7 +129,7 @@ function scenarioOf(init: RequestInit): string {
   return header?.[1] || DEFAULT_SCENARIO;
 }
 
-function differenceFor(specs: string, files: SpecFiles, schemas: SchemaLoader, op: SpecOperation, result: ProbeResult): { example: string; differences: string[] } | undefined {
+function differenceFor(specs: string, files: SpecFiles, schemas: SchemaLoader, op: SpecOperation, result: ProbeResult, taxYear?: string): { example: string; differences: string[] } | undefined {
   const examples = responseExamples(specs, files, op, String(result.status));
   let enums = new Set<string>();
   try {
@@ -136,7 +137,7 @@ function differenceFor(specs: string, files: SpecFiles, schemas: SchemaLoader, o
   } catch {
     // the schema problem is already a failure of the probe
   }
-  return compareWithExamples(result.body, examples, enums);
+  return compareWithExamples(result.body, examples, enums, taxYear && `TY ${taxYear}`);
 }
 
 async function runProbe(probe: Probe, env: FidelityEnv, schemas: SchemaLoader): Promise<{ result?: ProbeResult; problems: string[] }> {

@@ -33,6 +33,13 @@ describe('compareWithExamples', () => {
     });
   });
 
+  it('compares only with the examples named for the tax year asked for, when there are some', () => {
+    const older = { name: 'Response for TY 2023-24 and before', value: { a: 1 } };
+    const current = { name: 'Response for TY 2025-26', value: { a: 1, b: 2 } };
+    expect(compareWithExamples({ a: 1 }, [older, current], new Set(), 'TY 2025-26')).toEqual({ example: 'Response for TY 2025-26', differences: ['missing /b (number)'] });
+    expect(compareWithExamples({ a: 1 }, [older, current], new Set(), 'TY 2030-31')?.example).toBe('Response for TY 2023-24 and before');
+  });
+
   it('says when an error code is not among the documented examples', () => {
     const errors = [
       { name: 'FORMAT_NINO', value: { code: 'FORMAT_NINO', message: 'The provided NINO is invalid' } },

@@ -2,7 +2,7 @@
  * How a response differs from HMRC's examples of the same response: field names missing or extra, JSON types that
  * differ, values of enumerated fields that no example shows, and error codes that no example documents. A response
  * is compared with the example it differs from least (HMRC gives several per response: per tax year, per business
- * type, per error code). Array items are merged, so `/obligations[]/periodKey` stands for every item's field.
+ * type, per error code), among those named for the request's tax year if any are. Array items are merged, so `/obligations[]/periodKey` stands for every item's field.
  * These are reported, not failed: examples are illustrations, the schema is the contract.
  */
 export interface ExampleComparison {
@@ -16,10 +16,17 @@ interface Field {
   values: Set<string>;
 }
 
-export function compareWithExamples(body: unknown, examples: Array<{ name: string; value: unknown }>, enumFields: ReadonlySet<string> = new Set()): ExampleComparison | undefined {
+export function compareWithExamples(
+  body: unknown,
+  examples: Array<{ name: string; value: unknown }>,
+  enumFields: ReadonlySet<string> = new Set(),
+  /** When some examples are named for it (HMRC names them per tax year: "… for TY 2025-26"), only those are compared. */
+  prefer?: string,
+): ExampleComparison | undefined {
   if (examples.length === 0 || body === undefined || body === '') return undefined;
+  const named = prefer ? examples.filter((e) => e.name.includes(prefer)) : [];
   let best: ExampleComparison | undefined;
-  for (const example of examples) {
+  for (const example of named.length ? named : examples) {
     const differences = compare(flatten(example.value), flatten(body), enumFields);
     if (!best || differences.length < best.differences.length) best = { example: example.name, differences };
   }

@@ -77,7 +77,7 @@ describe('loadOperations', () => {
       'demo 2.0 GET /demo/{nino}/list',
       'other 1.0 POST /other',
     ]);
-    expect(unreadable).toEqual([expect.stringMatching(/^broken\/conf\/1\.0\/application\.yaml: .*never closed/)]);
+    expect(unreadable).toEqual([{ file: 'broken/conf/1.0/application.yaml', problem: expect.stringMatching(/never closed/) }]);
     const get = operations[0]!;
     expect(get.scenarios).toEqual(['DEFAULT', 'NOT_FOUND', 'NEW_THING']);
     expect(get.pathValues).toEqual({ nino: 'TC663795B', taxYear: '2024-25' });

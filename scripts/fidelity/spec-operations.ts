@@ -44,15 +44,15 @@ export function findOpenApiFiles(specs: string): string[] {
   return found;
 }
 
-/** The operations of every readable OpenAPI file; `unreadable` names the others and why. */
-export function loadOperations(specs: string, files: SpecFiles): { operations: SpecOperation[]; unreadable: string[] } {
+/** The operations of every readable OpenAPI file; `unreadable` names the others and why (any `$ref`d file counts). */
+export function loadOperations(specs: string, files: SpecFiles): { operations: SpecOperation[]; unreadable: Array<{ file: string; problem: string }> } {
   const operations: SpecOperation[] = [];
-  const unreadable: string[] = [];
+  const unreadable: Array<{ file: string; problem: string }> = [];
   for (const file of findOpenApiFiles(specs)) {
     try {
       operations.push(...operationsOf(specs, file, files));
     } catch (e) {
-      unreadable.push(`${relative(specs, file)}: ${(e as Error).message}`);
+      unreadable.push({ file: relative(specs, file).split(sep).join('/'), problem: (e as Error).message });
     }
   }
   return { operations, unreadable };
