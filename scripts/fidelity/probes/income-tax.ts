@@ -3,10 +3,11 @@ import { asTaxpayer, asVendor, currentTaxYear, defaultBusinessId, nino, SCOPES }
 
 /**
  * Making Tax Digital for Income Tax, as the seeded `individual` persona (signed up: HMRC-MTD-IT, confidence level
- * 250) and the default application. Business Details 2.0, Obligations 3.0 and Self Assessment Test Support 1.0
- * bodies are checked against HMRC's schemas in the specs folder, successes and errors. Individual Calculations
- * 8.0 and Self Employment Business 5.0 have no specs in that folder, so their probes check statuses and the
- * shapes the emulator promises only.
+ * 250) and the default application. Business Details 2.0, Obligations 3.0, Individual Calculations 8.0, Self
+ * Employment Business 5.0 and Self Assessment Test Support 1.0 bodies are checked against HMRC's schemas in the
+ * specs folder, successes and errors, beside the behaviour the emulator promises (read-back, the 5 s a calculation
+ * takes). One probe per documented Gov-Test-Scenario is in income-tax-scenarios.ts. Where a success schema is a
+ * `oneOf` of overlapping per-tax-year alternatives, the probe names the one for its tax year.
  *
  * One known defect in HMRC's specs: the List Checkpoints schema says checkpointId matches `^[A-Za-z0-9]{36}$`,
  * while HMRC's own example, the create schema (`^[A-Za-z0-9\-]{36}$`) and the path parameter use UUIDs with
@@ -24,6 +25,10 @@ const at = (file: string, pointer: string): SchemaRef => ({ file, pointer });
 const bd = (file: string, method: string, status: number) => at(`business-details/conf/2.0/${file}`, `/${method}/responses/${status}`);
 const ob = (file: string, status: number) => at(`obligations/conf/3.0/${file}`, `/get/responses/${status}`);
 const sa = (file: string, pointer: string) => at(`self-assessment-test-support/conf/1.0/${file}`, pointer);
+/** The schema of an operation's 200 response in an API's application.yaml; `below` picks a per-tax-year `oneOf` alternative. */
+const ok200 = (api: string, template: string, below = '') => at(`${api}/application.yaml`, `/paths/${template.replace(/\//g, '~1')}/get/responses/200${below}`);
+const SE_SPEC = 'self-employment-business/conf/5.0';
+const TY_2025_26 = '/content/application~1json/schema/oneOf/2';
 
 const probes: Probe[] = [
   // Business Details 2.0
@@ -207,7 +212,7 @@ const probes: Probe[] = [
     }),
   },
 
-  // Self Employment Business 5.0 and Individual Calculations 8.0 (no specs in the folder: statuses and shapes)
+  // Self Employment Business 5.0 and Individual Calculations 8.0
   {
     name: 'Self Employment 5.0: PUT then GET a cumulative summary reads back what was sent',
     async run(env) {
@@ -216,7 +221,7 @@ const probes: Probe[] = [
       const put = await asTaxpayer(env, 'PUT', path, SE, { body });
       if (put.status !== 204) return { ...put, schema: null, expectStatus: 204 };
       const get = await asTaxpayer(env, 'GET', path, SE);
-      return { ...get, schema: null, expectStatus: 200, problems: JSON.stringify(get.body) === JSON.stringify(body) ? [] : [`read back ${JSON.stringify(get.body)}`] };
+      return { ...get, schema: ok200(SE_SPEC, '/individuals/business/self-employment/{nino}/{businessId}/cumulative/{taxYear}'), expectStatus: 200, problems: JSON.stringify(get.body) === JSON.stringify(body) ? [] : [`read back ${JSON.stringify(get.body)}`] };
     },
   },
   {
@@ -227,7 +232,12 @@ const probes: Probe[] = [
       const put = await asTaxpayer(env, 'PUT', path, SE, { body });
       if (put.status !== 204) return { ...put, schema: null, expectStatus: 204 };
       const get = await asTaxpayer(env, 'GET', path, SE);
-      return { ...get, schema: null, expectStatus: 200, problems: JSON.stringify(get.body) === JSON.stringify(body) ? [] : [`read back ${JSON.stringify(get.body)}`] };
+      return {
+        ...get,
+        schema: ok200(SE_SPEC, '/individuals/business/self-employment/{nino}/{businessId}/annual/{taxYear}', TY_2025_26),
+        expectStatus: 200,
+        problems: JSON.stringify(get.body) === JSON.stringify(body) ? [] : [`read back ${JSON.stringify(get.body)}`],
+      };
     },
   },
   {
@@ -236,7 +246,7 @@ const probes: Probe[] = [
       const base = `/individuals/business/self-employment/${nino(env)}/${await defaultBusinessId(env)}/period`;
       const created = await asTaxpayer(env, 'POST', base, SE, { body: { periodDates: { periodStartDate: '2024-04-06', periodEndDate: '2024-07-05' }, periodIncome: { turnover: 10 } } });
       const problems = (created.body as { periodId?: string }).periodId === '2024-04-06_2024-07-05' ? [] : [`create: ${created.status} ${JSON.stringify(created.body)}`];
-      return { ...(await asTaxpayer(env, 'GET', `${base}/2024-25`, SE)), schema: null, expectStatus: 200, problems };
+      return { ...(await asTaxpayer(env, 'GET', `${base}/2024-25`, SE)), schema: ok200(SE_SPEC, '/individuals/business/self-employment/{nino}/{businessId}/period/{taxYear}'), expectStatus: 200, problems };
     },
   },
   {
@@ -254,7 +264,7 @@ const probes: Probe[] = [
       const ready = await asTaxpayer(env, 'GET', `${base}/${id}`, CALC);
       const doc = ready.body as { metadata?: { calculationId?: string }; inputs?: unknown };
       if (doc.metadata?.calculationId !== id || !doc.inputs) problems.push('retrieve lacks metadata.calculationId or inputs');
-      return { ...ready, schema: null, expectStatus: 200, problems };
+      return { ...ready, schema: ok200('individual-calculations/conf/8.0', '/individuals/calculations/{nino}/self-assessment/{taxYear}/{calculationId}', TY_2025_26), expectStatus: 200, problems };
     },
   },
 
