@@ -100,7 +100,7 @@ async function main(): Promise<number> {
     for (const d of differences) console.log(`  ${d.api} ${d.version} ${d.method} ${d.path} [${d.scenario}, ${d.status}] vs example "${d.example}" (${d.probe}): ${d.differences.join('; ')}`);
   }
   console.log('\ncoverage:');
-  for (const a of coverage.apis) console.log(`  ${a.api} ${a.version}: ${formatTotals(a)}`);
+  for (const a of coverage.apis) console.log(`  ${a.api} ${a.version}: ${formatTotals(a)}; Gov-Test-Scenario values probed: ${a.scenarios.probed} of ${a.scenarios.documented}`);
   console.log(formatTotals(coverage.totals));
   const passed = results.filter((r) => r.passed).length;
   const failed = results.length - passed;

@@ -61,12 +61,14 @@ describe('computeCoverage', () => {
     expect(coverage.totals).toEqual({ operations: 5, emulated: 3, probed: 2, failures: 1 });
     expect(formatTotals(coverage.totals)).toBe('operations: 5, emulated: 3, probed: 2, failures: 1');
     expect(coverage.apis).toEqual([
-      { api: 'details', version: '1.0', operations: 1, emulated: 0, probed: 0, failures: 0 },
-      { api: 'details', version: '2.0', operations: 3, emulated: 3, probed: 2, failures: 1 },
-      { api: 'losses', version: '7.0', operations: 1, emulated: 0, probed: 0, failures: 0 },
+      { api: 'details', version: '1.0', operations: 1, emulated: 0, probed: 0, failures: 0, scenarios: { documented: 2, probed: 0 } },
+      { api: 'details', version: '2.0', operations: 3, emulated: 3, probed: 2, failures: 1, scenarios: { documented: 6, probed: 3 } },
+      { api: 'losses', version: '7.0', operations: 1, emulated: 0, probed: 0, failures: 0, scenarios: { documented: 2, probed: 0 } },
     ]);
     const list = coverage.operations.find((o) => o.version === '2.0' && o.path === '/details/{nino}/list')!;
-    expect(list).toMatchObject({ emulated: true, probes: 2, failures: 0, probedScenarios: ['DEFAULT', 'NOT_FOUND'] });
+    expect(list).toMatchObject({ emulated: true, probes: 2, failures: 0, probedScenarios: ['DEFAULT', 'NOT_FOUND'], unprobedScenarios: [] });
+    const retrieve = coverage.operations.find((o) => o.version === '2.0' && o.path === '/details/{nino}/{businessId}' && o.method === 'GET')!;
+    expect(retrieve).toMatchObject({ probes: 0, failures: 1, unprobedScenarios: ['DEFAULT', 'NOT_FOUND'] });
     expect(coverage.unmatchedProbes).toEqual(['control API']);
   });
 

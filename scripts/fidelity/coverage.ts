@@ -30,6 +30,8 @@ export interface OperationCoverage {
   scenarios: string[];
   /** Scenarios (or `DEFAULT`) whose responses a probe validated; may include undocumented ones (e.g. `STATEFUL` where HMRC lists it elsewhere). */
   probedScenarios: string[];
+  /** Documented scenarios no probe validated. */
+  unprobedScenarios: string[];
 }
 
 export interface Totals {
@@ -41,7 +43,8 @@ export interface Totals {
 
 export interface Coverage {
   totals: Totals;
-  apis: Array<{ api: string; version: string } & Totals>;
+  /** Per API version; `scenarios` counts documented `Gov-Test-Scenario` values (per operation) and those probed. */
+  apis: Array<{ api: string; version: string; scenarios: { documented: number; probed: number } } & Totals>;
   operations: OperationCoverage[];
   /** Probes whose request matched no operation in the specs (e.g. the control API, or a check with no request). */
   unmatchedProbes: string[];
@@ -60,7 +63,7 @@ export function acceptVersion(accept: string | undefined): string | undefined {
 
 export function computeCoverage(operations: SpecOperation[], isEmulated: (op: SpecOperation) => boolean, outcomes: ProbeOutcome[]): Coverage {
   const rows = new Map<SpecOperation, OperationCoverage>(
-    operations.map((op) => [op, { api: op.api, version: op.version, method: op.method, path: op.path, emulated: isEmulated(op), probes: 0, failures: 0, scenarios: op.scenarios, probedScenarios: [] }]),
+    operations.map((op) => [op, { api: op.api, version: op.version, method: op.method, path: op.path, emulated: isEmulated(op), probes: 0, failures: 0, scenarios: op.scenarios, probedScenarios: [], unprobedScenarios: [] }]),
   );
   const unmatchedProbes: string[] = [];
   let failures = 0;
@@ -85,10 +88,13 @@ export function computeCoverage(operations: SpecOperation[], isEmulated: (op: Sp
     }
   }
   const operationsOut = [...rows.values()];
+  for (const row of operationsOut) row.unprobedScenarios = row.scenarios.filter((s) => !row.probedScenarios.includes(s));
   const apis: Coverage['apis'] = [];
   for (const row of operationsOut) {
     let api = apis.find((a) => a.api === row.api && a.version === row.version);
-    if (!api) apis.push((api = { api: row.api, version: row.version, operations: 0, emulated: 0, probed: 0, failures: 0 }));
+    if (!api) apis.push((api = { api: row.api, version: row.version, operations: 0, emulated: 0, probed: 0, failures: 0, scenarios: { documented: 0, probed: 0 } }));
+    api.scenarios.documented += row.scenarios.length;
+    api.scenarios.probed += row.scenarios.length - row.unprobedScenarios.length;
     api.operations++;
     if (row.emulated) api.emulated++;
     if (row.probes > 0) api.probed++;
