@@ -4,8 +4,9 @@ import { parse as parseYaml } from 'yaml';
 import { renderFeatureFlags } from './feature-flags.js';
 
 /**
- * HMRC's spec files, read once each: YAML or JSON, with HMRC's Handlebars feature-flag directives rendered first
- * (feature-flags.ts), and `$ref`s followed relative to the file they appear in.
+ * HMRC's spec files, read once each: YAML or JSON (read as YAML where it is not strict JSON), with HMRC's
+ * Handlebars feature-flag directives rendered first (feature-flags.ts), and `$ref`s followed relative to the file
+ * they appear in.
  */
 export class SpecFiles {
   private readonly files = new Map<string, unknown>();
@@ -22,7 +23,7 @@ export class SpecFiles {
       }
       try {
         text = renderFeatureFlags(text);
-        doc = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
+        doc = extname(file).toLowerCase() === '.json' ? parseJson(text) : parseYaml(text);
       } catch (e) {
         throw new Error(`${file}: ${(e as Error).message.split('\n')[0]}`);
       }
@@ -75,6 +76,22 @@ export interface Located {
 }
 
 const MAX_REFS = 40;
+
+/**
+ * JSON, or failing that the same text as YAML (a superset of JSON): one of HMRC's schemas has a trailing comma
+ * (property-business 6.0 foreign_property_details_retrieve/def1), which HMRC's own tooling reads as YAML does.
+ */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    try {
+      return parseYaml(text);
+    } catch {
+      throw e;
+    }
+  }
+}
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
