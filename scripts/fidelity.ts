@@ -64,7 +64,7 @@ async function main(): Promise<number> {
   const sandbox = await start({ port: 0, seed: 'fidelity', throttle: { requestsPerSecond: 100_000 }, log: false });
   // A probe file that cannot be loaded, or a spec file that cannot be read (e.g. a new kind of Handlebars directive), fails the run.
   const unusable = [...broken, ...unreadable.map((u) => ({ file: `spec ${u.file}`, problem: u.problem }))];
-  const results: Array<{ probe: string; passed: boolean; problems: string[] }> = unusable.map((b) => ({ probe: b.file, passed: false, problems: [b.problem] }));
+  const results: Array<{ probe: string; passed: boolean; problems: string[]; operation?: string; scenario?: string; status?: number }> = unusable.map((b) => ({ probe: b.file, passed: false, problems: [b.problem] }));
   const outcomes: ProbeOutcome[] = unusable.map((b) => ({ probe: b.file, passed: false, schemaChecked: false }));
   const differences: Difference[] = [];
   const served = new Set<SpecOperation>();
@@ -79,12 +79,12 @@ async function main(): Promise<number> {
       const { result, problems } = await runProbe(probe, env, schemas);
       const passed = problems.length === 0;
       console.log(passed ? `PASS ${probe.name}` : `FAIL ${probe.name}: ${problems.join('; ')}`);
-      results.push({ probe: probe.name, passed, problems });
       const call = (result && calls.findLast((c) => c.response.body === result.body && c.response.status === result.status)) ?? calls.at(-1);
       const scenario = call ? scenarioOf(call.init) : DEFAULT_SCENARIO;
       const request = call && { method: call.method, path: call.path, version: acceptVersion(call.init.accept ?? 'application/vnd.hmrc.1.0+json'), scenario };
       outcomes.push({ probe: probe.name, passed, request, status: result?.status, schemaChecked: Boolean(result?.schema) });
       const op = request && operationFor(operations, request.method, request.path, request.version);
+      results.push({ probe: probe.name, passed, problems, ...(op ? { operation: `${op.api} ${op.version} ${op.method} ${op.path}`, scenario } : {}), status: result?.status });
       if (op && result?.status !== undefined) {
         const difference = differenceFor(specs, files, schemas, op, result, /\/(\d{4}-\d{2})(?=[/?]|$)/.exec(request.path)?.[1]);
         if (difference?.differences.length) differences.push({ probe: probe.name, api: op.api, version: op.version, method: op.method, path: op.path, scenario, status: result.status, ...difference });
