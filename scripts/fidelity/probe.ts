@@ -26,6 +26,12 @@
  * does not validate, or when it reports `problems`. `schema: null` means "status check only" (e.g. 204 responses).
  * Probes run in file-name order against one emulator (seed `fidelity`), so state made by one is seen by the next.
  * Run a subset with `npm run fidelity -- <specs folder> <name filter>`.
+ *
+ * Coverage: a probe counts for the spec operation of the `env.request` call whose response it returned (the last
+ * call with that body and status, else its last call), matched by method, Accept version and path template; it
+ * counts as "validated" when it passed and named a schema (or the spec documents no body for that status). The
+ * `Gov-Test-Scenario` header of that call is the scenario it covers. For one probe per documented scenario of an
+ * operation, see scenario-probes.ts.
  */
 import type { SeededPersona } from '../../emulator/accounts/seed.js';
 

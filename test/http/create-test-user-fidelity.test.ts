@@ -82,7 +82,7 @@ describe('fidelity schema checks', () => {
 
   it('says clearly when a pointer, a file or a body schema is missing', () => {
     const loader = new SchemaLoader(specs);
-    expect(() => loader.check({ file: 'api/nope.json' })).toThrow(/schema file not found/);
+    expect(() => loader.check({ file: 'api/nope.json' })).toThrow(/spec file not found/);
     expect(() => loader.check({ file: 'api/application.yaml', pointer: '/paths/~1nope' })).toThrow(/pointer \/paths\/~1nope not found/);
     expect(() => loader.check({ file: 'api/application.yaml', pointer: '/paths/~1hello/get/responses/204' })).toThrow(/no body schema here/);
   });

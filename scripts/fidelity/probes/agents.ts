@@ -195,6 +195,33 @@ const probes: Probe[] = [
       return { ...res, body: unwrapped.body, expectStatus: 200, schema: json('1.0', 'invitation'), problems: [...problems, ...unwrapped.problems] };
     },
   },
+  {
+    name: 'Agents 1.0: POST /agents/{arn}/invitations (MTD-VAT) is 204 with a Location',
+    async run(env) {
+      const { arn, token } = await agent(env);
+      const res = await env.request('POST', `/agents/${arn}/invitations`, { accept: V1, token, body: await requestBody(env, 'MTD-VAT') });
+      const location = res.headers.get('location') ?? '';
+      return { ...res, expectStatus: 204, schema: null, problems: /^\/agents\/[A-Z]ARN\d{7}\/invitations\/[A-Z1-9]{13}$/.test(location) ? [] : [`Location ${location}`] };
+    },
+  },
+  {
+    name: 'Agents 1.0: DELETE /agents/{arn}/invitations/{id} (MTD-VAT, Pending) is 204',
+    async run(env) {
+      const { token, location } = await pending(env, 'MTD-VAT');
+      const res = await env.request('DELETE', location, { accept: V1, token });
+      return { ...res, expectStatus: 204, schema: null };
+    },
+  },
+  {
+    name: 'Agents 1.0: POST /agents/{arn}/relationships after de-authorisation is 404 RELATIONSHIP_NOT_FOUND',
+    async run(env) {
+      const { arn, token } = await agent(env);
+      const { clientType: _unused, ...body } = await requestBody(env, 'MTD-IT');
+      const res = await env.request('POST', `/agents/${arn}/relationships`, { accept: V1, token, body });
+      const code = (res.body as { code?: string }).code;
+      return { ...res, expectStatus: 404, schema: oas('1.0', '/paths/~1agents~1{arn}~1relationships/post/responses/404'), problems: code === 'RELATIONSHIP_NOT_FOUND' ? [] : [`code ${code}`] };
+    },
+  },
 ];
 
 export default probes;

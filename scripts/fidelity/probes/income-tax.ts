@@ -1,11 +1,13 @@
-import type { FidelityEnv, Probe, ProbeResponse, SchemaRef } from '../probe.js';
+import type { Probe, SchemaRef } from '../probe.js';
+import { asTaxpayer, asVendor, currentTaxYear, defaultBusinessId, nino, SCOPES } from '../taxpayer.js';
 
 /**
  * Making Tax Digital for Income Tax, as the seeded `individual` persona (signed up: HMRC-MTD-IT, confidence level
- * 250) and the default application. Business Details 2.0, Obligations 3.0 and Self Assessment Test Support 1.0
- * bodies are checked against HMRC's schemas in the specs folder, successes and errors. Individual Calculations
- * 8.0 and Self Employment Business 5.0 have no specs in that folder, so their probes check statuses and the
- * shapes the emulator promises only.
+ * 250) and the default application. Business Details 2.0, Obligations 3.0, Individual Calculations 8.0, Self
+ * Employment Business 5.0 and Self Assessment Test Support 1.0 bodies are checked against HMRC's schemas in the
+ * specs folder, successes and errors, beside the behaviour the emulator promises (read-back, the 5 s a calculation
+ * takes). One probe per documented Gov-Test-Scenario is in income-tax-scenarios.ts. Where a success schema is a
+ * `oneOf` of overlapping per-tax-year alternatives, the probe names the one for its tax year.
  *
  * One known defect in HMRC's specs: the List Checkpoints schema says checkpointId matches `^[A-Za-z0-9]{36}$`,
  * while HMRC's own example, the create schema (`^[A-Za-z0-9\-]{36}$`) and the path parameter use UUIDs with
@@ -17,39 +19,16 @@ const OB = 'application/vnd.hmrc.3.0+json';
 const CALC = 'application/vnd.hmrc.8.0+json';
 const SE = 'application/vnd.hmrc.5.0+json';
 const SUPPORT = '/individuals/self-assessment-test-support';
-const SCOPES = 'read:self-assessment write:self-assessment';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const at = (file: string, pointer: string): SchemaRef => ({ file, pointer });
 const bd = (file: string, method: string, status: number) => at(`business-details/conf/2.0/${file}`, `/${method}/responses/${status}`);
 const ob = (file: string, status: number) => at(`obligations/conf/3.0/${file}`, `/get/responses/${status}`);
 const sa = (file: string, pointer: string) => at(`self-assessment-test-support/conf/1.0/${file}`, pointer);
-
-/** The taxpayer's token, fetched once per run (each fetch drives the whole sign-in journey). */
-const tokens = new WeakMap<FidelityEnv, Promise<string>>();
-function taxpayerToken(env: FidelityEnv): Promise<string> {
-  let token = tokens.get(env);
-  if (!token) {
-    const p = env.persona('individual');
-    token = env.userToken(p.userId, p.password, SCOPES);
-    tokens.set(env, token);
-  }
-  return token;
-}
-const nino = (env: FidelityEnv): string => env.persona('individual').nino!;
-
-async function asTaxpayer(env: FidelityEnv, method: string, path: string, accept: string, o: { scenario?: string; body?: unknown } = {}): Promise<ProbeResponse> {
-  return env.request(method, path, { accept, token: await taxpayerToken(env), body: o.body, headers: o.scenario ? { 'Gov-Test-Scenario': o.scenario } : {} });
-}
-async function asVendor(env: FidelityEnv, method: string, path: string, body?: unknown): Promise<ProbeResponse> {
-  return env.request(method, path, { token: await env.appToken(SCOPES), body });
-}
-async function defaultBusinessId(env: FidelityEnv): Promise<string> {
-  const res = await asTaxpayer(env, 'GET', `/individuals/business/details/${nino(env)}/list`, BD);
-  const first = (res.body as { listOfBusinesses?: Array<{ businessId: string }> }).listOfBusinesses?.[0];
-  if (!first) throw new Error(`list: ${res.status} ${JSON.stringify(res.body)}`);
-  return first.businessId;
-}
+/** The schema of an operation's 200 response in an API's application.yaml; `below` picks a per-tax-year `oneOf` alternative. */
+const ok200 = (api: string, template: string, below = '') => at(`${api}/application.yaml`, `/paths/${template.replace(/\//g, '~1')}/get/responses/200${below}`);
+const SE_SPEC = 'self-employment-business/conf/5.0';
+const TY_2025_26 = '/content/application~1json/schema/oneOf/2';
 
 const probes: Probe[] = [
   // Business Details 2.0
@@ -103,9 +82,7 @@ const probes: Probe[] = [
   {
     name: 'Business Details 2.0: PUT quarterly period type for the current tax year (204)',
     async run(env) {
-      const now = ((await env.request('GET', '/_emulator/clock')).body as { now: string }).now;
-      const start = now.slice(5, 10) >= '04-06' ? Number(now.slice(0, 4)) : Number(now.slice(0, 4)) - 1;
-      const taxYear = `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+      const taxYear = await currentTaxYear(env);
       const res = await asTaxpayer(env, 'PUT', `/individuals/business/details/${nino(env)}/${await defaultBusinessId(env)}/${taxYear}`, BD, { body: { quarterlyPeriodType: 'standard' } });
       return { ...res, schema: null, expectStatus: 204 };
     },
@@ -235,7 +212,7 @@ const probes: Probe[] = [
     }),
   },
 
-  // Self Employment Business 5.0 and Individual Calculations 8.0 (no specs in the folder: statuses and shapes)
+  // Self Employment Business 5.0 and Individual Calculations 8.0
   {
     name: 'Self Employment 5.0: PUT then GET a cumulative summary reads back what was sent',
     async run(env) {
@@ -244,7 +221,7 @@ const probes: Probe[] = [
       const put = await asTaxpayer(env, 'PUT', path, SE, { body });
       if (put.status !== 204) return { ...put, schema: null, expectStatus: 204 };
       const get = await asTaxpayer(env, 'GET', path, SE);
-      return { ...get, schema: null, expectStatus: 200, problems: JSON.stringify(get.body) === JSON.stringify(body) ? [] : [`read back ${JSON.stringify(get.body)}`] };
+      return { ...get, schema: ok200(SE_SPEC, '/individuals/business/self-employment/{nino}/{businessId}/cumulative/{taxYear}'), expectStatus: 200, problems: JSON.stringify(get.body) === JSON.stringify(body) ? [] : [`read back ${JSON.stringify(get.body)}`] };
     },
   },
   {
@@ -255,7 +232,12 @@ const probes: Probe[] = [
       const put = await asTaxpayer(env, 'PUT', path, SE, { body });
       if (put.status !== 204) return { ...put, schema: null, expectStatus: 204 };
       const get = await asTaxpayer(env, 'GET', path, SE);
-      return { ...get, schema: null, expectStatus: 200, problems: JSON.stringify(get.body) === JSON.stringify(body) ? [] : [`read back ${JSON.stringify(get.body)}`] };
+      return {
+        ...get,
+        schema: ok200(SE_SPEC, '/individuals/business/self-employment/{nino}/{businessId}/annual/{taxYear}', TY_2025_26),
+        expectStatus: 200,
+        problems: JSON.stringify(get.body) === JSON.stringify(body) ? [] : [`read back ${JSON.stringify(get.body)}`],
+      };
     },
   },
   {
@@ -264,7 +246,7 @@ const probes: Probe[] = [
       const base = `/individuals/business/self-employment/${nino(env)}/${await defaultBusinessId(env)}/period`;
       const created = await asTaxpayer(env, 'POST', base, SE, { body: { periodDates: { periodStartDate: '2024-04-06', periodEndDate: '2024-07-05' }, periodIncome: { turnover: 10 } } });
       const problems = (created.body as { periodId?: string }).periodId === '2024-04-06_2024-07-05' ? [] : [`create: ${created.status} ${JSON.stringify(created.body)}`];
-      return { ...(await asTaxpayer(env, 'GET', `${base}/2024-25`, SE)), schema: null, expectStatus: 200, problems };
+      return { ...(await asTaxpayer(env, 'GET', `${base}/2024-25`, SE)), schema: ok200(SE_SPEC, '/individuals/business/self-employment/{nino}/{businessId}/period/{taxYear}'), expectStatus: 200, problems };
     },
   },
   {
@@ -282,7 +264,7 @@ const probes: Probe[] = [
       const ready = await asTaxpayer(env, 'GET', `${base}/${id}`, CALC);
       const doc = ready.body as { metadata?: { calculationId?: string }; inputs?: unknown };
       if (doc.metadata?.calculationId !== id || !doc.inputs) problems.push('retrieve lacks metadata.calculationId or inputs');
-      return { ...ready, schema: null, expectStatus: 200, problems };
+      return { ...ready, schema: ok200('individual-calculations/conf/8.0', '/individuals/calculations/{nino}/self-assessment/{taxYear}/{calculationId}', TY_2025_26), expectStatus: 200, problems };
     },
   },
 
@@ -364,6 +346,16 @@ const probes: Probe[] = [
       const created = await asVendor(env, 'POST', `${SUPPORT}/vendor-state/checkpoints?nino=${nino(env)}`);
       const id = (created.body as { checkpointId?: string }).checkpointId;
       return { ...(await asVendor(env, 'POST', `${SUPPORT}/vendor-state/checkpoints/${id}/restore`)), schema: null, expectStatus: 201 };
+    },
+  },
+  {
+    name: 'SA Test Support 1.0: DELETE a checkpoint (204), then 404 deleting it again',
+    async run(env) {
+      const created = await asVendor(env, 'POST', `${SUPPORT}/vendor-state/checkpoints?nino=${nino(env)}`);
+      const id = (created.body as { checkpointId?: string }).checkpointId;
+      const first = await asVendor(env, 'DELETE', `${SUPPORT}/vendor-state/checkpoints/${id}`);
+      if (first.status !== 204) return { ...first, schema: null, expectStatus: 204 };
+      return { ...(await asVendor(env, 'DELETE', `${SUPPORT}/vendor-state/checkpoints/${id}`)), schema: sa('checkpoints_delete.yaml', '/delete/responses/404'), expectStatus: 404 };
     },
   },
   {

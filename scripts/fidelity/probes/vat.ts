@@ -83,10 +83,10 @@ const yearAgo = (): string => new Date(Date.now() - 300 * 86_400_000).toISOStrin
 const probes: Probe[] = [
   probe({ name: 'GET obligations (open, no dates)', path: '/obligations?status=O', expectStatus: 200, schemaPath: '/obligations' }),
   probe({ name: 'GET obligations (dates, all statuses)', get path() { return `/obligations?from=${yearAgo()}&to=${today()}`; }, expectStatus: 200, schemaPath: '/obligations' }),
-  ...['QUARTERLY_FOUR_MET', 'MONTHLY_TWO_MET'].map((scenario) =>
+  ...['QUARTERLY_NONE_MET', 'QUARTERLY_ONE_MET', 'QUARTERLY_TWO_MET', 'QUARTERLY_THREE_MET', 'QUARTERLY_FOUR_MET', 'MONTHLY_NONE_MET', 'MONTHLY_ONE_MET', 'MONTHLY_TWO_MET', 'MONTHLY_THREE_MET'].map((scenario) =>
     probe({ name: `GET obligations with Gov-Test-Scenario ${scenario}`, scenario, path: '/obligations?status=O', expectStatus: 200, schemaPath: '/obligations' }),
   ),
-  ...['MONTHLY_OBS_03_OPEN', 'QUARTERLY_OBS_04_FULFILLED', 'MULTIPLE_OPEN_MONTHLY', 'OBS_SPANS_MULTIPLE_YEARS'].map((scenario) =>
+  ...['MONTHLY_OBS_03_OPEN', 'MONTHLY_OBS_12_FULFILLED', 'QUARTERLY_OBS_04_FULFILLED', 'MULTIPLE_OPEN_MONTHLY', 'MULTIPLE_OPEN_QUARTERLY', 'OBS_SPANS_MULTIPLE_YEARS'].map((scenario) =>
     probe({ name: `GET obligations with Gov-Test-Scenario ${scenario}`, scenario, path: '/obligations?from=2018-01-01&to=2018-12-31', expectStatus: 200, schemaPath: '/obligations' }),
   ),
   probe({ name: 'GET obligations with a bad VRN is 400 VRN_INVALID', vrn: '12345', path: '/obligations?status=O', expectStatus: 400, schemaPath: '/obligations' }),
@@ -118,23 +118,45 @@ const probes: Probe[] = [
   probe({ name: 'GET returns/{periodKey} for a period with no return is 404', path: '/returns/%23009', expectStatus: 404, schemaPath: '/returns/{periodKey}' }),
   probe({ name: 'GET returns/{periodKey} with a malformed key is 400', path: '/returns/TOOLONG', expectStatus: 400, schemaPath: '/returns/{periodKey}' }),
   probe({ name: 'GET returns/{periodKey} with Gov-Test-Scenario DATE_RANGE_TOO_LARGE is 403', scenario: 'DATE_RANGE_TOO_LARGE', path: '/returns/%23001', expectStatus: 403, schemaPath: '/returns/{periodKey}' }),
+  probe({ name: 'GET returns/{periodKey} with Gov-Test-Scenario INSOLVENT_TRADER is 403', scenario: 'INSOLVENT_TRADER', path: '/returns/%23001', expectStatus: 403, schemaPath: '/returns/{periodKey}' }),
 
   ...['SINGLE_LIABILITY', 'MULTIPLE_LIABILITIES'].map((scenario) =>
     probe({ name: `GET liabilities with Gov-Test-Scenario ${scenario}`, scenario, path: '/liabilities?from=2017-01-02&to=2017-12-21', expectStatus: 200, schemaPath: '/liabilities' }),
   ),
+  // With the dates HMRC's scenario table gives for each.
+  ...[
+    ['SINGLE_LIABILITY_2018_19', '/liabilities?from=2018-01-02&to=2018-02-02'],
+    ['MULTIPLE_LIABILITIES_2018_19', '/liabilities?from=2018-04-05&to=2018-12-21'],
+  ].map(([scenario, path]) => probe({ name: `GET liabilities with Gov-Test-Scenario ${scenario}`, scenario, path: path!, expectStatus: 200, schemaPath: '/liabilities' })),
+  probe({ name: 'GET liabilities with Gov-Test-Scenario INSOLVENT_TRADER is 403', scenario: 'INSOLVENT_TRADER', path: '/liabilities?from=2017-01-02&to=2017-12-21', expectStatus: 403, schemaPath: '/liabilities' }),
   probe({ name: 'GET liabilities with nothing owed is 404', path: '/liabilities?from=2017-01-02&to=2017-12-21', expectStatus: 404, schemaPath: '/liabilities' }),
   probe({ name: 'GET liabilities over a year is 400 DATE_RANGE_INVALID', path: '/liabilities?from=2017-01-01&to=2018-06-01', expectStatus: 400, schemaPath: '/liabilities' }),
   ...['SINGLE_PAYMENT', 'MULTIPLE_PAYMENTS'].map((scenario) =>
     probe({ name: `GET payments with Gov-Test-Scenario ${scenario}`, scenario, path: '/payments?from=2017-01-02&to=2017-12-21', expectStatus: 200, schemaPath: '/payments' }),
   ),
+  ...[
+    ['SINGLE_PAYMENT_2018_19', '/payments?from=2018-01-02&to=2018-02-02'],
+    ['MULTIPLE_PAYMENTS_2018_19', '/payments?from=2018-02-27&to=2018-12-21'],
+  ].map(([scenario, path]) => probe({ name: `GET payments with Gov-Test-Scenario ${scenario}`, scenario, path: path!, expectStatus: 200, schemaPath: '/payments' })),
   probe({ name: 'GET payments with no payment is 404', path: '/payments?from=2017-01-02&to=2017-12-21', expectStatus: 404, schemaPath: '/payments' }),
   probe({ name: 'GET payments with a bad from date is 400 DATE_FROM_INVALID', path: '/payments?from=2017-1-2&to=2017-12-21', expectStatus: 400, schemaPath: '/payments' }),
   probe({ name: 'GET payments with Gov-Test-Scenario INSOLVENT_TRADER is 403', scenario: 'INSOLVENT_TRADER', path: '/payments?from=2017-01-02&to=2017-12-21', expectStatus: 403, schemaPath: '/payments' }),
-  ...[undefined, 'NO_EFFECTREGISTRATIONDATE_NO_FRS'].map((scenario) =>
+  ...[undefined, 'NO_EFFECTREGISTRATIONDATE', 'NO_FLATRATESCHEME', 'NO_EFFECTREGISTRATIONDATE_NO_FRS'].map((scenario) =>
     probe({ name: `GET information${scenario ? ` with Gov-Test-Scenario ${scenario}` : ''}`, scenario, path: '/information', expectStatus: 200, schemaPath: '/information' }),
   ),
   probe({ name: 'GET information with Gov-Test-Scenario CUSTOMER_INFO_NOT_FOUND is 404', scenario: 'CUSTOMER_INFO_NOT_FOUND', path: '/information', expectStatus: 404, schemaPath: '/information' }),
-  ...['DEFAULT', 'NO_PENALTIES', 'MULTIPLE_INACTIVE_LATE_SUBMISSION_PENALTIES', 'CHARGE_LATE_SUBMISSION_PENALTIES', 'MULTIPLE_LATE_PAYMENT_PENALTIES'].map((scenario) =>
+  ...[
+    'DEFAULT',
+    'NO_PENALTIES',
+    'LATE_SUBMISSION',
+    'LATE_PAYMENT',
+    'MULTIPLE_PENALTIES',
+    'MULTIPLE_LATE_PAYMENT_PENALTIES',
+    'MULTIPLE_LATE_SUBMISSION_PENALTIES',
+    'MULTIPLE_INACTIVE_LATE_SUBMISSION_PENALTIES',
+    'THRESHOLD_LATE_SUBMISSION_PENALTIES',
+    'CHARGE_LATE_SUBMISSION_PENALTIES',
+  ].map((scenario) =>
     probe({ name: `GET penalties with Gov-Test-Scenario ${scenario}`, scenario, path: '/penalties', expectStatus: 200, schemaPath: '/penalties' }),
   ),
   probe({ name: 'GET penalties for a bad VRN is 400 VRN_INVALID', vrn: 'ABC', path: '/penalties', expectStatus: 400, schemaPath: '/penalties' }),

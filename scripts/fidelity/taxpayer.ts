@@ -1,0 +1,46 @@
+import type { FidelityEnv, ProbeResponse } from './probe.js';
+
+/**
+ * The Income Tax probes' caller: the seeded `individual` persona (signed up to HMRC-MTD-IT, confidence level 250)
+ * through the default application, with a user token fetched once per run (each fetch drives the whole sign-in
+ * journey), and the default application's own token for the test-support API.
+ */
+export const SCOPES = 'read:self-assessment write:self-assessment';
+const BD = 'application/vnd.hmrc.2.0+json';
+
+const tokens = new WeakMap<FidelityEnv, Promise<string>>();
+
+export function taxpayerToken(env: FidelityEnv): Promise<string> {
+  let token = tokens.get(env);
+  if (!token) {
+    const p = env.persona('individual');
+    token = env.userToken(p.userId, p.password, SCOPES);
+    tokens.set(env, token);
+  }
+  return token;
+}
+
+export const nino = (env: FidelityEnv): string => env.persona('individual').nino!;
+
+export async function asTaxpayer(env: FidelityEnv, method: string, path: string, accept: string, o: { scenario?: string; body?: unknown } = {}): Promise<ProbeResponse> {
+  return env.request(method, path, { accept, token: await taxpayerToken(env), body: o.body, headers: o.scenario ? { 'Gov-Test-Scenario': o.scenario } : {} });
+}
+
+export async function asVendor(env: FidelityEnv, method: string, path: string, body?: unknown): Promise<ProbeResponse> {
+  return env.request(method, path, { token: await env.appToken(SCOPES), body });
+}
+
+/** The taxpayer's first business, as Business Details lists it. */
+export async function defaultBusinessId(env: FidelityEnv): Promise<string> {
+  const res = await asTaxpayer(env, 'GET', `/individuals/business/details/${nino(env)}/list`, BD);
+  const first = (res.body as { listOfBusinesses?: Array<{ businessId: string }> }).listOfBusinesses?.[0];
+  if (!first) throw new Error(`list: ${res.status} ${JSON.stringify(res.body)}`);
+  return first.businessId;
+}
+
+/** The tax year the emulator's virtual clock is in, e.g. `2026-27`. */
+export async function currentTaxYear(env: FidelityEnv): Promise<string> {
+  const now = ((await env.request('GET', '/_emulator/clock')).body as { now: string }).now;
+  const start = now.slice(5, 10) >= '04-06' ? Number(now.slice(0, 4)) : Number(now.slice(0, 4)) - 1;
+  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
