@@ -1,5 +1,5 @@
 import { ConfigError, configFromEnv, readConfigFile, type ConfigOverrides } from '../config/load-config.js';
-import type { JourneyVariant } from '../config/defaults.js';
+import type { DataProfile, JourneyVariant } from '../config/defaults.js';
 import { start } from '../server.js';
 import { startupBanner } from './startup-banner.js';
 import type { Command } from './command.js';
@@ -11,6 +11,7 @@ interface ServeArgs {
   config?: string;
   fixtures?: string;
   journey?: JourneyVariant;
+  data?: DataProfile;
   'base-url'?: string;
   log?: boolean;
 }
@@ -26,11 +27,13 @@ export const serveCommand: Command<ServeArgs> = {
       .option('config', { type: 'string', describe: 'JSON or YAML config file (see README, "Configuration")' })
       .option('fixtures', { type: 'string', describe: 'JSON or YAML file of extra named personas' })
       .option('journey', { choices: ['sandbox', 'production'] as const, describe: 'Link-software journey to show [default: sandbox]' })
+      .option('data', { choices: ['sandbox', 'realistic'] as const, describe: "Answers without Gov-Test-Scenario: HMRC sandbox's defaults or clock-derived, stateful data [default: sandbox; realistic with --journey production]" })
       .option('base-url', { type: 'string', describe: 'URL software uses to reach the emulator, e.g. http://hmrc:9090' })
       .option('log', { type: 'boolean', describe: 'One JSON log line per request' })
       .example('$0 serve', 'Start on http://localhost:9090')
       .example('$0 serve --port 0 --seed ci-42', 'Any free port, accounts from seed "ci-42"')
       .example('$0 serve --journey production', 'Add 2-step verification and identity checks to the journey')
+      .example('$0 serve --data realistic', 'Obligations up to today on the virtual clock; submissions are remembered')
       .example('$0 serve --host 0.0.0.0 --base-url http://hmrc:9090', 'In a container reached as "hmrc" by other containers'),
   run: async (args) => {
     const startedAt = performance.now();
@@ -42,6 +45,7 @@ export const serveCommand: Command<ServeArgs> = {
         seed: args.seed,
         fixturesFile: args.fixtures,
         journey: args.journey,
+        data: args.data,
         baseUrl: args['base-url'],
         log: args.log,
       };
