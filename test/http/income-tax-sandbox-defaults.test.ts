@@ -58,6 +58,8 @@ describe("Income Tax APIs: HMRC's sandbox defaults", () => {
       '2026-01-05:fulfilled',
       '2026-04-05:open',
     ]);
+    const open = await ob.get(`/obligations/details/${NINO}/income-and-expenditure?status=open`);
+    expect(open.body.obligations[0].obligationDetails).toEqual([{ periodStartDate: '2025-04-06', periodEndDate: '2026-04-05', dueDate: '2026-05-05', status: 'open' }]);
     expect((await ob.get(`/obligations/details/${NINO}/crystallisation`)).body).toEqual({
       obligations: [{ periodStartDate: '2018-04-06', periodEndDate: '2019-04-05', dueDate: '2020-01-31', status: 'open' }],
     });

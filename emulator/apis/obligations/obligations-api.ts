@@ -81,8 +81,12 @@ async function incomeAndExpenditure(req: ApiRequest, ctx: EmulatorContext): Prom
     case 'FULFILLED':
     case 'DYNAMIC':
     case 'CUMULATIVE':
-    case 'DEFAULT':
-      return { status: 200, body: { obligations: cannedBusinessObligations(scenario === 'DEFAULT' ? 'CUMULATIVE' : scenario, businessId ?? undefined, { fromDate: fromDate ?? undefined, toDate: toDate ?? undefined, status: status ?? undefined }) } };
+      return { status: 200, body: { obligations: cannedBusinessObligations(scenario, businessId ?? undefined, { fromDate: fromDate ?? undefined, toDate: toDate ?? undefined, status: status ?? undefined }) } };
+    case 'DEFAULT': {
+      // HMRC's example, kept to the status asked for (emulator's choice, so `status=open` finds the quarter to send).
+      const obligations = cannedBusinessObligations('CUMULATIVE', businessId ?? undefined, {}).map((b) => ({ ...b, obligationDetails: b.obligationDetails.filter((d) => !status || d.status === status) }));
+      return { status: 200, body: { obligations } };
+    }
   }
 
   const state = await ctx.incomeTax.read(vendorOf(req), nino);
