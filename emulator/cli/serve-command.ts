@@ -1,5 +1,5 @@
 import { ConfigError, configFromEnv, readConfigFile, type ConfigOverrides } from '../config/load-config.js';
-import type { JourneyVariant } from '../config/defaults.js';
+import type { DataProfile, JourneyVariant } from '../config/defaults.js';
 import { start } from '../server.js';
 import { startupBanner } from './startup-banner.js';
 import type { Command } from './command.js';
@@ -11,6 +11,7 @@ interface ServeArgs {
   config?: string;
   fixtures?: string;
   journey?: JourneyVariant;
+  data?: DataProfile;
   'base-url'?: string;
   log?: boolean;
   'data-dir'?: string;
@@ -32,6 +33,7 @@ export const serveCommand: Command<ServeArgs> = {
       .option('config', { type: 'string', describe: 'JSON or YAML config file (see README, "Configuration")' })
       .option('fixtures', { type: 'string', describe: 'JSON or YAML file of extra named personas' })
       .option('journey', { choices: ['sandbox', 'production'] as const, describe: 'Link-software journey to show [default: sandbox]' })
+      .option('data', { choices: ['sandbox', 'realistic'] as const, describe: "Answers without Gov-Test-Scenario: HMRC sandbox's defaults or clock-derived, stateful data [default: sandbox; realistic with --journey production]" })
       .option('base-url', { type: 'string', describe: 'URL software uses to reach the emulator, e.g. http://hmrc:9090' })
       .option('log', { type: 'boolean', describe: 'One JSON log line per request' })
       .option('data-dir', { type: 'string', describe: `Folder for what must outlive the process: the local CA [default: ${DEFAULT_DATA_DIR}]` })
@@ -40,6 +42,7 @@ export const serveCommand: Command<ServeArgs> = {
       .example('$0 serve', 'Start on http://localhost:9090')
       .example('$0 serve --port 0 --seed ci-42', 'Any free port, accounts from seed "ci-42"')
       .example('$0 serve --journey production', 'Add 2-step verification and identity checks to the journey')
+      .example('$0 serve --data realistic', 'Obligations up to today on the virtual clock; submissions are remembered')
       .example('$0 serve --host 0.0.0.0 --base-url http://hmrc:9090', 'In a container reached as "hmrc" by other containers')
       .example('$0 serve --https-port 8443 --proxy-port 8888', "HTTPS on HMRC's host names, and a proxy to them (docs/https.md)"),
   run: async (args) => {
@@ -52,6 +55,7 @@ export const serveCommand: Command<ServeArgs> = {
         seed: args.seed,
         fixturesFile: args.fixtures,
         journey: args.journey,
+        data: args.data,
         baseUrl: args['base-url'],
         log: args.log,
         dataDir: args['data-dir'],

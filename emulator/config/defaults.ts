@@ -18,6 +18,9 @@ export interface ApplicationConfig {
 
 export type JourneyVariant = 'sandbox' | 'production';
 
+/** What the emulated APIs answer when a request sends no `Gov-Test-Scenario` (see `EmulatorConfig.data`). */
+export type DataProfile = 'sandbox' | 'realistic';
+
 export interface EmulatorConfig {
   /** Port to listen on; 0 picks a free one. */
   port: number;
@@ -143,6 +146,17 @@ export interface EmulatorConfig {
      */
     allowedHosts: string[];
   };
+  /**
+   * What every emulated API answers when a request sends no `Gov-Test-Scenario` header.
+   * `sandbox`: what HMRC's online sandbox answers, the scenario its specifications call "Default (No header value)"
+   * (e.g. VAT obligations: four 2017 quarters, the first fulfilled; a return for any period key is accepted), so
+   * software written against the sandbox works unchanged. `realistic`: the emulator's clock-derived, stateful data
+   * (obligations up to the virtual clock's current quarter, submissions fulfilling them, businesses from sign-up).
+   * `Gov-Test-Scenario: STATEFUL` selects the realistic answer for one request whatever this says. Unset, it is
+   * `sandbox`, or `realistic` with `journey: production`. See docs/decisions/0006-sandbox-default-data.md.
+   * @example data: 'realistic'
+   */
+  data: DataProfile;
 }
 
 /** The seeded default application: its credentials are documented in the README. */
@@ -192,4 +206,5 @@ export const DEFAULTS: EmulatorConfig = {
   signUps: { approvalDelay: 'P1D' },
   fraudHeaders: 'lenient',
   control: { token: undefined, allowedHosts: [] },
+  data: 'sandbox',
 };

@@ -37,6 +37,14 @@ describe('config loading', () => {
     expect(apps[0]).toMatch(/^applications\[0\]\.redirectUris\[0\]: .*only allowed for localhost/);
   });
 
+  it("gives HMRC's sandbox data by default, realistic data with the production journey unless data is set", () => {
+    expect(resolveConfig().data).toBe('sandbox');
+    expect(resolveConfig({ journey: 'production' }).data).toBe('realistic');
+    expect(resolveConfig({ journey: 'production' }, { data: 'sandbox' }).data).toBe('sandbox');
+    expect(resolveConfig(configFromEnv({ HMRC_SANDBOX_DATA: 'realistic' })).data).toBe('realistic');
+    expect(() => resolveConfig({ data: 'live' as 'sandbox' })).toThrow(/data: must be "sandbox" or "realistic" \(got "live"\)/);
+  });
+
   it('reports an unreadable or malformed file clearly', () => {
     expect(() => readConfigFile('/no/such/file.yaml')).toThrow(/config file \/no\/such\/file.yaml/);
     const dir = mkdtempSync(join(tmpdir(), 'cfg-'));

@@ -44,6 +44,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
   if (env.HMRC_SANDBOX_JOURNEY) out.journey = env.HMRC_SANDBOX_JOURNEY as EmulatorConfig['journey'];
   if (env.HMRC_SANDBOX_FIXTURES) out.fixturesFile = env.HMRC_SANDBOX_FIXTURES;
   if (env.HMRC_SANDBOX_LOG) out.log = env.HMRC_SANDBOX_LOG === 'true' || env.HMRC_SANDBOX_LOG === '1';
+  if (env.HMRC_SANDBOX_DATA) out.data = env.HMRC_SANDBOX_DATA as EmulatorConfig['data'];
   if (env.HMRC_SANDBOX_FRAUD_HEADERS) out.fraudHeaders = env.HMRC_SANDBOX_FRAUD_HEADERS as EmulatorConfig['fraudHeaders'];
   if (env.HMRC_SANDBOX_CONTROL_TOKEN || env.HMRC_SANDBOX_ALLOWED_HOSTS) {
     out.control = {
@@ -54,7 +55,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
   return out;
 }
 
-/** Layers overrides over the defaults, left to right, and validates the result once. */
+/**
+ * Layers overrides over the defaults, left to right, and validates the result once. `data` left unset follows the
+ * journey: `realistic` for `journey: production`, else `sandbox`.
+ */
 export function resolveConfig(...layers: Array<ConfigOverrides | undefined>): EmulatorConfig {
   let config: EmulatorConfig = structuredClone(DEFAULTS);
   for (const layer of layers) {
@@ -70,6 +74,7 @@ export function resolveConfig(...layers: Array<ConfigOverrides | undefined>): Em
     }
     config = merged as unknown as EmulatorConfig;
   }
+  if (!layers.some((layer) => layer?.data !== undefined) && config.journey === 'production') config = { ...config, data: 'realistic' };
   const problems = validateConfig(config);
   if (problems.length) throw new ConfigError(problems);
   return config;
@@ -90,6 +95,7 @@ function validateConfig(c: EmulatorConfig): string[] {
   if (typeof c.seed !== 'string' || !c.seed) problems.push('seed: must be a non-empty string');
   if (c.journey !== 'sandbox' && c.journey !== 'production') problems.push(`journey: must be "sandbox" or "production" (got ${JSON.stringify(c.journey)})`);
   if (c.fraudHeaders !== 'lenient' && c.fraudHeaders !== 'strict') problems.push(`fraudHeaders: must be "lenient" or "strict" (got ${JSON.stringify(c.fraudHeaders)})`);
+  if (c.data !== 'sandbox' && c.data !== 'realistic') problems.push(`data: must be "sandbox" or "realistic" (got ${JSON.stringify(c.data)})`);
   positiveInt('tokens.accessTokenSeconds', c.tokens.accessTokenSeconds);
   positiveInt('tokens.authorizationCodeSeconds', c.tokens.authorizationCodeSeconds);
   positiveInt('tokens.grantDays', c.tokens.grantDays);

@@ -30,9 +30,9 @@ export async function asVendor(env: FidelityEnv, method: string, path: string, b
   return env.request(method, path, { token: await env.appToken(SCOPES), body });
 }
 
-/** The taxpayer's first business, as Business Details lists it. */
+/** The taxpayer's first stored business, as Business Details lists it with Gov-Test-Scenario: STATEFUL. */
 export async function defaultBusinessId(env: FidelityEnv): Promise<string> {
-  const res = await asTaxpayer(env, 'GET', `/individuals/business/details/${nino(env)}/list`, BD);
+  const res = await asTaxpayer(env, 'GET', `/individuals/business/details/${nino(env)}/list`, BD, { scenario: 'STATEFUL' });
   const first = (res.body as { listOfBusinesses?: Array<{ businessId: string }> }).listOfBusinesses?.[0];
   if (!first) throw new Error(`list: ${res.status} ${JSON.stringify(res.body)}`);
   return first.businessId;

@@ -7,7 +7,7 @@ const list = `/individuals/business/details/${NINO}/list`;
 
 describe('Income Tax APIs: who may see what', () => {
   it('lets a taxpayer reach only their own NINO', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '2.0');
     expect((await api.get(list)).status).toBe(200);
     const other = await api.get('/individuals/business/details/AB123456C/list');
@@ -16,13 +16,13 @@ describe('Income Tax APIs: who may see what', () => {
   });
 
   it('refuses taxpayers who have not signed up to Making Tax Digital for Income Tax', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const notSignedUp = client(e, await taxpayer(e, { userId: 'not-signed-up', enrolled: false }), '3.0');
     expect((await notSignedUp.get(`/obligations/details/${NINO}/crystallisation`)).body).toEqual(denied);
   });
 
   it('lets an agent in only through a relationship with the client', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const without = client(e, await agent(e, { userId: 'agent-a', arn: 'AARN0000001' }), '2.0');
     expect((await without.get(list)).body).toEqual(denied);
     const main = client(e, await agent(e, { userId: 'agent-b', arn: 'AARN0000002', agentType: 'main' }), '2.0');
@@ -30,7 +30,7 @@ describe('Income Tax APIs: who may see what', () => {
   });
 
   it('lets a supporting agent see obligations and send quarterly updates, but not use calculations', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const token = await agent(e, { agentType: 'supporting' });
     expect((await client(e, token, '3.0').get(`/obligations/details/${NINO}/income-and-expenditure`)).status).toBe(200);
     expect((await client(e, token, '2.0').get(list)).status).toBe(200);
@@ -47,7 +47,7 @@ describe('Income Tax APIs: who may see what', () => {
   });
 
   it('lets a main agent trigger, read and declare, recorded as requested by the customer as HMRC reports it', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const calc = client(e, await agent(e, { agentType: 'main' }), '8.0');
     const trigger = await calc.post(`/individuals/calculations/${NINO}/self-assessment/2024-25/trigger/intent-to-finalise`);
     expect(trigger.status).toBe(202);
@@ -58,7 +58,7 @@ describe('Income Tax APIs: who may see what', () => {
   });
 
   it('keeps each application’s data apart, as HMRC keeps stateful data per vendor', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const token = await taxpayer(e);
     await client(e, token, '8.0').post(`/individuals/calculations/${NINO}/self-assessment/2024-25/trigger/in-year`);
     expect(await e.context.incomeTax.hasStoredState('LocalSandboxDefaultClientId0', NINO)).toBe(true);
@@ -66,7 +66,7 @@ describe('Income Tax APIs: who may see what', () => {
   });
 
   it('validates fraud prevention headers on every call, errors included', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '2.0');
     expect((await api.get(list)).headers['x-emulator-fraud-headers']).toBe('INVALID_HEADERS');
     expect((await api.get('/individuals/business/details/AB123456C/list')).headers['x-emulator-fraud-headers']).toBe('INVALID_HEADERS');

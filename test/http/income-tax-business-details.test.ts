@@ -6,7 +6,7 @@ const list = `/individuals/business/details/${NINO}/list`;
 
 describe('Business Details API 2.0', () => {
   it('lists the default self-employment business of a signed-up taxpayer', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '2.0');
     const res = await api.get(list);
     expect(res.status).toBe(200);
@@ -15,7 +15,7 @@ describe('Business Details API 2.0', () => {
   });
 
   it('retrieves a business by ID and answers 404 NO_BUSINESS_FOUND for an unknown one', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '2.0');
     const res = await api.get(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}`);
     expect(res.status).toBe(200);
@@ -26,7 +26,7 @@ describe('Business Details API 2.0', () => {
   });
 
   it('shows businesses created through the test-support API, statefully', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '2.0');
     const support = client(e, await testSupportToken(e), '1.0');
     const created = await support.post(`/individuals/self-assessment-test-support/business/${NINO}`, { typeOfBusiness: 'uk-property', commencementDate: '2020-04-06' });
@@ -44,14 +44,14 @@ describe('Business Details API 2.0', () => {
     ['BUSINESS_AND_PROPERTY', ['self-employment', 'uk-property', 'foreign-property']],
     ['UNSPECIFIED', ['property-unspecified']],
   ])('lists canned businesses for Gov-Test-Scenario %s', async (scenario, types) => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const res = await client(e, await taxpayer(e), '2.0').get(list, scenario);
     expect(res.status).toBe(200);
     expect(res.body.listOfBusinesses.map((b: { typeOfBusiness: string }) => b.typeOfBusiness)).toEqual(types);
   });
 
   it('answers the DYNAMIC retrieve scenario by magic business ID', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '2.0');
     expect((await api.get(`/individuals/business/details/${NINO}/XFIS12345678901`, 'DYNAMIC')).body.typeOfBusiness).toBe('foreign-property');
     expect((await api.get(`/individuals/business/details/${NINO}/XPIS12345678901`, 'PROPERTY')).body.typeOfBusiness).toBe('uk-property');
@@ -59,7 +59,7 @@ describe('Business Details API 2.0', () => {
   });
 
   it('answers NOT_FOUND and rejects unknown scenarios', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '2.0');
     expect((await api.get(list, 'NOT_FOUND')).body).toEqual({ code: 'MATCHING_RESOURCE_NOT_FOUND', message: 'Matching resource not found' });
     const bad = await api.get(list, 'NOPE');
@@ -68,7 +68,7 @@ describe('Business Details API 2.0', () => {
   });
 
   it('validates the NINO and business ID formats', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '2.0');
     expect((await api.get('/individuals/business/details/NOTANINO/list')).body).toEqual({ code: 'FORMAT_NINO', message: 'The provided NINO is invalid' });
     const res = await api.get(`/individuals/business/details/${NINO}/BAD-ID`);
@@ -77,7 +77,7 @@ describe('Business Details API 2.0', () => {
   });
 
   it('reports several format errors at once as INVALID_REQUEST', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '2.0');
     const res = await api.get('/individuals/business/details/NOTANINO/BAD-ID');
     expect(res.status).toBe(400);
@@ -92,7 +92,7 @@ describe('Business Details API 2.0', () => {
   });
 
   it('needs version 2.0 and the read:self-assessment scope', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const token = await taxpayer(e);
     expect((await client(e, token, '1.0').get(list)).status).toBe(404);
     const support = await testSupportToken(e);
@@ -100,7 +100,7 @@ describe('Business Details API 2.0', () => {
   });
 
   it('sets calendar quarters for the current year, which obligations and cumulative summaries then follow', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const token = await taxpayer(e);
     const api = client(e, token, '2.0');
     const put = await api.put(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2025-26`, { quarterlyPeriodType: 'calendar' });
@@ -125,7 +125,7 @@ describe('Business Details API 2.0', () => {
   });
 
   it('refuses a quarterly period type for another year, an unknown business or a bad body', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '2.0');
     const other = await api.put(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2024-25`, { quarterlyPeriodType: 'calendar' });
     expect(other.status).toBe(422);
@@ -144,7 +144,7 @@ describe('Business Details API 2.0', () => {
   });
 
   it('reads and updates the accounting type per tax year, until the final declaration', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const token = await taxpayer(e);
     const api = client(e, token, '2.0');
     const url = (taxYear: string) => `/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/${taxYear}/accounting-type`;
@@ -166,7 +166,7 @@ describe('Business Details API 2.0', () => {
   });
 
   it('reads ACCRUALS given to the test-support API as ACCRUAL', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const support = client(e, await testSupportToken(e), '1.0');
     const { businessId } = (await support.post(`/individuals/self-assessment-test-support/business/${NINO}`, { typeOfBusiness: 'uk-property', accountingType: 'ACCRUALS' })).body as { businessId: string };
     const res = await client(e, await taxpayer(e), '2.0').get(`/individuals/business/details/${NINO}/${businessId}/2025-26/accounting-type`);
@@ -174,7 +174,7 @@ describe('Business Details API 2.0', () => {
   });
 
   it('stores periods of account for a self-employment business and reads them back', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '2.0');
     const url = `/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2025-26/periods-of-account`;
     expect((await api.get(url)).status).toBe(404);
@@ -202,14 +202,14 @@ describe('Business Details API 2.0', () => {
       'RULE_PERIODS_OVERLAP',
     ],
   ])('refuses periods of account %j with %s', async (body, code) => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const res = await client(e, await taxpayer(e), '2.0').put(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2025-26/periods-of-account`, body);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe(code);
   });
 
   it('answers 404 for periods of account of a property business, and the documented scenarios', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const support = client(e, await testSupportToken(e), '1.0');
     const { businessId } = (await support.post(`/individuals/self-assessment-test-support/business/${NINO}`, { typeOfBusiness: 'uk-property' })).body as { businessId: string };
     const api = client(e, await taxpayer(e), '2.0');
@@ -223,7 +223,7 @@ describe('Business Details API 2.0', () => {
   });
 
   it('disapplies the late accounting date rule for five years when the accounting date is 31 March to 4 April, and withdraws it', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '2.0');
     const base = (taxYear: string) => `/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/${taxYear}/late-accounting-date-rule-election`;
     expect((await api.get(base('2024-25'))).body).toEqual({ disapply: false, eligible: false });
@@ -251,7 +251,7 @@ describe('Business Details API 2.0', () => {
     ['TYPE_OF_BUSINESS_INCORRECT', 422, 'RULE_TYPE_OF_BUSINESS_INCORRECT'],
     ['NOT_FOUND', 404, 'MATCHING_RESOURCE_NOT_FOUND'],
   ])('simulates the disapply scenario %s as %i %s', async (scenario, status, code) => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const res = await client(e, await taxpayer(e), '2.0').post(`/individuals/business/details/${NINO}/${DEFAULT_BUSINESS_ID}/2024-25/late-accounting-date-rule-election/disapply`, undefined, scenario);
     expect(res.status).toBe(status);
     expect(res.body.code).toBe(code);

@@ -5,7 +5,7 @@ import { client, DEFAULT_BUSINESS_ID, NINO, taxpayer, testSupportToken } from '.
 
 describe('Income Tax APIs: malformed and hostile input gets HMRC’s 4xx, never a 500', () => {
   it('answers odd path parameters with format errors', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '2.0');
     for (const nino of ['%3Cscript%3E', 'A'.repeat(300), '%ZZ', 'AA123456A%00']) {
       const res = await api.get(`/individuals/business/details/${nino}/list`);
@@ -15,7 +15,7 @@ describe('Income Tax APIs: malformed and hostile input gets HMRC’s 4xx, never 
   });
 
   it('treats repeated or structured query parameters as malformed', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '3.0');
     const repeated = await api.get(`/obligations/details/${NINO}/income-and-expenditure?fromDate=2025-04-06&fromDate=2025-05-06&toDate=2025-10-05`);
     expect(repeated.body).toEqual({ code: 'FORMAT_FROM_DATE', message: 'The provided fromDate is invalid' });
@@ -24,7 +24,7 @@ describe('Income Tax APIs: malformed and hostile input gets HMRC’s 4xx, never 
   });
 
   it('refuses bodies that are invalid JSON, arrays, nulls or deeply wrong', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const token = await taxpayer(e);
     const path = `/individuals/business/self-employment/${NINO}/${DEFAULT_BUSINESS_ID}/cumulative/2025-26`;
     const put = (body: string) =>
@@ -38,7 +38,7 @@ describe('Income Tax APIs: malformed and hostile input gets HMRC’s 4xx, never 
   });
 
   it('never echoes unknown fields back', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '5.0');
     const path = `/individuals/business/self-employment/${NINO}/${DEFAULT_BUSINESS_ID}/cumulative/2025-26`;
     await api.put(path, { periodDates: { periodStartDate: '2025-04-06', periodEndDate: '2025-07-05' }, periodIncome: { turnover: 1, evil: '<script>' }, extra: true });

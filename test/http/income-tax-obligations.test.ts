@@ -7,7 +7,7 @@ const fd = `/obligations/details/${NINO}/crystallisation`;
 
 describe('Obligations API 3.0: income and expenditure', () => {
   it('gives a tax year’s cumulative quarters, fulfilled by what was submitted', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const token = await taxpayer(e);
     const api = client(e, token, '3.0');
     const year = `${ie}?fromDate=2025-04-06&toDate=2026-04-05`;
@@ -34,7 +34,7 @@ describe('Obligations API 3.0: income and expenditure', () => {
   });
 
   it('defaults to today and the next 366 days, or every open obligation with status=open', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '3.0');
     const ends = async (query: string) => (await api.get(`${ie}${query}`)).body.obligations[0].obligationDetails.map((o: { periodEndDate: string }) => o.periodEndDate);
     expect(await ends('')).toEqual(['2026-04-05', '2026-07-05', '2026-10-05', '2027-01-05', '2027-04-05']);
@@ -44,7 +44,7 @@ describe('Obligations API 3.0: income and expenditure', () => {
   });
 
   it('filters by dates, giving standard quarters before 2025-26', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '3.0');
     const res = await api.get(`${ie}?fromDate=2024-04-06&toDate=2025-04-05&typeOfBusiness=self-employment&businessId=${DEFAULT_BUSINESS_ID}`);
     expect(res.status).toBe(200);
@@ -68,14 +68,14 @@ describe('Obligations API 3.0: income and expenditure', () => {
     ['fromDate=2018-01-01&toDate=2018-06-01', 'RULE_FROM_DATE_NOT_SUPPORTED', 'The specified From date is not supported as too early'],
     [`businessId=${DEFAULT_BUSINESS_ID}`, 'MISSING_TYPE_OF_BUSINESS', 'The type of business query parameter must be provided when an incomeSourceId is supplied'],
   ])('answers ?%s with 400 %s', async (query, code, message) => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const res = await client(e, await taxpayer(e), '3.0').get(`${ie}?${query}`);
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ code, message });
   });
 
   it('reports several query errors together', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const res = await client(e, await taxpayer(e), '3.0').get(`${ie}?fromDate=x&toDate=y&status=z`);
     expect(res.body.code).toBe('INVALID_REQUEST');
     expect(res.body.errors.map((x: { code: string }) => x.code)).toEqual(['FORMAT_FROM_DATE', 'FORMAT_TO_DATE', 'FORMAT_STATUS']);
@@ -85,14 +85,14 @@ describe('Obligations API 3.0: income and expenditure', () => {
     ['OPEN', 'XPIS12345678903', 'uk-property', 'open'],
     ['FULFILLED', 'XFIS12345678902', 'foreign-property', 'fulfilled'],
   ])('answers Gov-Test-Scenario %s with canned data for the magic business ID', async (scenario, businessId, type, status) => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const res = await client(e, await taxpayer(e), '3.0').get(`${ie}?typeOfBusiness=${type}&businessId=${businessId}`, scenario);
     expect(res.body.obligations[0]).toMatchObject({ typeOfBusiness: type, businessId });
     expect(res.body.obligations[0].obligationDetails[0].status).toBe(status);
   });
 
   it('reflects the request in the DYNAMIC scenario and gives four cumulative quarters for CUMULATIVE', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '3.0');
     const dynamic = await api.get(`${ie}?fromDate=2025-04-06&toDate=2025-07-05&status=fulfilled`, 'DYNAMIC');
     expect(dynamic.body.obligations[0].obligationDetails[0]).toMatchObject({ periodStartDate: '2025-04-06', periodEndDate: '2025-07-05', status: 'fulfilled' });
@@ -105,7 +105,7 @@ describe('Obligations API 3.0: income and expenditure', () => {
     ['NO_OBLIGATIONS_FOUND', 404, 'NO_OBLIGATIONS_FOUND'],
     ['BANANA', 400, 'RULE_INCORRECT_GOV_TEST_SCENARIO'],
   ])('answers Gov-Test-Scenario %s with %i %s', async (scenario, status, code) => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const res = await client(e, await taxpayer(e), '3.0').get(ie, scenario);
     expect(res.status).toBe(status);
     expect(res.body.code).toBe(code);
@@ -114,7 +114,7 @@ describe('Obligations API 3.0: income and expenditure', () => {
 
 describe('Obligations API 3.0: final declaration', () => {
   it('gives one open obligation per tax year the taxpayer has had a business', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '3.0');
     const res = await api.get(fd);
     expect(res.status).toBe(200);
@@ -134,14 +134,14 @@ describe('Obligations API 3.0: final declaration', () => {
     ['taxYear=2016-17', 'RULE_TAX_YEAR_NOT_SUPPORTED'],
     ['status=done', 'FORMAT_STATUS'],
   ])('answers ?%s with 400 %s', async (query, code) => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const res = await client(e, await taxpayer(e), '3.0').get(`${fd}?${query}`);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe(code);
   });
 
   it('answers the MULTIPLE, DYNAMIC, INSOLVENT_TRADER and NOT_FOUND scenarios', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '3.0');
     expect((await api.get(`${fd}?taxYear=2023-24`, 'MULTIPLE')).body.obligations).toHaveLength(3);
     expect((await api.get(`${fd}?taxYear=2022-23`, 'DYNAMIC')).body.obligations[0]).toMatchObject({ periodStartDate: '2022-04-06', periodEndDate: '2023-04-05' });

@@ -14,7 +14,7 @@ const annual = {
 
 describe('Self Employment Business API 5.0: annual submissions', () => {
   it('stores an annual submission, reads it back and deletes it', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '5.0');
     expect((await api.get(path())).status).toBe(404);
     expect((await api.put(path(), { ...annual, unknown: 1 })).status).toBe(204);
@@ -26,7 +26,7 @@ describe('Self Employment Business API 5.0: annual submissions', () => {
   });
 
   it('takes allowances and adjustments into the next calculation', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const token = await taxpayer(e);
     await client(e, token, '5.0').put(`/individuals/business/self-employment/${NINO}/${DEFAULT_BUSINESS_ID}/cumulative/2025-26`, {
       periodDates: { periodStartDate: '2025-04-06', periodEndDate: '2025-10-05' },
@@ -53,14 +53,14 @@ describe('Self Employment Business API 5.0: annual submissions', () => {
     [{ nonFinancials: { class4NicsExemptionReason: 'diver' } }, 'RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED'],
     [{ other: {} }, 'RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED'],
   ])('refuses %j with %s', async (body, code) => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const res = await client(e, await taxpayer(e), '5.0').put(path(), body);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe(code);
   });
 
   it('accepts overlap relief before 2024-25, refuses years before 2017-18 and closes after the final declaration', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const token = await taxpayer(e);
     const api = client(e, token, '5.0');
     expect((await api.put(path('2023-24'), { adjustments: { overlapReliefUsed: 10 } })).status).toBe(204);
@@ -79,7 +79,7 @@ describe('Self Employment Business API 5.0: annual submissions', () => {
     ['NOT_FOUND', 404, 'MATCHING_RESOURCE_NOT_FOUND'],
     ['CUMULATIVE', 400, 'RULE_INCORRECT_GOV_TEST_SCENARIO'],
   ])('simulates Gov-Test-Scenario %s as %i %s', async (scenario, status, code) => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const res = await client(e, await taxpayer(e), '5.0').put(path(), annual, scenario);
     expect(res.status).toBe(status);
     expect(res.body.code).toBe(code);

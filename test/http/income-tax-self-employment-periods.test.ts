@@ -11,7 +11,7 @@ const period = (periodStartDate: string, periodEndDate: string, turnover = 5000)
 
 describe('Self Employment Business API 5.0: period summaries before 2025-26', () => {
   it('creates contiguous periods, lists, retrieves and amends them', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '5.0');
     const first = await api.post(base, period('2024-04-06', '2024-07-05'));
     expect(first.status).toBe(200);
@@ -29,7 +29,7 @@ describe('Self Employment Business API 5.0: period summaries before 2025-26', ()
   });
 
   it('fulfils the quarters the periods cover and feeds the year’s calculation', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const token = await taxpayer(e);
     const api = client(e, token, '5.0');
     await api.post(base, period('2024-04-06', '2024-07-05', 20000));
@@ -45,7 +45,7 @@ describe('Self Employment Business API 5.0: period summaries before 2025-26', ()
   });
 
   it('refuses duplicate, overlapping, gapped, cross-year and 2025-26 periods', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '5.0');
     await api.post(base, period('2024-04-06', '2024-07-05'));
     expect((await api.post(base, period('2024-04-06', '2024-07-05'))).body.code).toBe('RULE_DUPLICATE_SUBMISSION');
@@ -70,7 +70,7 @@ describe('Self Employment Business API 5.0: period summaries before 2025-26', ()
     ['BUSINESS_INCOME_PERIOD_RESTRICTION', 'RULE_BUSINESS_INCOME_PERIOD_RESTRICTION'],
     ['NOT_FOUND', 'MATCHING_RESOURCE_NOT_FOUND'],
   ])('simulates Gov-Test-Scenario %s as %s', async (scenario, code) => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const res = await client(e, await taxpayer(e), '5.0').post(base, period('2024-04-06', '2024-07-05'), scenario);
     expect(res.body.code).toBe(code);
   });

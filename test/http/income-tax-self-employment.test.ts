@@ -13,7 +13,7 @@ const summary = (periodEndDate = '2025-10-05') => ({
 
 describe('Self Employment Business API 5.0: cumulative period summaries', () => {
   it('stores a cumulative summary and reads it back', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '5.0');
     const put = await api.put(path(), summary());
     expect(put.status).toBe(204);
@@ -25,14 +25,14 @@ describe('Self Employment Business API 5.0: cumulative period summaries', () => 
   });
 
   it('answers 404 before anything is submitted, and for a business the taxpayer does not have', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '5.0');
     expect((await api.get(path())).body).toEqual({ code: 'MATCHING_RESOURCE_NOT_FOUND', message: 'Matching resource not found' });
     expect((await api.put(path('2025-26', 'XAIS99999999999'), summary())).status).toBe(404);
   });
 
   it('validates path parameters with this API’s wording and its minimum tax year', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '5.0');
     expect((await api.get(path('2025-26', DEFAULT_BUSINESS_ID, 'AA12'))).body).toEqual({ code: 'FORMAT_NINO', message: 'The NINO format is invalid' });
     expect((await api.get(path('2025-27'))).body.code).toBe('RULE_TAX_YEAR_RANGE_INVALID');
@@ -48,7 +48,7 @@ describe('Self Employment Business API 5.0: cumulative period summaries', () => 
   });
 
   it('rejects bodies that are not JSON, empty, or of the wrong shape', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const token = await taxpayer(e);
     const api = client(e, token, '5.0');
     const text = await request(e.app).put(path()).set('Accept', 'application/vnd.hmrc.5.0+json').set('Authorization', `Bearer ${token}`).type('text/plain').send('hello');
@@ -60,7 +60,7 @@ describe('Self Employment Business API 5.0: cumulative period summaries', () => 
   });
 
   it('reports value, date and expense errors with their paths', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '5.0');
     const res = await api.put(path(), {
       periodDates: { periodStartDate: '2025-04-06', periodEndDate: '2025-13-05' },
@@ -83,7 +83,7 @@ describe('Self Employment Business API 5.0: cumulative period summaries', () => 
   });
 
   it('checks the period against standard quarters and the virtual clock', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '5.0');
     expect((await api.put(path(), { periodIncome: { turnover: 1 } })).body.code).toBe('RULE_MISSING_SUBMISSION_DATES');
     expect((await api.put(path(), { ...summary(), periodDates: { periodStartDate: '2025-05-01', periodEndDate: '2025-07-05' } })).body.code).toBe(
@@ -111,7 +111,7 @@ describe('Self Employment Business API 5.0: cumulative period summaries', () => 
     ['SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS', 'RULE_SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS'],
     ['START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE', 'RULE_START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE'],
   ])('simulates Gov-Test-Scenario %s as 400 %s', async (scenario, code) => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '5.0');
     const res = await api.put(path(), summary(), scenario);
     expect(res.status).toBe(400);
@@ -120,7 +120,7 @@ describe('Self Employment Business API 5.0: cumulative period summaries', () => 
   });
 
   it('simulates NOT_FOUND and rejects unknown scenarios', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const api = client(e, await taxpayer(e), '5.0');
     expect((await api.put(path(), summary(), 'NOT_FOUND')).status).toBe(404);
     expect((await api.get(path(), 'NOT_FOUND')).status).toBe(404);

@@ -20,7 +20,7 @@ const selfEmployment = {
 
 describe('Self Assessment Test Support API 1.0', () => {
   it('creates a test business that the taxpayer’s software then sees, and deletes it', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const support = client(e, await testSupportToken(e), '1.0');
     const created = await support.post(`${SUPPORT}/business/${NINO}`, selfEmployment);
     expect(created.status).toBe(201);
@@ -37,7 +37,7 @@ describe('Self Assessment Test Support API 1.0', () => {
   });
 
   it('allows one property business of each type', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const support = client(e, await testSupportToken(e), '1.0');
     expect((await support.post(`${SUPPORT}/business/${NINO}`, { typeOfBusiness: 'foreign-property' })).status).toBe(201);
     const again = await support.post(`${SUPPORT}/business/${NINO}`, { typeOfBusiness: 'foreign-property' });
@@ -66,14 +66,14 @@ describe('Self Assessment Test Support API 1.0', () => {
     [{ ...selfEmployment, tradingName: 'x'.repeat(106) }, 'RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED'],
     [{ ...selfEmployment, businessAddressLineOne: 42 }, 'RULE_INCORRECT_OR_EMPTY_BODY_SUBMITTED'],
   ])('refuses to create %j with %s', async (body, code) => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const res = await client(e, await testSupportToken(e), '1.0').post(`${SUPPORT}/business/${NINO}`, body);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe(code);
   });
 
   it('validates the NINO, business ID and body type', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const token = await testSupportToken(e);
     const support = client(e, token, '1.0');
     expect((await support.post(`${SUPPORT}/business/QQ12`, selfEmployment)).body).toEqual({ code: 'FORMAT_NINO', message: 'The provided NINO is invalid' });
@@ -84,7 +84,7 @@ describe('Self Assessment Test Support API 1.0', () => {
   });
 
   it('deletes the vendor’s stateful data, for one NINO or all, and answers 404 when there is none', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const support = client(e, await testSupportToken(e), '1.0');
     expect((await support.delete(`${SUPPORT}/vendor-state`)).status).toBe(404);
     await support.post(`${SUPPORT}/business/${NINO}`, { typeOfBusiness: 'uk-property' });
@@ -97,7 +97,7 @@ describe('Self Assessment Test Support API 1.0', () => {
   });
 
   it('creates, lists, restores and deletes checkpoints', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const support = client(e, await testSupportToken(e), '1.0');
     const details = client(e, await taxpayer(e), '2.0');
     expect((await support.post(`${SUPPORT}/vendor-state/checkpoints?nino=${NINO}`)).status).toBe(404);
@@ -126,7 +126,7 @@ describe('Self Assessment Test Support API 1.0', () => {
   });
 
   it('takes an application token or a signed-up taxpayer’s token, with the self-assessment scopes', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const unscoped = client(e, await applicationToken(e), '1.0');
     expect((await unscoped.post(`${SUPPORT}/business/${NINO}`, { typeOfBusiness: 'uk-property' })).body.code).toBe('INVALID_SCOPE');
     const anonymous = await request(e.app).delete(`${SUPPORT}/vendor-state`).set('Accept', 'application/vnd.hmrc.1.0+json');
@@ -141,7 +141,7 @@ describe('Self Assessment Test Support API 1.0', () => {
   });
 
   it('sets a test ITSA status that decides how cumulative summaries are checked', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const support = client(e, await testSupportToken(e), '1.0');
     const status = (value: string, submittedOn = '2025-03-23T16:02:34.039Z') => ({ itsaStatusDetails: [{ submittedOn, status: value, statusReason: 'Sign up - no return available', businessIncome2YearsPrior: 4500.23 }] });
     expect((await support.post(`${SUPPORT}/itsa-status/${NINO}/2025-26`, status('Annual'))).status).toBe(204);
@@ -155,7 +155,7 @@ describe('Self Assessment Test Support API 1.0', () => {
   });
 
   it('validates the ITSA status body with paths', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const support = client(e, await testSupportToken(e), '1.0');
     const url = `${SUPPORT}/itsa-status/${NINO}/2025-26`;
     const res = await support.post(url, { itsaStatusDetails: [{ submittedOn: '2025-03-23', status: 'Mandated', statusReason: 'Because', businessIncome2YearsPrior: -1 }] });
@@ -172,7 +172,7 @@ describe('Self Assessment Test Support API 1.0', () => {
   });
 
   it('replaces the unused default business with the first one created, but keeps it once used', async () => {
-    const e = await emulator();
+    const e = await emulator({ data: 'realistic' });
     const support = client(e, await testSupportToken(e), '1.0');
     const details = client(e, await taxpayer(e), '2.0');
     const ids = async () => (await details.get(`/individuals/business/details/${NINO}/list`)).body.listOfBusinesses.map((b: { businessId: string }) => b.businessId);

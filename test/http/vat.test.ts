@@ -41,7 +41,7 @@ describe('VAT (MTD) API', () => {
     request(e.app).post(`/organisations/vat/${vrn}/returns`).set('Accept', JSON_V1).set('Authorization', `Bearer ${token}`).set(FRAUD).set(headers).send(body as object);
 
   beforeAll(async () => {
-    e = await emulator(); // virtual clock frozen at 2026-01-15T09:00:00Z
+    e = await emulator({ data: 'realistic' }); // virtual clock frozen at 2026-01-15T09:00:00Z; sandbox defaults: vat-sandbox-defaults.test.ts
     await vatOrganisation(e, '100000000001', VRN);
     await vatOrganisation(e, '100000000002', OTHER_VRN);
     token = await userToken(e, '100000000001', 'read:vat write:vat');

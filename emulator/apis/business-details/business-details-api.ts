@@ -3,23 +3,23 @@ import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
-import { govTestScenario } from '../shared/mtd-test-scenario.js';
+import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation } from '../shared/mtd-validation.js';
 import { disapplyLateAccountingDateRule, retrieveLateAccountingDateRule, withdrawLateAccountingDateRule } from './late-accounting-date-rule.js';
 import { createUpdatePeriodsOfAccount, retrievePeriodsOfAccount } from './periods-of-account.js';
 import { createAmendQuarterlyPeriodType } from './quarterly-period-type.js';
 import { retrieveAccountingType, updateAccountingType } from './accounting-type.js';
-import { CANNED_LISTS, cannedBusiness, DYNAMIC_IDS, LIST_SCENARIOS, listEntry, RETRIEVE_SCENARIOS } from './business-details-scenarios.js';
+import { CANNED_LISTS, cannedBusiness, DEFAULT_BUSINESS_ID, DYNAMIC_IDS, LIST_SCENARIOS, listEntry, RETRIEVE_SCENARIOS } from './business-details-scenarios.js';
 
 /**
  * Business Details (MTD) 2.0: List All Businesses and Retrieve Business Details (`read:self-assessment`), Create
  * and Amend Quarterly Period Type (quarterly-period-type.ts), Retrieve and Update Accounting Type (accounting-type.ts),
  * Create or Update and Retrieve Periods of Account (periods-of-account.ts), the Late Accounting Date Rule election
  * (late-accounting-date-rule.ts).
- * HMRC documents both as stateful in the sandbox. The emulator is stateful with or without
- * `Gov-Test-Scenario: STATEFUL`: a signed-up taxpayer starts with one self-employment business
- * (income-tax/default-business.ts), businesses created or deleted through Self Assessment Test Support
- * show up here. The other documented scenarios return HMRC's canned data.
+ * With no `Gov-Test-Scenario` and `data: sandbox`, HMRC's default: one self-employment business, `XBIS12345678901`
+ * (list.yaml, retrieve.yaml "N/A - DEFAULT"). With `STATEFUL` or `data: realistic`, stateful: a signed-up taxpayer
+ * starts with one self-employment business (income-tax/default-business.ts), businesses created or deleted through
+ * Self Assessment Test Support show up here. The other documented scenarios return HMRC's canned data.
  *
  * Errors: 400 FORMAT_NINO, FORMAT_BUSINESS_ID, RULE_INCORRECT_GOV_TEST_SCENARIO; 403
  * CLIENT_OR_AGENT_NOT_AUTHORISED; 404 MATCHING_RESOURCE_NOT_FOUND "Matching resource not found" when the taxpayer
@@ -53,9 +53,10 @@ async function list(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse>
   v.nino(nino);
   v.throwIfAny();
   await requireIncomeTaxAccess(ctx, req, nino);
-  const scenario = govTestScenario(req, LIST_SCENARIOS);
+  const scenario = testScenario(req, ctx, LIST_SCENARIOS);
   if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
-  if (scenario && scenario !== 'STATEFUL') return { status: 200, body: { listOfBusinesses: CANNED_LISTS[scenario].map(listEntry) } };
+  if (scenario === 'DEFAULT') return { status: 200, body: { listOfBusinesses: [listEntry(cannedBusiness('self-employment', DEFAULT_BUSINESS_ID))] } };
+  if (scenario !== 'STATEFUL') return { status: 200, body: { listOfBusinesses: CANNED_LISTS[scenario].map(listEntry) } };
   const state = await ctx.incomeTax.read(vendorOf(req), nino);
   if (!state.businesses.length) throw mtdFailures.matchingResourceNotFound();
   return { status: 200, body: { listOfBusinesses: state.businesses.map((b) => listEntry(b.details)) } };
@@ -69,8 +70,10 @@ async function retrieve(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespo
   v.businessId(businessId);
   v.throwIfAny();
   await requireIncomeTaxAccess(ctx, req, nino);
-  const scenario = govTestScenario(req, RETRIEVE_SCENARIOS);
+  const scenario = testScenario(req, ctx, RETRIEVE_SCENARIOS);
   switch (scenario) {
+    case 'DEFAULT':
+      return { status: 200, body: cannedBusiness('self-employment', businessId) };
     case 'NOT_FOUND':
       throw mtdFailures.matchingResourceNotFound();
     case 'PROPERTY':

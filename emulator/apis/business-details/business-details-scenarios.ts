@@ -1,12 +1,18 @@
 import type { BusinessDetails, TypeOfBusiness } from '../../income-tax/model.js';
 
 /**
- * Business Details 2.0 sandbox data for the canned `Gov-Test-Scenario` values (list.yaml, retrieve.yaml):
- * PROPERTY, FOREIGN_PROPERTY, BUSINESS_AND_PROPERTY, UNSPECIFIED, and DYNAMIC's magic business IDs
+ * Business Details 2.0 sandbox data for the canned `Gov-Test-Scenario` values (list.yaml, retrieve.yaml): the
+ * default, PROPERTY, FOREIGN_PROPERTY, BUSINESS_AND_PROPERTY, UNSPECIFIED, and DYNAMIC's magic business IDs
  * (`XBIS…` self-employment, `XPIS…` UK property, `XFIS…` foreign property, `XAIS…` unspecified).
  */
-export const LIST_SCENARIOS = ['PROPERTY', 'FOREIGN_PROPERTY', 'BUSINESS_AND_PROPERTY', 'UNSPECIFIED', 'NOT_FOUND', 'STATEFUL'] as const;
-export const RETRIEVE_SCENARIOS = ['PROPERTY', 'FOREIGN_PROPERTY', 'UNSPECIFIED', 'NOT_FOUND', 'DYNAMIC', 'STATEFUL'] as const;
+export const LIST_SCENARIOS = ['PROPERTY', 'FOREIGN_PROPERTY', 'BUSINESS_AND_PROPERTY', 'UNSPECIFIED', 'NOT_FOUND'] as const;
+export const RETRIEVE_SCENARIOS = ['PROPERTY', 'FOREIGN_PROPERTY', 'UNSPECIFIED', 'NOT_FOUND', 'DYNAMIC'] as const;
+
+/**
+ * HMRC's default ("N/A - DEFAULT"): "a self-employment business. Use the following businessId for this scenario:
+ * XBIS12345678901". Retrieve answers it for any business ID (emulator's choice: HMRC's stub does not say).
+ */
+export const DEFAULT_BUSINESS_ID = 'XBIS12345678901';
 
 export const DYNAMIC_IDS: Record<string, TypeOfBusiness> = {
   XBIS12345678901: 'self-employment',

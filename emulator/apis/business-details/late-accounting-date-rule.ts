@@ -4,7 +4,7 @@ import type { StoredBusiness, TaxpayerState } from '../../income-tax/model.js';
 import { vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
 import { taxYearEnded, taxYearLabel } from '../shared/mtd-tax-year.js';
-import { govTestScenario } from '../shared/mtd-test-scenario.js';
+import { testScenario } from '../shared/mtd-test-scenario.js';
 import { validateBusinessYear } from './validate-business-year.js';
 
 /**
@@ -18,10 +18,13 @@ import { validateBusinessYear } from './validate-business-year.js';
  *   year's final declaration (RULE_OUTSIDE_AMENDMENT_WINDOW); disapply needs an eligible self-employment business
  *   (422 RULE_NO_ACCOUNTING_DATE_FOUND, RULE_TYPE_OF_BUSINESS_INCORRECT) and no election still running
  *   (422 RULE_ELECTION_PERIOD_NOT_EXPIRED); withdraw needs an election made for that year (404 otherwise).
+ * - HMRC's default (no header, `data: sandbox`): Retrieve answers HMRC's example (an election made in 2025-26,
+ *   expiring 2029-30); Disapply and Withdraw succeed and store nothing.
  */
-const GET_SCENARIOS = ['NOT_FOUND', 'STATEFUL'] as const;
-const DISAPPLY_SCENARIOS = ['NOT_FOUND', 'NO_ACCOUNTING_DATE_FOUND', 'ELECTION_PERIOD_NOT_EXPIRED', 'OUTSIDE_AMENDMENT_WINDOW', 'TYPE_OF_BUSINESS_INCORRECT', 'STATEFUL'] as const;
-const WITHDRAW_SCENARIOS = ['NOT_FOUND', 'ELECTION_PERIOD_NOT_EXPIRED', 'OUTSIDE_AMENDMENT_WINDOW', 'STATEFUL'] as const;
+const GET_SCENARIOS = ['NOT_FOUND'] as const;
+const DISAPPLY_SCENARIOS = ['NOT_FOUND', 'NO_ACCOUNTING_DATE_FOUND', 'ELECTION_PERIOD_NOT_EXPIRED', 'OUTSIDE_AMENDMENT_WINDOW', 'TYPE_OF_BUSINESS_INCORRECT'] as const;
+const WITHDRAW_SCENARIOS = ['NOT_FOUND', 'ELECTION_PERIOD_NOT_EXPIRED', 'OUTSIDE_AMENDMENT_WINDOW'] as const;
+const DEFAULT_ELECTION = { disapply: true, eligible: true, taxYearOfElection: '2025-26', taxYearElectionExpires: '2029-30' };
 const ERRORS = {
   NOT_FOUND: () => mtdFailures.matchingResourceNotFound(),
   NO_ACCOUNTING_DATE_FOUND: () => mtd(422, 'RULE_NO_ACCOUNTING_DATE_FOUND', 'Cannot disapply LADR. No Accounting Date found between 31 March and 4 April inclusive'),
@@ -47,7 +50,9 @@ function business(state: TaxpayerState, businessId: string): StoredBusiness {
 
 export async function retrieveLateAccountingDateRule(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear } = await validateBusinessYear(req, ctx);
-  if (govTestScenario(req, GET_SCENARIOS) === 'NOT_FOUND') throw ERRORS.NOT_FOUND();
+  const scenario = testScenario(req, ctx, GET_SCENARIOS);
+  if (scenario === 'NOT_FOUND') throw ERRORS.NOT_FOUND();
+  if (scenario === 'DEFAULT') return { status: 200, body: DEFAULT_ELECTION };
   const b = business(await ctx.incomeTax.read(vendorOf(req), nino), businessId);
   if (b.details.typeOfBusiness !== 'self-employment') throw ERRORS.NOT_FOUND();
   const election = b.ladrElection;
@@ -59,8 +64,9 @@ export async function retrieveLateAccountingDateRule(req: ApiRequest, ctx: Emula
 
 export async function disapplyLateAccountingDateRule(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear } = await validateBusinessYear(req, ctx, 2024);
-  const scenario = govTestScenario(req, DISAPPLY_SCENARIOS);
-  if (scenario && scenario !== 'STATEFUL') throw ERRORS[scenario]();
+  const scenario = testScenario(req, ctx, DISAPPLY_SCENARIOS);
+  if (scenario === 'DEFAULT') return { status: 204 };
+  if (scenario !== 'STATEFUL') throw ERRORS[scenario]();
   const now = ctx.clock.now();
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
     const b = business(state, businessId);
@@ -76,8 +82,9 @@ export async function disapplyLateAccountingDateRule(req: ApiRequest, ctx: Emula
 
 export async function withdrawLateAccountingDateRule(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear } = await validateBusinessYear(req, ctx, 2024);
-  const scenario = govTestScenario(req, WITHDRAW_SCENARIOS);
-  if (scenario && scenario !== 'STATEFUL') throw ERRORS[scenario]();
+  const scenario = testScenario(req, ctx, WITHDRAW_SCENARIOS);
+  if (scenario === 'DEFAULT') return { status: 204 };
+  if (scenario !== 'STATEFUL') throw ERRORS[scenario]();
   const now = ctx.clock.now();
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
     const b = business(state, businessId);

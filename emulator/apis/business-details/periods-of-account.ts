@@ -4,7 +4,7 @@ import { vendorOf } from '../shared/mtd-access.js';
 import { jsonObjectBody } from '../shared/mtd-body.js';
 import { mtd, mtdError, mtdErrors, mtdFailures, type MtdErrorDetail } from '../shared/mtd-errors.js';
 import { taxYearEndDate, taxYearStartDate } from '../shared/mtd-tax-year.js';
-import { govTestScenario } from '../shared/mtd-test-scenario.js';
+import { testScenario } from '../shared/mtd-test-scenario.js';
 import { isValidDate, MtdValidation } from '../shared/mtd-validation.js';
 import { validateBusinessYear } from './validate-business-year.js';
 
@@ -17,9 +17,11 @@ import { validateBusinessYear } from './validate-business-year.js';
  * RULE_END_DATE_BEFORE_START_DATE; starts within or before the tax year (RULE_START_DATE); ends within it
  * (RULE_END_DATE); no overlaps (RULE_PERIODS_OVERLAP); nothing after the cessation date (RULE_CESSATION_DATE);
  * not after the year's final declaration (RULE_OUTSIDE_AMENDMENT_WINDOW, "has to be submitted before final declaration").
+ * HMRC's default (no header, `data: sandbox`): Create or Update validates and succeeds, storing nothing; Retrieve
+ * answers HMRC's example shape, one period of account covering the requested tax year.
  */
-const PUT_SCENARIOS = ['CESSATION_DATE', 'NOT_FOUND', 'OUTSIDE_AMENDMENT_WINDOW', 'STATEFUL'] as const;
-const GET_SCENARIOS = ['NO_PERIODS_OF_ACCOUNT', 'NOT_FOUND', 'STATEFUL'] as const;
+const PUT_SCENARIOS = ['CESSATION_DATE', 'NOT_FOUND', 'OUTSIDE_AMENDMENT_WINDOW'] as const;
+const GET_SCENARIOS = ['NO_PERIODS_OF_ACCOUNT', 'NOT_FOUND'] as const;
 const rule = (code: string, message: string, paths?: string[]): MtdErrorDetail => ({ code, message, ...(paths ? { paths } : {}) });
 const RULES = {
   periodsOfAccount: () =>
@@ -66,10 +68,11 @@ function parse(req: ApiRequest, taxYear: number): { periodsOfAccount: boolean; p
 export async function createUpdatePeriodsOfAccount(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear } = await validateBusinessYear(req, ctx, 2024);
   const declared = parse(req, taxYear);
-  const scenario = govTestScenario(req, PUT_SCENARIOS);
+  const scenario = testScenario(req, ctx, PUT_SCENARIOS);
   if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
   if (scenario === 'OUTSIDE_AMENDMENT_WINDOW') throw outsideAmendmentWindow();
   if (scenario === 'CESSATION_DATE') throw mtdErrors([RULES.cessation()]);
+  if (scenario === 'DEFAULT') return { status: 204 };
   const now = new Date(ctx.clock.now()).toISOString();
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
     const business = state.businesses.find((b) => b.details.businessId === businessId && b.details.typeOfBusiness === 'self-employment');
@@ -85,9 +88,13 @@ export async function createUpdatePeriodsOfAccount(req: ApiRequest, ctx: Emulato
 
 export async function retrievePeriodsOfAccount(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear } = await validateBusinessYear(req, ctx, 2024);
-  const scenario = govTestScenario(req, GET_SCENARIOS);
+  const scenario = testScenario(req, ctx, GET_SCENARIOS);
   if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
   if (scenario === 'NO_PERIODS_OF_ACCOUNT') return { status: 200, body: { submittedOn: new Date(ctx.clock.now()).toISOString(), periodsOfAccount: false } };
+  if (scenario === 'DEFAULT') {
+    const period = { startDate: taxYearStartDate(taxYear), endDate: taxYearEndDate(taxYear) };
+    return { status: 200, body: { submittedOn: `${period.endDate}T14:15:22.802Z`, periodsOfAccount: true, periodsOfAccountDates: [period] } };
+  }
   const business = (await ctx.incomeTax.read(vendorOf(req), nino)).businesses.find((b) => b.details.businessId === businessId && b.details.typeOfBusiness === 'self-employment');
   const stored = business?.periodsOfAccount?.find((p) => p.taxYear === taxYear);
   if (!stored) throw mtdFailures.matchingResourceNotFound();

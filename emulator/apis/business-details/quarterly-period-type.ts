@@ -4,7 +4,7 @@ import { isoDate, taxYearLabel, taxYearOf } from '../shared/mtd-tax-year.js';
 import { vendorOf } from '../shared/mtd-access.js';
 import { jsonObjectBody } from '../shared/mtd-body.js';
 import { mtd, mtdError, mtdErrors } from '../shared/mtd-errors.js';
-import { govTestScenario } from '../shared/mtd-test-scenario.js';
+import { testScenario } from '../shared/mtd-test-scenario.js';
 import { validateBusinessYear } from './validate-business-year.js';
 
 /**
@@ -14,9 +14,9 @@ import { validateBusinessYear } from './validate-business-year.js';
  * RULE_REQUEST_CANNOT_BE_FULFILLED); "the quarterly period type cannot be changed after a submission is made for
  * that year" (400 RULE_BUSINESS_ID_STATE_CONFLICT); an unknown business is 404 RULE_BUSINESS_ID_NOT_FOUND.
  * Stateful: Retrieve Business Details shows the choice as `quarterlyTypeChoice`, and obligations and cumulative
- * summaries follow it.
+ * summaries follow it. HMRC's default (no header, `data: sandbox`): success, nothing stored.
  */
-const SCENARIOS = ['BUSINESS_ID_NOT_FOUND', 'BUSINESS_ID_STATE_CONFLICT', 'QUARTERLY_PERIOD_UPDATING', 'STATEFUL'] as const;
+const SCENARIOS = ['BUSINESS_ID_NOT_FOUND', 'BUSINESS_ID_STATE_CONFLICT', 'QUARTERLY_PERIOD_UPDATING'] as const;
 const errors = {
   BUSINESS_ID_NOT_FOUND: () => mtd(404, 'RULE_BUSINESS_ID_NOT_FOUND', 'The business ID provided is not found'),
   BUSINESS_ID_STATE_CONFLICT: () => mtd(400, 'RULE_BUSINESS_ID_STATE_CONFLICT', 'The request conflicts with the current state of the business ID'),
@@ -34,8 +34,9 @@ export async function createAmendQuarterlyPeriodType(req: ApiRequest, ctx: Emula
   const body = jsonObjectBody(req);
   const type = body.quarterlyPeriodType;
   if (type !== 'standard' && type !== 'calendar') throw mtdErrors([mtdError.incorrectOrEmptyBody(['/quarterlyPeriodType'])]);
-  const scenario = govTestScenario(req, SCENARIOS);
-  if (scenario && scenario !== 'STATEFUL') throw errors[scenario]();
+  const scenario = testScenario(req, ctx, SCENARIOS);
+  if (scenario === 'DEFAULT') return { status: 204 };
+  if (scenario !== 'STATEFUL') throw errors[scenario]();
 
   const now = ctx.clock.now();
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {

@@ -41,6 +41,16 @@ export const SUBMIT_SCENARIOS = [
   'NOT_FOUND',
 ] as const;
 
+/**
+ * HMRC's default ("N/A - DEFAULT", "Simulates success response"): trigger answers HMRC's example calculation ID and
+ * stores nothing; list shows that calculation, an in-year one, for the requested year; retrieve shows any ID's
+ * calculation over a self-employment profit of {@link DEFAULT_PROFIT}; submit succeeds. Its timestamps are the
+ * 20 April after the tax year (emulator's choice, as DYNAMIC's).
+ */
+export const DEFAULT_CALCULATION_ID = 'f2fb30e5-4ab6-4a29-b3c1-c7264259ff1c';
+export const DEFAULT_PROFIT = 30_000;
+export const cannedCalculationTime = (taxYear: number): number => Date.parse(`${taxYear + 1}-04-20T09:35:15.094Z`);
+
 export const calculationErrors = {
   NO_INCOME_SUBMISSIONS_EXIST: () => mtd(400, 'RULE_NO_INCOME_SUBMISSIONS_EXIST', 'No income submissions exist for the tax year'),
   FINAL_DECLARATION_RECEIVED: () => mtd(400, 'RULE_FINAL_DECLARATION_RECEIVED', 'Final declaration has already been received'),

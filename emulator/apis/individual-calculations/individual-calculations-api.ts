@@ -8,9 +8,19 @@ import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtdFailures } from '../shared/mtd-errors.js';
 import { taxYearEnded } from '../shared/mtd-tax-year.js';
-import { govTestScenario } from '../shared/mtd-test-scenario.js';
+import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
-import { calculationErrors, EXAMPLE_PROFIT, LIST_SCENARIOS, RETRIEVE_SCENARIOS, SUBMIT_SCENARIOS, TRIGGER_SCENARIOS } from './calculation-scenarios.js';
+import {
+  calculationErrors,
+  cannedCalculationTime,
+  DEFAULT_CALCULATION_ID,
+  DEFAULT_PROFIT,
+  EXAMPLE_PROFIT,
+  LIST_SCENARIOS,
+  RETRIEVE_SCENARIOS,
+  SUBMIT_SCENARIOS,
+  TRIGGER_SCENARIOS,
+} from './calculation-scenarios.js';
 
 /**
  * Individual Calculations (MTD) 8.0: trigger (`write:self-assessment`, 202 `{calculationId}`), list and
@@ -21,6 +31,8 @@ import { calculationErrors, EXAMPLE_PROFIT, LIST_SCENARIOS, RETRIEVE_SCENARIOS, 
  * then retrieve answers as HMRC documents for an unfinished calculation, 404 MATCHING_RESOURCE_NOT_FOUND,
  * list leaves it out, and submitting a final declaration against it is 400 RULE_FINAL_DECLARATION_IN_PROGRESS.
  *
+ * No `Gov-Test-Scenario` with `data: sandbox`: HMRC's default, canned (calculation-scenarios.ts). Stateful with
+ * `data: realistic` or `STATEFUL` (an emulator extension: HMRC documents no stateful calculations).
  * Stateful rules (the emulator's choices where HMRC's sandbox is stateless): intent-to-finalise needs the
  * tax year to have ended; nothing but intent-to-amend after a final declaration
  * (RULE_FINAL_DECLARATION_RECEIVED); intent-to-amend needs a declaration (RULE_DECLARATION_NOT_RECEIVED) and
@@ -72,8 +84,9 @@ async function trigger(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespon
   const calculationType = req.params.calculationType as TriggerCalculationType;
   if (!TRIGGER_TYPES.includes(calculationType)) v.add(formatCalculationType);
   v.throwIfAny();
-  const scenario = govTestScenario(req, TRIGGER_SCENARIOS);
-  if (scenario) throw calculationErrors[scenario]();
+  const scenario = testScenario(req, ctx, TRIGGER_SCENARIOS);
+  if (scenario === 'DEFAULT') return { status: 202, body: { calculationId: DEFAULT_CALCULATION_ID } };
+  if (scenario !== 'STATEFUL') throw calculationErrors[scenario]();
 
   const now = ctx.clock.now();
   const calculationId = await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
@@ -112,12 +125,12 @@ async function list(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse>
   if (type !== undefined && !LIST_TYPES.includes(type as CalculationType)) v.add(formatCalculationType);
   v.throwIfAny();
   if ((type === 'intent-to-amend' || type === 'confirm-amendment') && taxYear! < 2025) throw calculationErrors.CALCULATION_TYPE_NOT_ALLOWED();
-  const scenario = govTestScenario(req, LIST_SCENARIOS);
+  const scenario = testScenario(req, ctx, LIST_SCENARIOS);
   if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
   const now = ctx.clock.now();
-  if (scenario === 'DYNAMIC') {
-    const at = Date.parse(`${taxYear! + 1}-04-20T09:35:15.094Z`);
-    const canned = dynamicCalculation(taxYear!, '00000000-0000-4000-8000-000000000000', at);
+  if (scenario === 'DYNAMIC' || scenario === 'DEFAULT') {
+    const id = scenario === 'DEFAULT' ? DEFAULT_CALCULATION_ID : '00000000-0000-4000-8000-000000000000';
+    const canned = dynamicCalculation(taxYear!, id, cannedCalculationTime(taxYear!), scenario === 'DEFAULT' ? DEFAULT_PROFIT : 0);
     return { status: 200, body: { calculations: [calculationListEntry({ ...canned, calculationType: 'in-year' }, nino)] } };
   }
   const state = await ctx.incomeTax.read(vendorOf(req), nino);
@@ -135,11 +148,13 @@ async function retrieve(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespo
   const calculationId = req.params.calculationId!;
   if (!CALCULATION_ID.test(calculationId)) v.add(formatCalculationId);
   v.throwIfAny();
-  const scenario = govTestScenario(req, RETRIEVE_SCENARIOS);
+  const scenario = testScenario(req, ctx, RETRIEVE_SCENARIOS);
   const now = ctx.clock.now();
   switch (scenario) {
-    case undefined:
+    case 'STATEFUL':
       break;
+    case 'DEFAULT':
+      return { status: 200, body: calculationDocument(dynamicCalculation(taxYear!, calculationId, cannedCalculationTime(taxYear!), DEFAULT_PROFIT), nino) };
     case 'NOT_FOUND':
       throw mtdFailures.matchingResourceNotFound();
     case 'DYNAMIC':
@@ -171,9 +186,10 @@ async function submitFinalDeclaration(req: ApiRequest, ctx: EmulatorContext): Pr
   if (type !== 'final-declaration' && type !== 'confirm-amendment') v.add(formatCalculationType);
   v.throwIfAny();
   if (type === 'confirm-amendment' && taxYear! < 2025) throw calculationErrors.SUBMISSION_FAILED();
-  const scenario = govTestScenario(req, SUBMIT_SCENARIOS);
+  const scenario = testScenario(req, ctx, SUBMIT_SCENARIOS);
   if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
-  if (scenario) throw calculationErrors[scenario]();
+  if (scenario === 'DEFAULT') return { status: 204 };
+  if (scenario !== 'STATEFUL') throw calculationErrors[scenario]();
 
   const now = ctx.clock.now();
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {

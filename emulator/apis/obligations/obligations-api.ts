@@ -5,15 +5,16 @@ import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
 import { addDays, daysBetween, isoDate, taxYearOf } from '../shared/mtd-tax-year.js';
-import { govTestScenario } from '../shared/mtd-test-scenario.js';
+import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
-import { cannedBusinessObligations, cannedFinalDeclarationObligations, CRYSTALLISATION_SCENARIOS, INCOME_AND_EXPENDITURE_SCENARIOS } from './obligations-scenarios.js';
+import { cannedBusinessObligations, cannedFinalDeclarationObligations, CRYSTALLISATION_SCENARIOS, DEFAULT_FINAL_DECLARATION_YEAR, INCOME_AND_EXPENDITURE_SCENARIOS } from './obligations-scenarios.js';
 
 /**
  * Obligations (MTD) 3.0, `read:self-assessment`: income and expenditure (quarterly) obligations and
  * final declaration (crystallisation) obligations.
  *
- * Stateful by default and with `STATEFUL`: obligations follow the taxpayer's businesses and what was
+ * No `Gov-Test-Scenario` with `data: sandbox`: HMRC's default (obligations-scenarios.ts).
+ * Stateful with `data: realistic` or `STATEFUL` (an emulator extension here): obligations follow the taxpayer's businesses and what was
  * submitted (income-tax/obligations.ts): a cumulative summary fulfils the quarters it covers, a final
  * declaration fulfils the year. Without fromDate/toDate the range is today to 366 days on (HMRC's
  * `ObligationsDateRangeSupport.defaultDateRange`, on the virtual clock), or, with status=open, every open obligation. Without taxYear, final declaration obligations run
@@ -68,7 +69,7 @@ async function incomeAndExpenditure(req: ApiRequest, ctx: EmulatorContext): Prom
   }
   v.throwIfAny();
 
-  const scenario = govTestScenario(req, INCOME_AND_EXPENDITURE_SCENARIOS);
+  const scenario = testScenario(req, ctx, INCOME_AND_EXPENDITURE_SCENARIOS);
   switch (scenario) {
     case 'INSOLVENT_TRADER':
       throw insolventTrader();
@@ -81,6 +82,11 @@ async function incomeAndExpenditure(req: ApiRequest, ctx: EmulatorContext): Prom
     case 'DYNAMIC':
     case 'CUMULATIVE':
       return { status: 200, body: { obligations: cannedBusinessObligations(scenario, businessId ?? undefined, { fromDate: fromDate ?? undefined, toDate: toDate ?? undefined, status: status ?? undefined }) } };
+    case 'DEFAULT': {
+      // HMRC's example, kept to the status asked for (emulator's choice, so `status=open` finds the quarter to send).
+      const obligations = cannedBusinessObligations('CUMULATIVE', businessId ?? undefined, {}).map((b) => ({ ...b, obligationDetails: b.obligationDetails.filter((d) => !status || d.status === status) }));
+      return { status: 200, body: { obligations } };
+    }
   }
 
   const state = await ctx.incomeTax.read(vendorOf(req), nino);
@@ -124,7 +130,7 @@ async function crystallisation(req: ApiRequest, ctx: EmulatorContext): Promise<A
   v.throwIfAny();
 
   const current = taxYearOf(isoDate(ctx.clock.now()));
-  const scenario = govTestScenario(req, CRYSTALLISATION_SCENARIOS);
+  const scenario = testScenario(req, ctx, CRYSTALLISATION_SCENARIOS);
   switch (scenario) {
     case 'INSOLVENT_TRADER':
       throw insolventTrader();
@@ -133,6 +139,8 @@ async function crystallisation(req: ApiRequest, ctx: EmulatorContext): Promise<A
     case 'MULTIPLE':
     case 'DYNAMIC':
       return { status: 200, body: { obligations: cannedFinalDeclarationObligations(scenario, taxYear ?? current) } };
+    case 'DEFAULT':
+      return { status: 200, body: { obligations: cannedFinalDeclarationObligations('DYNAMIC', taxYear ?? DEFAULT_FINAL_DECLARATION_YEAR) } };
   }
 
   const state = await ctx.incomeTax.read(vendorOf(req), nino);

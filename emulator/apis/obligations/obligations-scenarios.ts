@@ -4,9 +4,13 @@ import { taxYearEndDate, taxYearStartDate } from '../shared/mtd-tax-year.js';
 /**
  * Obligations 3.0 canned sandbox data for the documented `Gov-Test-Scenario` values. Errors
  * (INSOLVENT_TRADER, NOT_FOUND, NO_OBLIGATIONS_FOUND) are handled by the API; these build the bodies.
+ * HMRC's default ("N/A - DEFAULT") is, for income and expenditure, "a success response": HMRC's example, the
+ * 2025-26 cumulative quarters of one self-employment business, three fulfilled (as CUMULATIVE); for final
+ * declaration, "an open obligation": the requested tax year's, else 2018-19, the year of HMRC's example.
  */
-export const INCOME_AND_EXPENDITURE_SCENARIOS = ['OPEN', 'FULFILLED', 'INSOLVENT_TRADER', 'NOT_FOUND', 'NO_OBLIGATIONS_FOUND', 'DYNAMIC', 'CUMULATIVE', 'STATEFUL'] as const;
-export const CRYSTALLISATION_SCENARIOS = ['MULTIPLE', 'INSOLVENT_TRADER', 'NOT_FOUND', 'DYNAMIC', 'STATEFUL'] as const;
+export const INCOME_AND_EXPENDITURE_SCENARIOS = ['OPEN', 'FULFILLED', 'INSOLVENT_TRADER', 'NOT_FOUND', 'NO_OBLIGATIONS_FOUND', 'DYNAMIC', 'CUMULATIVE'] as const;
+export const CRYSTALLISATION_SCENARIOS = ['MULTIPLE', 'INSOLVENT_TRADER', 'NOT_FOUND', 'DYNAMIC'] as const;
+export const DEFAULT_FINAL_DECLARATION_YEAR = 2018;
 
 const TYPE_BY_PREFIX: Record<string, string> = { XB: 'self-employment', XP: 'uk-property', XF: 'foreign-property' };
 

@@ -2,19 +2,21 @@ import type { EmulatorContext } from '../../context.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
-import { govTestScenario } from '../shared/mtd-test-scenario.js';
+import { testScenario } from '../shared/mtd-test-scenario.js';
 import { parseAnnualSubmission } from './annual-submission-body.js';
 import { requireNinoFormat, validatePath } from './path-parameters.js';
+import { DEFAULT_ANNUAL_SUBMISSION } from './sandbox-defaults.js';
 
 /**
  * Create and Amend (PUT, 204), Retrieve (GET, 200) and Delete (DELETE, 204) a Self-Employment Annual Submission
- * (Self-Employment Business 5.0), `/{nino}/{businessId}/annual/{taxYear}`, tax years from 2017-18. Stateful by
- * default and with `STATEFUL`: what is PUT is read back, and the next calculation for the year takes its
+ * (Self-Employment Business 5.0), `/{nino}/{businessId}/annual/{taxYear}`, tax years from 2017-18. No
+ * `Gov-Test-Scenario` with `data: sandbox`: HMRC's default, success and a canned submission (sandbox-defaults.ts).
+ * Stateful with `data: realistic` or `STATEFUL`: what is PUT is read back, and the next calculation for the year takes its
  * adjustments and allowances into account. Not once the year's final declaration is in
  * (RULE_OUTSIDE_AMENDMENT_WINDOW). The business must be one of the taxpayer's self-employment businesses.
  */
-const PUT_SCENARIOS = ['ALLOWANCE_NOT_SUPPORTED', 'NOT_FOUND', 'STATEFUL', 'WRONG_TPA_AMOUNT_SUBMITTED', 'OUTSIDE_AMENDMENT_WINDOW'] as const;
-const OTHER_SCENARIOS = ['NOT_FOUND', 'STATEFUL'] as const;
+const PUT_SCENARIOS = ['ALLOWANCE_NOT_SUPPORTED', 'NOT_FOUND', 'WRONG_TPA_AMOUNT_SUBMITTED', 'OUTSIDE_AMENDMENT_WINDOW'] as const;
+const OTHER_SCENARIOS = ['NOT_FOUND'] as const;
 const ERRORS = {
   ALLOWANCE_NOT_SUPPORTED: () =>
     mtd(
@@ -37,8 +39,9 @@ async function prelude(req: ApiRequest, ctx: EmulatorContext): Promise<{ nino: s
 export async function createAmendAnnual(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear } = await prelude(req, ctx);
   const body = parseAnnualSubmission(req, taxYear);
-  const scenario = govTestScenario(req, PUT_SCENARIOS);
-  if (scenario && scenario !== 'STATEFUL') throw ERRORS[scenario]();
+  const scenario = testScenario(req, ctx, PUT_SCENARIOS);
+  if (scenario === 'DEFAULT') return { status: 204 };
+  if (scenario !== 'STATEFUL') throw ERRORS[scenario]();
   const now = ctx.clock.now();
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
     if (!state.businesses.some((b) => b.details.businessId === businessId && b.details.typeOfBusiness === 'self-employment')) throw ERRORS.NOT_FOUND();
@@ -50,7 +53,9 @@ export async function createAmendAnnual(req: ApiRequest, ctx: EmulatorContext): 
 
 export async function retrieveAnnual(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear } = await prelude(req, ctx);
-  if (govTestScenario(req, OTHER_SCENARIOS) === 'NOT_FOUND') throw ERRORS.NOT_FOUND();
+  const scenario = testScenario(req, ctx, OTHER_SCENARIOS);
+  if (scenario === 'NOT_FOUND') throw ERRORS.NOT_FOUND();
+  if (scenario === 'DEFAULT') return { status: 200, body: DEFAULT_ANNUAL_SUBMISSION };
   const found = (await ctx.incomeTax.read(vendorOf(req), nino)).annual?.find((a) => a.businessId === businessId && a.taxYear === taxYear);
   if (!found) throw ERRORS.NOT_FOUND();
   return { status: 200, body: found.body };
@@ -58,7 +63,9 @@ export async function retrieveAnnual(req: ApiRequest, ctx: EmulatorContext): Pro
 
 export async function deleteAnnual(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear } = await prelude(req, ctx);
-  if (govTestScenario(req, OTHER_SCENARIOS) === 'NOT_FOUND') throw ERRORS.NOT_FOUND();
+  const scenario = testScenario(req, ctx, OTHER_SCENARIOS);
+  if (scenario === 'NOT_FOUND') throw ERRORS.NOT_FOUND();
+  if (scenario === 'DEFAULT') return { status: 204 };
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
     const before = state.annual?.length ?? 0;
     state.annual = (state.annual ?? []).filter((a) => !(a.businessId === businessId && a.taxYear === taxYear));

@@ -3,16 +3,18 @@ import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdError, mtdErrors, mtdFailures } from '../shared/mtd-errors.js';
 import { addDays, taxYearOf, taxYearStartDate } from '../shared/mtd-tax-year.js';
-import { govTestScenario } from '../shared/mtd-test-scenario.js';
+import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation } from '../shared/mtd-validation.js';
 import { parseCumulativeSummary } from './cumulative-summary-body.js';
 import { requireNinoFormat, validatePath } from './path-parameters.js';
+import { defaultPeriods, defaultPeriodSummary } from './sandbox-defaults.js';
 
 /**
  * Self-Employment Period Summaries (Self-Employment Business 5.0), for tax years 2017-18 to 2024-25 (from 2025-26
  * software sends cumulative summaries instead): Create (POST `/{nino}/{businessId}/period`, 200 `{periodId}`), List
- * (GET `…/period/{taxYear}`), Retrieve and Amend (GET, PUT `…/period/{taxYear}/{periodId}`). Stateful by default and
- * with `STATEFUL`; a period fulfils the quarterly obligations it covers and feeds the year's calculation.
+ * (GET `…/period/{taxYear}`), Retrieve and Amend (GET, PUT `…/period/{taxYear}/{periodId}`). No `Gov-Test-Scenario`
+ * with `data: sandbox`: HMRC's default, success and canned periods (sandbox-defaults.ts). Stateful with
+ * `data: realistic` or `STATEFUL`; a period fulfils the quarterly obligations it covers and feeds the year's calculation.
  * Rules (HMRC's `common/errors.yaml`): periodId is `start_end`; both dates in one tax year (RULE_MISALIGNED_PERIOD);
  * the same dates again is RULE_DUPLICATE_SUBMISSION, other overlaps RULE_OVERLAPPING_PERIOD; each period starts on
  * 6 April or the day after the latest one ends (RULE_NOT_CONTIGUOUS_PERIOD); 2025-26 on is RULE_TAX_YEAR_NOT_SUPPORTED.
@@ -27,9 +29,9 @@ const CREATE_SCENARIOS = [
   'NOT_FOUND',
   'BOTH_EXPENSES_SUPPLIED',
   'BUSINESS_INCOME_PERIOD_RESTRICTION',
-  'STATEFUL',
 ] as const;
-const OTHER_SCENARIOS = ['NOT_FOUND', 'STATEFUL'] as const;
+const OTHER_SCENARIOS = ['NOT_FOUND'] as const;
+const RETRIEVE_SCENARIOS = ['NOT_FOUND', 'DYNAMIC'] as const;
 const rule = (code: string, message: string) => () => mtd(400, code, message);
 const RULES = {
   OVERLAPPING_PERIOD: rule('RULE_OVERLAPPING_PERIOD', 'Period summary overlaps with any of the existing period summaries'),
@@ -59,12 +61,13 @@ export async function createPeriodSummary(req: ApiRequest, ctx: EmulatorContext)
   const body = parseCumulativeSummary(req);
   const dates = body.periodDates;
   if (!dates) throw mtdErrors([mtdError.incorrectOrEmptyBody(['/periodDates'])]);
-  const scenario = govTestScenario(req, CREATE_SCENARIOS);
-  if (scenario && scenario !== 'STATEFUL') throw RULES[scenario]();
+  const scenario = testScenario(req, ctx, CREATE_SCENARIOS);
+  if (scenario !== 'STATEFUL' && scenario !== 'DEFAULT') throw RULES[scenario]();
   const taxYear = taxYearOf(dates.periodStartDate);
   if (taxYear < FIRST || taxYear > LAST) throw RULES.TAX_YEAR_NOT_SUPPORTED();
   if (taxYearOf(dates.periodEndDate) !== taxYear) throw RULES.MISALIGNED_PERIOD();
   const periodId = `${dates.periodStartDate}_${dates.periodEndDate}`;
+  if (scenario === 'DEFAULT') return { status: 200, body: { periodId } };
   const now = ctx.clock.now();
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
     if (!state.businesses.some((b) => b.details.businessId === businessId && b.details.typeOfBusiness === 'self-employment')) throw RULES.NOT_FOUND();
@@ -91,7 +94,9 @@ async function prelude(req: ApiRequest, ctx: EmulatorContext): Promise<{ nino: s
 
 export async function listPeriodSummaries(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear } = await prelude(req, ctx);
-  if (govTestScenario(req, OTHER_SCENARIOS) === 'NOT_FOUND') throw RULES.NOT_FOUND();
+  const scenario = testScenario(req, ctx, OTHER_SCENARIOS);
+  if (scenario === 'NOT_FOUND') throw RULES.NOT_FOUND();
+  if (scenario === 'DEFAULT') return { status: 200, body: { periods: defaultPeriods(taxYear) } };
   const periods = ((await ctx.incomeTax.read(vendorOf(req), nino)).periods ?? [])
     .filter((p) => p.businessId === businessId && p.taxYear === taxYear)
     .map((p) => ({ periodId: p.periodId, periodStartDate: p.body.periodDates.periodStartDate, periodEndDate: p.body.periodDates.periodEndDate }));
@@ -101,7 +106,9 @@ export async function listPeriodSummaries(req: ApiRequest, ctx: EmulatorContext)
 
 export async function retrievePeriodSummary(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear, periodId } = await prelude(req, ctx);
-  if (govTestScenario(req, OTHER_SCENARIOS) === 'NOT_FOUND') throw RULES.NOT_FOUND();
+  const scenario = testScenario(req, ctx, RETRIEVE_SCENARIOS);
+  if (scenario === 'NOT_FOUND') throw RULES.NOT_FOUND();
+  if (scenario === 'DEFAULT' || scenario === 'DYNAMIC') return { status: 200, body: defaultPeriodSummary(periodId!) };
   const found = (await ctx.incomeTax.read(vendorOf(req), nino)).periods?.find((p) => p.businessId === businessId && p.taxYear === taxYear && p.periodId === periodId);
   if (!found) throw RULES.NOT_FOUND();
   return { status: 200, body: found.body };
@@ -111,8 +118,9 @@ export async function retrievePeriodSummary(req: ApiRequest, ctx: EmulatorContex
 export async function amendPeriodSummary(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear, periodId } = await prelude(req, ctx);
   const { periodDates: _ignored, ...amounts } = parseCumulativeSummary(req);
-  const scenario = govTestScenario(req, OTHER_SCENARIOS);
+  const scenario = testScenario(req, ctx, OTHER_SCENARIOS);
   if (scenario === 'NOT_FOUND') throw RULES.NOT_FOUND();
+  if (scenario === 'DEFAULT') return { status: 204 };
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
     const found = state.periods?.find((p) => p.businessId === businessId && p.taxYear === taxYear && p.periodId === periodId);
     if (!found) throw RULES.NOT_FOUND();

@@ -6,18 +6,20 @@ import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
 import { addDays, isoDate, taxYearOf, taxYearStartDate } from '../shared/mtd-tax-year.js';
-import { govTestScenario } from '../shared/mtd-test-scenario.js';
+import { testScenario } from '../shared/mtd-test-scenario.js';
 import { createAmendAnnual, deleteAnnual, retrieveAnnual } from './annual-submission.js';
 import { amendPeriodSummary, createPeriodSummary, listPeriodSummaries, retrievePeriodSummary } from './period-summaries.js';
 import { parseCumulativeSummary } from './cumulative-summary-body.js';
 import { requireNinoFormat, validatePath } from './path-parameters.js';
+import { defaultCumulativeSummary } from './sandbox-defaults.js';
 
 /**
  * Self-Employment Business (MTD) 5.0: Create and Amend (PUT, `write:self-assessment`, 204) and Retrieve
  * (GET, `read:self-assessment`) a Self-Employment Cumulative Period Summary, tax years from 2025-26; the annual
  * submission is in annual-submission.ts, period summaries (before 2025-26) in period-summaries.ts.
  *
- * Stateful by default and with `STATEFUL`: what is PUT is read back by GET for that business and tax
+ * No `Gov-Test-Scenario` with `data: sandbox`: HMRC's default, PUT validates and succeeds, GET answers a canned
+ * summary (sandbox-defaults.ts). Stateful with `data: realistic` or `STATEFUL`: what is PUT is read back by GET for that business and tax
  * year, fulfils quarterly obligations and feeds the next triggered calculation. The business must be one
  * of the taxpayer's self-employment businesses (else 404 MATCHING_RESOURCE_NOT_FOUND). The emulator checks
  * the dates against the business's quarters (HMRC's error scenarios, made real): periodDates are required
@@ -53,7 +55,6 @@ const PUT_SCENARIOS = [
   'NOT_FOUND',
   'TAX_YEAR_NOT_SUPPORTED',
   'BOTH_EXPENSES_SUPPLIED',
-  'STATEFUL',
   'START_DATE_NOT_ALIGNED_TO_COMMENCEMENT_DATE',
   'END_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE',
   'MISSING_SUBMISSION_DATES',
@@ -64,7 +65,7 @@ const PUT_SCENARIOS = [
   'SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS',
   'START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE',
 ] as const;
-const GET_SCENARIOS = ['NOT_FOUND', 'STATEFUL'] as const;
+const GET_SCENARIOS = ['NOT_FOUND'] as const;
 /** ITSA statuses under which a summary covers the whole year and carries no dates (HMRC: "annual or latent"). */
 const ANNUAL_STATUSES = ['Annual'];
 
@@ -89,9 +90,10 @@ async function createAmend(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRe
   await requireIncomeTaxAccess(ctx, req, nino);
   const { businessId, taxYear } = validatePath(req);
   const body = parseCumulativeSummary(req);
-  const scenario = govTestScenario(req, PUT_SCENARIOS);
+  const scenario = testScenario(req, ctx, PUT_SCENARIOS);
   if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
-  if (scenario && scenario !== 'STATEFUL') throw RULES[scenario]();
+  if (scenario === 'DEFAULT') return { status: 204 };
+  if (scenario !== 'STATEFUL') throw RULES[scenario]();
 
   const now = ctx.clock.now();
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
@@ -127,8 +129,9 @@ async function retrieve(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespo
   requireNinoFormat(nino);
   await requireIncomeTaxAccess(ctx, req, nino);
   const { businessId, taxYear } = validatePath(req);
-  const scenario = govTestScenario(req, GET_SCENARIOS);
+  const scenario = testScenario(req, ctx, GET_SCENARIOS);
   if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
+  if (scenario === 'DEFAULT') return { status: 200, body: defaultCumulativeSummary(taxYear) };
   const state = await ctx.incomeTax.read(vendorOf(req), nino);
   const summary = state.cumulative.find((s) => s.businessId === businessId && s.taxYear === taxYear);
   if (!summary) throw mtdFailures.matchingResourceNotFound();

@@ -3,9 +3,9 @@ import { periodOfKey } from './obligations.js';
 import type { StoredReturn } from './vat-records.js';
 
 /**
- * Liabilities and payments (VAT OAS "Test data"). With no `Gov-Test-Scenario` HMRC's sandbox finds nothing (404);
- * the emulator also lists a liability for each return the VRN has submitted with VAT to pay, so that what you
- * submit shows up (emulator's choice). Scenarios return fixed data for the dates HMRC names:
+ * Liabilities and payments (VAT OAS "Test data"). HMRC's default ("Default (no header value)"): nothing found (404).
+ * Realistic (`data: realistic`, `STATEFUL`): payments as the default; a liability for each return the VRN has
+ * submitted with VAT to pay, so that what you submit shows up (emulator's choice). Scenarios return fixed data for the dates HMRC names:
  * SINGLE_LIABILITY (2017-01-02 to 2017-02-02), MULTIPLE_LIABILITIES (2017-04-05 to 2017-12-21), and the
  * `_2018_19` variants a year later; SINGLE_PAYMENT, MULTIPLE_PAYMENTS likewise. "The 'to' date of the liability
  * must fall within the date range provided"; a payment is kept when its received date does.
@@ -55,15 +55,17 @@ const PAYMENT_SCENARIOS: Record<string, Payment[]> = {
   MULTIPLE_PAYMENTS_2018_19: shiftPayments(MULTIPLE_PAYMENTS),
 };
 
-/** The VRN's liabilities in [from, to]: the scenario's, or those raised by its submitted returns. */
-export function liabilitiesFor(scenario: string | undefined, returns: StoredReturn[], from: string, to: string): Liability[] {
-  const fromScenario = scenario ? LIABILITY_SCENARIOS[scenario] : undefined;
-  const list = fromScenario ?? returns.flatMap((r) => liabilityOf(r, periodOfKey(r.return.periodKey)));
+export const LIABILITY_SCENARIO_NAMES = [...Object.keys(LIABILITY_SCENARIOS), 'INSOLVENT_TRADER'];
+export const PAYMENT_SCENARIO_NAMES = [...Object.keys(PAYMENT_SCENARIOS), 'INSOLVENT_TRADER'];
+
+/** The VRN's liabilities in [from, to]: the scenario's, those raised by its submitted returns (STATEFUL), or none. */
+export function liabilitiesFor(scenario: string, returns: StoredReturn[], from: string, to: string): Liability[] {
+  const list = LIABILITY_SCENARIOS[scenario] ?? (scenario === 'STATEFUL' ? returns.flatMap((r) => liabilityOf(r, periodOfKey(r.return.periodKey))) : []);
   return list.filter((l) => l.taxPeriod && l.taxPeriod.to >= from && l.taxPeriod.to <= to);
 }
 
-export function paymentsFor(scenario: string | undefined, from: string, to: string): Payment[] {
-  const list = (scenario ? PAYMENT_SCENARIOS[scenario] : undefined) ?? [];
+export function paymentsFor(scenario: string, from: string, to: string): Payment[] {
+  const list = PAYMENT_SCENARIOS[scenario] ?? [];
   return list.filter((p) => p.received && p.received >= from && p.received <= to);
 }
 

@@ -4,8 +4,13 @@ import type { StoredReturn } from './vat-records.js';
 /**
  * VAT obligations for each `Gov-Test-Scenario` of Retrieve VAT obligations (VAT OAS "Test data"):
  *
- * - default / QUARTERLY_ONE_MET, QUARTERLY_NONE_MET … QUARTERLY_FOUR_MET: five calendar quarters up to the current
- *   one on the virtual clock, the oldest N fulfilled (default: one), so the data always looks current;
+ * - HMRC's default ("Default (No header value)": "quarterly obligations and one is fulfilled"): the four quarters of
+ *   2017 on the dates of HMRC's example, keyed 18A1–18A4, the first fulfilled; fixed data, whatever the request's
+ *   dates and whatever was submitted, as HMRC's sandbox ("no requirement to use the periodKeys in the obligation
+ *   response"). HMRC's example shows the first two; the other two follow its pattern (emulator's choice);
+ * - realistic (`data: realistic`, `STATEFUL`) / QUARTERLY_ONE_MET, QUARTERLY_NONE_MET … QUARTERLY_FOUR_MET: five
+ *   calendar quarters up to the current one on the virtual clock, the oldest N fulfilled (realistic: one), so the
+ *   data always looks current;
  * - MONTHLY_NONE_MET … MONTHLY_THREE_MET: four months up to the current one, the oldest N fulfilled;
  * - MONTHLY_OBS_##_OPEN (01–12), MONTHLY_OBS_12_FULFILLED, QUARTERLY_OBS_##_OPEN (01–04),
  *   QUARTERLY_OBS_04_FULFILLED, MULTIPLE_OPEN_MONTHLY, MULTIPLE_OPEN_QUARTERLY, OBS_SPANS_MULTIPLE_YEARS: the
@@ -66,11 +71,35 @@ function withStatus(periods: Period[], fulfilled: number): Obligation[] {
   });
 }
 
+/** HMRC's default: its example's quarters of 2017, the first fulfilled the day before it was due. */
+export const SANDBOX_DEFAULT_OBLIGATIONS: readonly Obligation[] = [
+  { start: '2017-01-01', end: '2017-03-31', due: '2017-05-07', status: 'F', periodKey: '18A1', received: '2017-05-06' },
+  { start: '2017-04-01', end: '2017-06-30', due: '2017-08-07', status: 'O', periodKey: '18A2' },
+  { start: '2017-07-01', end: '2017-09-30', due: '2017-11-07', status: 'O', periodKey: '18A3' },
+  { start: '2017-10-01', end: '2017-12-31', due: '2018-02-07', status: 'O', periodKey: '18A4' },
+];
+
+const two = (n: number): string => String(n).padStart(2, '0');
+/** Every value Retrieve VAT obligations documents. */
+export const OBLIGATION_SCENARIOS = [
+  ...['NONE', 'ONE', 'TWO', 'THREE', 'FOUR'].map((n) => `QUARTERLY_${n}_MET`),
+  ...['NONE', 'ONE', 'TWO', 'THREE'].map((n) => `MONTHLY_${n}_MET`),
+  ...Array.from({ length: 12 }, (_, i) => `MONTHLY_OBS_${two(i + 1)}_OPEN`),
+  'MONTHLY_OBS_12_FULFILLED',
+  ...Array.from({ length: 4 }, (_, i) => `QUARTERLY_OBS_${two(i + 1)}_OPEN`),
+  'QUARTERLY_OBS_04_FULFILLED',
+  'MULTIPLE_OPEN_MONTHLY',
+  'MULTIPLE_OPEN_QUARTERLY',
+  'OBS_SPANS_MULTIPLE_YEARS',
+  'INSOLVENT_TRADER',
+  'NOT_FOUND',
+];
+
 const COUNTS: Record<string, number> = { NONE: 0, ONE: 1, TWO: 2, THREE: 3, FOUR: 4 };
 
 /**
- * The obligations a scenario describes, or undefined for a value that is not an obligations scenario (the caller
- * then uses the default). `today` is the virtual clock's date.
+ * The obligations a scenario describes (no scenario: the realistic ones), or undefined for a value that is not an
+ * obligations scenario. `today` is the virtual clock's date.
  */
 export function scenarioObligations(scenario: string | undefined, today: string): Obligation[] | undefined {
   const s = scenario ?? '';
@@ -103,9 +132,9 @@ export function periodOfKey(periodKey: string): { start: string; end: string } |
   return { start: p.start, end: p.end };
 }
 
-/** Clock-derived data is filtered by the request's dates; HMRC's fixed 2018 scenario data is returned whatever they are. */
+/** Clock-derived data is filtered by the request's dates; HMRC's fixed 2017 and 2018 data is returned whatever they are. */
 export function isClockDerived(scenario: string | undefined): boolean {
-  return !scenario || /^(?:QUARTERLY|MONTHLY)_(?:NONE|ONE|TWO|THREE|FOUR)_MET$/.test(scenario) || scenarioObligations(scenario, '2000-01-01') === undefined;
+  return !scenario || /^(?:QUARTERLY|MONTHLY)_(?:NONE|ONE|TWO|THREE|FOUR)_MET$/.test(scenario);
 }
 
 /** Marks obligations fulfilled by returns the VRN has submitted. */

@@ -29,10 +29,6 @@ export const PENALTY_SCENARIOS = [
 
 export type PenaltyScenario = (typeof PENALTY_SCENARIOS)[number];
 
-export function isPenaltyScenario(value: string): value is PenaltyScenario {
-  return (PENALTY_SCENARIOS as readonly string[]).includes(value);
-}
-
 interface Quarter {
   start: string;
   end: string;

@@ -3,9 +3,10 @@ import type { EmulatorContext } from '../../context.js';
 import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireClientAccess } from '../shared/client-access.js';
-import { liabilitiesFor, paymentsFor } from './financial-data.js';
-import { applySubmissions, filterObligations, isClockDerived, periodOfKey, scenarioObligations } from './obligations.js';
-import { financialDetailsFor, isPenaltyScenario, penaltiesFor } from './penalties.js';
+import { testScenario, type Scenario } from '../shared/mtd-test-scenario.js';
+import { LIABILITY_SCENARIO_NAMES, liabilitiesFor, PAYMENT_SCENARIO_NAMES, paymentsFor } from './financial-data.js';
+import { type Obligation, applySubmissions, filterObligations, isClockDerived, OBLIGATION_SCENARIOS, periodOfKey, SANDBOX_DEFAULT_OBLIGATIONS, scenarioObligations } from './obligations.js';
+import { financialDetailsFor, PENALTY_SCENARIOS, penaltiesFor } from './penalties.js';
 import { addDays, addMonths, daysBetween, isIsoDate, toIsoDate } from './vat-dates.js';
 import { vatErrors } from './vat-errors.js';
 import { validateSubmission } from './validate-submission.js';
@@ -15,10 +16,11 @@ import { validateSubmission } from './validate-submission.js';
  * return, view return, liabilities, payments, customer information, penalties and a penalty's financial details.
  * User-restricted: `read:vat` to read, `write:vat` to submit. A VRN is nine digits (400 VRN_INVALID), then the token
  * must reach it (403 CLIENT_OR_AGENT_NOT_AUTHORISED: the VRN's own organisation, or an agent with an MTD-VAT
- * relationship). Sandbox `Gov-Test-Scenario` values are applied after validation, as HMRC's stubs see them. A value
- * an endpoint does not document is ignored (the default data), since the VAT OAS documents no error for it — except
- * penalties and financial details, where vat-api answers 400 RULE_INCORRECT_GOV_TEST_SCENARIO (emulator's choice,
- * easy to change in each handler). Every call's fraud prevention headers are validated in passing (api name
+ * relationship). Sandbox `Gov-Test-Scenario` values are applied after validation, as HMRC's stubs see them
+ * (shared/mtd-test-scenario.ts): no header gives HMRC's sandbox default with `data: sandbox`, the realistic data with
+ * `data: realistic` or `STATEFUL`. A value an endpoint does not document is ignored (no header), since the VAT OAS
+ * documents no error for it — except penalties and financial details, where vat-api answers 400
+ * RULE_INCORRECT_GOV_TEST_SCENARIO (emulator's choice, easy to change in each handler). Every call's fraud prevention headers are validated in passing (api name
  * `vat-mtd` for the validation-feedback endpoint).
  */
 export const vatApi: Api = {
@@ -40,9 +42,9 @@ export const vatApi: Api = {
 
 const today = (ctx: EmulatorContext): string => toIsoDate(ctx.clock.now());
 
-function scenarioOf(req: ApiRequest): string | undefined {
-  const value = req.headers['gov-test-scenario'];
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+/** The request's scenario among `allowed` (see testScenario); an undocumented value counts as no header. */
+function scenarioOf<T extends string>(req: ApiRequest, ctx: EmulatorContext, allowed: readonly T[]): Scenario<T> {
+  return testScenario(req, ctx, allowed, { unknown: 'ignore' });
 }
 
 /** A query parameter given once, else undefined (a repeated parameter counts as invalid). */
@@ -62,7 +64,7 @@ async function authorisedVrn(req: ApiRequest, ctx: EmulatorContext): Promise<str
 /**
  * GET obligations: `from`/`to` mandatory unless `status=O`; dates YYYY-MM-DD (INVALID_DATE_FROM/TO); status O or
  * F, omitted for all (INVALID_STATUS); `from` ≤ `to`, at most 366 days apart (INVALID_DATE_RANGE). No obligation
- * left → 404 NOT_FOUND.
+ * left → 404 NOT_FOUND. Which obligations: obligations.ts.
  */
 async function obligations(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const vrn = await authorisedVrn(req, ctx);
@@ -75,27 +77,35 @@ async function obligations(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRe
   if (status === null || (status !== undefined && status !== 'O' && status !== 'F')) throw vatErrors.statusInvalid();
   if (from && to && (to < from || daysBetween(from, to) > 366)) throw vatErrors.dateRangeInvalid();
 
-  const scenario = scenarioOf(req);
+  const scenario = scenarioOf(req, ctx, OBLIGATION_SCENARIOS);
   if (scenario === 'INSOLVENT_TRADER') throw vatErrors.insolventTrader();
   if (scenario === 'NOT_FOUND') throw vatErrors.notFound();
-  const base = scenarioObligations(scenario, today(ctx)) ?? scenarioObligations(undefined, today(ctx))!;
-  const all = applySubmissions(base, await ctx.vat.returnsOf(vrn));
-  const dated = isClockDerived(scenario) ? { from, to } : {};
-  const list = filterObligations(all, { ...dated, status: status ?? undefined });
+  let list: Obligation[];
+  if (scenario === 'DEFAULT') list = filterObligations([...SANDBOX_DEFAULT_OBLIGATIONS], { status: status ?? undefined });
+  else {
+    const named = scenario === 'STATEFUL' ? undefined : scenario;
+    const all = applySubmissions(scenarioObligations(named, today(ctx)) ?? [], await ctx.vat.returnsOf(vrn));
+    const dated = isClockDerived(named) ? { from, to } : {};
+    list = filterObligations(all, { ...dated, status: status ?? undefined });
+  }
   if (!list.length) throw vatErrors.notFound();
   return { status: 200, body: { obligations: list } };
 }
 
 /**
- * POST returns: validated (validate-submission.ts), then the scenario, then the sandbox's own rules: a generated
- * period that has not ended → 403 TAX_PERIOD_NOT_ENDED; a second return for a period → 403 DUPLICATE_SUBMISSION.
+ * POST returns: validated (validate-submission.ts), then the scenario, then the sandbox's own rules: the return is
+ * stored ("Using this endpoint in the sandbox environment will store the data submitted") and a second return for a
+ * period → 403 DUPLICATE_SUBMISSION (emulator's choice where HMRC is silent). HMRC's default accepts any period key
+ * ("no requirement to use the periodKeys in the obligation response"); realistic data also refuses a generated
+ * period that has not ended on the virtual clock → 403 TAX_PERIOD_NOT_ENDED.
  * 201 with processingDate, formBundleNumber, paymentIndicator (DD when VAT is owed, else BANK) and, when VAT is
  * owed, chargeRefNumber; headers Receipt-ID, Receipt-Timestamp, Receipt-Signature.
  */
 async function submitReturn(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const vrn = await authorisedVrn(req, ctx);
   const vatReturn = validateSubmission(req);
-  switch (scenarioOf(req)) {
+  const scenario = scenarioOf(req, ctx, SUBMIT_SCENARIOS);
+  switch (scenario) {
     case 'INVALID_VRN':
       throw vatErrors.vrnInvalid();
     case 'INVALID_PERIODKEY':
@@ -110,7 +120,7 @@ async function submitReturn(req: ApiRequest, ctx: EmulatorContext): Promise<ApiR
       throw vatErrors.insolventTrader();
   }
   const period = periodOfKey(vatReturn.periodKey);
-  if (period && period.end >= today(ctx)) throw vatErrors.taxPeriodNotEnded();
+  if (scenario === 'STATEFUL' && period && period.end >= today(ctx)) throw vatErrors.taxPeriodNotEnded();
 
   const owed = vatReturn.totalVatDue > vatReturn.vatReclaimedCurrPeriod;
   const stored = await ctx.vat.submit(vrn, {
@@ -143,12 +153,22 @@ async function viewReturn(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRes
   const vrn = await authorisedVrn(req, ctx);
   const periodKey = req.params.periodKey ?? '';
   if (!/^[#0-9A-Z]{4}$/.test(periodKey)) throw vatErrors.periodKeyInvalidWrapped();
-  const scenario = scenarioOf(req);
+  const scenario = scenarioOf(req, ctx, ['DATE_RANGE_TOO_LARGE', 'INSOLVENT_TRADER']);
   if (scenario === 'DATE_RANGE_TOO_LARGE') throw vatErrors.dateRangeTooLarge();
   if (scenario === 'INSOLVENT_TRADER') throw vatErrors.insolventTrader();
   const stored = await ctx.vat.findReturn(vrn, periodKey);
   if (!stored) throw vatErrors.notFound();
   return { status: 200, body: stored.return };
+}
+
+const SUBMIT_SCENARIOS = ['INVALID_VRN', 'INVALID_PERIODKEY', 'INVALID_PAYLOAD', 'DUPLICATE_SUBMISSION', 'TAX_PERIOD_NOT_ENDED', 'INSOLVENT_TRADER'];
+const INFORMATION_SCENARIOS = ['DEFAULT', 'CUSTOMER_INFO_NOT_FOUND', 'NO_EFFECTREGISTRATIONDATE', 'NO_FLATRATESCHEME', 'NO_EFFECTREGISTRATIONDATE_NO_FRS'];
+
+/** The registration date of the account holding the VRN's MTD-VAT enrolment, if it has a valid one. */
+async function registrationDate(ctx: EmulatorContext, vrn: string): Promise<string | undefined> {
+  const owner = (await ctx.accounts.list()).find((a) => a.enrolments.some((e) => e.key === 'HMRC-MTD-VAT' && e.identifiers.some((i) => i.value === vrn)));
+  const registered = owner?.identifiers.vatRegistrationDate;
+  return isIsoDate(registered) ? registered : undefined;
 }
 
 /**
@@ -168,7 +188,7 @@ function financialDates(req: ApiRequest, ctx: EmulatorContext): { from: string; 
 async function liabilities(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const vrn = await authorisedVrn(req, ctx);
   const { from, to } = financialDates(req, ctx);
-  const scenario = scenarioOf(req);
+  const scenario = scenarioOf(req, ctx, LIABILITY_SCENARIO_NAMES);
   if (scenario === 'INSOLVENT_TRADER') throw vatErrors.insolventTrader();
   const list = liabilitiesFor(scenario, await ctx.vat.returnsOf(vrn), from, to);
   if (!list.length) throw vatErrors.notFound();
@@ -178,7 +198,7 @@ async function liabilities(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRe
 async function payments(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   await authorisedVrn(req, ctx);
   const { from, to } = financialDates(req, ctx);
-  const scenario = scenarioOf(req);
+  const scenario = scenarioOf(req, ctx, PAYMENT_SCENARIO_NAMES);
   if (scenario === 'INSOLVENT_TRADER') throw vatErrors.insolventTrader();
   const list = paymentsFor(scenario, from, to);
   if (!list.length) throw vatErrors.notFound();
@@ -186,17 +206,16 @@ async function payments(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespo
 }
 
 /**
- * GET information: the VRN's effective registration date (the account's `vatRegistrationDate`) and, by default, a
- * Flat Rate Scheme from the same date (category 001, as HMRC's example). Scenarios CUSTOMER_INFO_NOT_FOUND (404),
- * NO_EFFECTREGISTRATIONDATE, NO_FLATRATESCHEME, NO_EFFECTREGISTRATIONDATE_NO_FRS leave the parts out.
+ * GET information: an effective registration date and a Flat Rate Scheme from the same date (category 001). HMRC's
+ * default (no header, `DEFAULT`): its example's date, 2001-01-01; otherwise the account's `vatRegistrationDate`.
+ * Scenarios CUSTOMER_INFO_NOT_FOUND (404), NO_EFFECTREGISTRATIONDATE, NO_FLATRATESCHEME,
+ * NO_EFFECTREGISTRATIONDATE_NO_FRS leave the parts out.
  */
 async function information(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const vrn = await authorisedVrn(req, ctx);
-  const scenario = scenarioOf(req);
+  const scenario = scenarioOf(req, ctx, INFORMATION_SCENARIOS);
   if (scenario === 'CUSTOMER_INFO_NOT_FOUND') throw vatErrors.notFound();
-  const owner = (await ctx.accounts.list()).find((a) => a.enrolments.some((e) => e.key === 'HMRC-MTD-VAT' && e.identifiers.some((i) => i.value === vrn)));
-  const registered = owner?.identifiers.vatRegistrationDate;
-  const date = isIsoDate(registered) ? registered : undefined;
+  const date = scenario === 'DEFAULT' ? '2001-01-01' : await registrationDate(ctx, vrn);
   const noDate = scenario === 'NO_EFFECTREGISTRATIONDATE' || scenario === 'NO_EFFECTREGISTRATIONDATE_NO_FRS' || !date;
   const noFrs = scenario === 'NO_FLATRATESCHEME' || scenario === 'NO_EFFECTREGISTRATIONDATE_NO_FRS';
   return {
@@ -208,12 +227,14 @@ async function information(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRe
   };
 }
 
-/** GET penalties: 24 months of late submission and late payment penalties for the scenario (penalties.ts). */
+/**
+ * GET penalties: 24 months of late submission and late payment penalties for the scenario (penalties.ts). HMRC's
+ * default is the DEFAULT scenario, realistic data too: "multiple penalties in the last 2 years" reads the clock.
+ */
 async function penalties(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const vrn = await authorisedVrn(req, ctx);
-  const scenario = scenarioOf(req) ?? 'DEFAULT';
-  if (!isPenaltyScenario(scenario)) throw vatErrors.incorrectGovTestScenario();
-  return { status: 200, body: penaltiesFor(vrn, today(ctx), scenario) };
+  const scenario = testScenario(req, ctx, PENALTY_SCENARIOS, { unknown: 'reject' });
+  return { status: 200, body: penaltiesFor(vrn, today(ctx), scenario === 'STATEFUL' ? 'DEFAULT' : scenario) };
 }
 
 /**
@@ -224,8 +245,7 @@ async function financialDetails(req: ApiRequest, ctx: EmulatorContext): Promise<
   const vrn = await authorisedVrn(req, ctx);
   const reference = req.params.penaltyChargeReference ?? '';
   if (!/^X[a-zA-Z]\d{12}$/.test(reference)) throw vatErrors.chargeReferenceInvalid();
-  const scenario = scenarioOf(req);
-  if (scenario !== undefined && scenario !== 'DEFAULT') throw vatErrors.incorrectGovTestScenario();
+  testScenario(req, ctx, ['DEFAULT'], { unknown: 'reject' });
   const details = financialDetailsFor(vrn, today(ctx), reference);
   if (!details) throw vatErrors.matchingResourceNotFound();
   return { status: 200, body: details };

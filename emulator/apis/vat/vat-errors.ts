@@ -41,8 +41,7 @@ export const vatErrors = {
   dateRangeTooLarge: () => error(403, 'DATE_RANGE_TOO_LARGE', 'The date of the requested return cannot be further than four years from the current date'),
   insolventTrader: () => error(403, 'RULE_INSOLVENT_TRADER', 'The remote endpoint has indicated that the Trader is insolvent'),
   notFound: () => error(404, 'NOT_FOUND', 'The requested resource could not be found'),
-  /** Penalties and financial details (vat-api `RuleIncorrectGovTestScenarioError`, `FinancialInvalidSearchItem`). */
-  incorrectGovTestScenario: () => error(400, 'RULE_INCORRECT_GOV_TEST_SCENARIO', 'The supplied Gov-Test-Scenario is not valid'),
+  /** Penalties and financial details (vat-api `FinancialInvalidSearchItem`); an unknown scenario: shared/mtd-test-scenario.ts. */
   chargeReferenceInvalid: () => error(400, 'CHARGE_REFERENCE_INVALID', 'The provided chargeReference is invalid'),
   matchingResourceNotFound: () => error(404, 'MATCHING_RESOURCE_NOT_FOUND', 'Matching resource not found'),
 };

@@ -73,7 +73,7 @@ const probes: Probe[] = [
   {
     name: 'Business Details 2.0: 404 NO_BUSINESS_FOUND for an unknown business',
     run: async (env) => ({
-      ...(await asTaxpayer(env, 'GET', `/individuals/business/details/${nino(env)}/XAIS99999999999`, BD)),
+      ...(await asTaxpayer(env, 'GET', `/individuals/business/details/${nino(env)}/XAIS99999999999`, BD, { scenario: 'STATEFUL' })),
       schema: bd('retrieve.yaml', 'get', 404),
       expectStatus: 404,
     }),
@@ -90,7 +90,7 @@ const probes: Probe[] = [
   {
     name: 'Business Details 2.0: 404 RULE_BUSINESS_ID_NOT_FOUND for a quarterly period type',
     run: async (env) => ({
-      ...(await asTaxpayer(env, 'PUT', `/individuals/business/details/${nino(env)}/XAIS99999999999/2025-26`, BD, { body: { quarterlyPeriodType: 'calendar' } })),
+      ...(await asTaxpayer(env, 'PUT', `/individuals/business/details/${nino(env)}/XAIS99999999999/2025-26`, BD, { scenario: 'STATEFUL', body: { quarterlyPeriodType: 'calendar' } })),
       schema: bd('quarterly_period_type_create_amend.yaml', 'put', 404),
       expectStatus: 404,
     }),
@@ -143,7 +143,7 @@ const probes: Probe[] = [
   {
     name: 'Business Details 2.0: 422 RULE_NO_ACCOUNTING_DATE_FOUND disapplying the late accounting date rule',
     run: async (env) => ({
-      ...(await asTaxpayer(env, 'POST', `/individuals/business/details/${nino(env)}/${await defaultBusinessId(env)}/2024-25/late-accounting-date-rule-election/disapply`, BD)),
+      ...(await asTaxpayer(env, 'POST', `/individuals/business/details/${nino(env)}/${await defaultBusinessId(env)}/2024-25/late-accounting-date-rule-election/disapply`, BD, { scenario: 'STATEFUL' })),
       schema: bd('disapply_late_accounting_date_rule.yaml', 'post', 422),
       expectStatus: 422,
     }),
@@ -218,9 +218,9 @@ const probes: Probe[] = [
     async run(env) {
       const path = `/individuals/business/self-employment/${nino(env)}/${await defaultBusinessId(env)}/cumulative/2025-26`;
       const body = { periodDates: { periodStartDate: '2025-04-06', periodEndDate: '2025-07-05' }, periodIncome: { turnover: 1000 }, periodExpenses: { consolidatedExpenses: 100 } };
-      const put = await asTaxpayer(env, 'PUT', path, SE, { body });
+      const put = await asTaxpayer(env, 'PUT', path, SE, { scenario: 'STATEFUL', body });
       if (put.status !== 204) return { ...put, schema: null, expectStatus: 204 };
-      const get = await asTaxpayer(env, 'GET', path, SE);
+      const get = await asTaxpayer(env, 'GET', path, SE, { scenario: 'STATEFUL' });
       return { ...get, schema: ok200(SE_SPEC, '/individuals/business/self-employment/{nino}/{businessId}/cumulative/{taxYear}'), expectStatus: 200, problems: JSON.stringify(get.body) === JSON.stringify(body) ? [] : [`read back ${JSON.stringify(get.body)}`] };
     },
   },
@@ -229,9 +229,9 @@ const probes: Probe[] = [
     async run(env) {
       const path = `/individuals/business/self-employment/${nino(env)}/${await defaultBusinessId(env)}/annual/2025-26`;
       const body = { allowances: { annualInvestmentAllowance: 100 }, nonFinancials: { businessDetailsChangedRecently: false } };
-      const put = await asTaxpayer(env, 'PUT', path, SE, { body });
+      const put = await asTaxpayer(env, 'PUT', path, SE, { scenario: 'STATEFUL', body });
       if (put.status !== 204) return { ...put, schema: null, expectStatus: 204 };
-      const get = await asTaxpayer(env, 'GET', path, SE);
+      const get = await asTaxpayer(env, 'GET', path, SE, { scenario: 'STATEFUL' });
       return {
         ...get,
         schema: ok200(SE_SPEC, '/individuals/business/self-employment/{nino}/{businessId}/annual/{taxYear}', TY_2025_26),
@@ -253,15 +253,15 @@ const probes: Probe[] = [
     name: 'Individual Calculations 8.0: trigger (202), 404 until 5 s pass on the virtual clock, then retrieve and list',
     async run(env) {
       const base = `/individuals/calculations/${nino(env)}/self-assessment/2025-26`;
-      const trigger = await asTaxpayer(env, 'POST', `${base}/trigger/in-year`, CALC);
+      const trigger = await asTaxpayer(env, 'POST', `${base}/trigger/in-year`, CALC, { scenario: 'STATEFUL' });
       const id = (trigger.body as { calculationId?: string }).calculationId ?? '';
       const problems = UUID.test(id) ? [] : [`calculationId ${id} is not a UUID`];
-      const early = await asTaxpayer(env, 'GET', `${base}/${id}`, CALC);
+      const early = await asTaxpayer(env, 'GET', `${base}/${id}`, CALC, { scenario: 'STATEFUL' });
       if (early.status !== 404) problems.push(`retrieve before 5 s: ${early.status}, expected 404`);
       await env.request('POST', '/_emulator/clock/advance', { body: { by: 'PT5S' } });
-      const list = await asTaxpayer(env, 'GET', base, CALC);
+      const list = await asTaxpayer(env, 'GET', base, CALC, { scenario: 'STATEFUL' });
       if (!JSON.stringify(list.body).includes(id)) problems.push(`list does not include ${id}: ${list.status}`);
-      const ready = await asTaxpayer(env, 'GET', `${base}/${id}`, CALC);
+      const ready = await asTaxpayer(env, 'GET', `${base}/${id}`, CALC, { scenario: 'STATEFUL' });
       const doc = ready.body as { metadata?: { calculationId?: string }; inputs?: unknown };
       if (doc.metadata?.calculationId !== id || !doc.inputs) problems.push('retrieve lacks metadata.calculationId or inputs');
       return { ...ready, schema: ok200('individual-calculations/conf/8.0', '/individuals/calculations/{nino}/self-assessment/{taxYear}/{calculationId}', TY_2025_26), expectStatus: 200, problems };
