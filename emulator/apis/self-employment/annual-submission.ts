@@ -5,6 +5,7 @@ import { mtd, mtdFailures } from '../shared/mtd-errors.js';
 import { govTestScenario } from '../shared/mtd-test-scenario.js';
 import { parseAnnualSubmission } from './annual-submission-body.js';
 import { requireNinoFormat, validatePath } from './path-parameters.js';
+import { tradingAllowanceAnnual } from './scenario-bodies.js';
 
 /**
  * Create and Amend (PUT, 204), Retrieve (GET, 200) and Delete (DELETE, 204) a Self-Employment Annual Submission
@@ -14,7 +15,9 @@ import { requireNinoFormat, validatePath } from './path-parameters.js';
  * (RULE_OUTSIDE_AMENDMENT_WINDOW). The business must be one of the taxpayer's self-employment businesses.
  */
 const PUT_SCENARIOS = ['ALLOWANCE_NOT_SUPPORTED', 'NOT_FOUND', 'STATEFUL', 'WRONG_TPA_AMOUNT_SUBMITTED', 'OUTSIDE_AMENDMENT_WINDOW'] as const;
-const OTHER_SCENARIOS = ['NOT_FOUND', 'STATEFUL'] as const;
+const GET_SCENARIOS = ['TRADING_ALLOWANCE', 'NOT_FOUND', 'STATEFUL'] as const;
+/** HMRC documents no default for Delete: `DELETE` is the value that simulates success (without touching state). */
+const DELETE_SCENARIOS = ['DELETE', 'NOT_FOUND', 'OUTSIDE_AMENDMENT_WINDOW', 'STATEFUL'] as const;
 const ERRORS = {
   ALLOWANCE_NOT_SUPPORTED: () =>
     mtd(
@@ -50,7 +53,9 @@ export async function createAmendAnnual(req: ApiRequest, ctx: EmulatorContext): 
 
 export async function retrieveAnnual(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear } = await prelude(req, ctx);
-  if (govTestScenario(req, OTHER_SCENARIOS) === 'NOT_FOUND') throw ERRORS.NOT_FOUND();
+  const scenario = govTestScenario(req, GET_SCENARIOS);
+  if (scenario === 'NOT_FOUND') throw ERRORS.NOT_FOUND();
+  if (scenario === 'TRADING_ALLOWANCE') return { status: 200, body: tradingAllowanceAnnual(taxYear) };
   const found = (await ctx.incomeTax.read(vendorOf(req), nino)).annual?.find((a) => a.businessId === businessId && a.taxYear === taxYear);
   if (!found) throw ERRORS.NOT_FOUND();
   return { status: 200, body: found.body };
@@ -58,7 +63,9 @@ export async function retrieveAnnual(req: ApiRequest, ctx: EmulatorContext): Pro
 
 export async function deleteAnnual(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear } = await prelude(req, ctx);
-  if (govTestScenario(req, OTHER_SCENARIOS) === 'NOT_FOUND') throw ERRORS.NOT_FOUND();
+  const scenario = govTestScenario(req, DELETE_SCENARIOS);
+  if (scenario === 'DELETE') return { status: 204 };
+  if (scenario && scenario !== 'STATEFUL') throw ERRORS[scenario]();
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
     const before = state.annual?.length ?? 0;
     state.annual = (state.annual ?? []).filter((a) => !(a.businessId === businessId && a.taxYear === taxYear));

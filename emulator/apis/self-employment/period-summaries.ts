@@ -7,6 +7,7 @@ import { govTestScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation } from '../shared/mtd-validation.js';
 import { parseCumulativeSummary } from './cumulative-summary-body.js';
 import { requireNinoFormat, validatePath } from './path-parameters.js';
+import { consolidatedExpensesSummary, dynamicPeriodSummary } from './scenario-bodies.js';
 
 /**
  * Self-Employment Period Summaries (Self-Employment Business 5.0), for tax years 2017-18 to 2024-25 (from 2025-26
@@ -29,7 +30,9 @@ const CREATE_SCENARIOS = [
   'BUSINESS_INCOME_PERIOD_RESTRICTION',
   'STATEFUL',
 ] as const;
-const OTHER_SCENARIOS = ['NOT_FOUND', 'STATEFUL'] as const;
+const LIST_SCENARIOS = ['NOT_FOUND', 'TAX_YEAR_NOT_SUPPORTED', 'STATEFUL'] as const;
+const RETRIEVE_SCENARIOS = ['CONSOLIDATED_EXPENSES', 'NOT_FOUND', 'TAX_YEAR_NOT_SUPPORTED', 'STATEFUL', 'DYNAMIC'] as const;
+const AMEND_SCENARIOS = ['NOT_ALLOWED_CONSOLIDATED_EXPENSES', 'NOT_FOUND', 'TAX_YEAR_NOT_SUPPORTED', 'BOTH_EXPENSES_SUPPLIED', 'STATEFUL'] as const;
 const rule = (code: string, message: string) => () => mtd(400, code, message);
 const RULES = {
   OVERLAPPING_PERIOD: rule('RULE_OVERLAPPING_PERIOD', 'Period summary overlaps with any of the existing period summaries'),
@@ -91,7 +94,8 @@ async function prelude(req: ApiRequest, ctx: EmulatorContext): Promise<{ nino: s
 
 export async function listPeriodSummaries(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear } = await prelude(req, ctx);
-  if (govTestScenario(req, OTHER_SCENARIOS) === 'NOT_FOUND') throw RULES.NOT_FOUND();
+  const scenario = govTestScenario(req, LIST_SCENARIOS);
+  if (scenario && scenario !== 'STATEFUL') throw RULES[scenario]();
   const periods = ((await ctx.incomeTax.read(vendorOf(req), nino)).periods ?? [])
     .filter((p) => p.businessId === businessId && p.taxYear === taxYear)
     .map((p) => ({ periodId: p.periodId, periodStartDate: p.body.periodDates.periodStartDate, periodEndDate: p.body.periodDates.periodEndDate }));
@@ -101,7 +105,10 @@ export async function listPeriodSummaries(req: ApiRequest, ctx: EmulatorContext)
 
 export async function retrievePeriodSummary(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear, periodId } = await prelude(req, ctx);
-  if (govTestScenario(req, OTHER_SCENARIOS) === 'NOT_FOUND') throw RULES.NOT_FOUND();
+  const scenario = govTestScenario(req, RETRIEVE_SCENARIOS);
+  if (scenario === 'NOT_FOUND' || scenario === 'TAX_YEAR_NOT_SUPPORTED') throw RULES[scenario]();
+  if (scenario === 'CONSOLIDATED_EXPENSES') return { status: 200, body: consolidatedExpensesSummary(taxYear) };
+  if (scenario === 'DYNAMIC') return { status: 200, body: dynamicPeriodSummary(taxYear, periodId!) };
   const found = (await ctx.incomeTax.read(vendorOf(req), nino)).periods?.find((p) => p.businessId === businessId && p.taxYear === taxYear && p.periodId === periodId);
   if (!found) throw RULES.NOT_FOUND();
   return { status: 200, body: found.body };
@@ -111,8 +118,8 @@ export async function retrievePeriodSummary(req: ApiRequest, ctx: EmulatorContex
 export async function amendPeriodSummary(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear, periodId } = await prelude(req, ctx);
   const { periodDates: _ignored, ...amounts } = parseCumulativeSummary(req);
-  const scenario = govTestScenario(req, OTHER_SCENARIOS);
-  if (scenario === 'NOT_FOUND') throw RULES.NOT_FOUND();
+  const scenario = govTestScenario(req, AMEND_SCENARIOS);
+  if (scenario && scenario !== 'STATEFUL') throw RULES[scenario]();
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
     const found = state.periods?.find((p) => p.businessId === businessId && p.taxYear === taxYear && p.periodId === periodId);
     if (!found) throw RULES.NOT_FOUND();
