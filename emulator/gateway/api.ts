@@ -41,6 +41,8 @@ export interface Endpoint {
   auth: AuthType;
   /** Scopes the token must all carry (user-restricted endpoints). */
   scopes?: string[];
+  /** The API versions that have this endpoint; all the API's versions when omitted. */
+  versions?: string[];
   handler: (req: ApiRequest, ctx: EmulatorContext) => Promise<ApiResponse> | ApiResponse;
 }
 

@@ -2,10 +2,11 @@ import { platformErrors } from '../errors/platform-error.js';
 import type { Endpoint } from './api.js';
 import type { GatewayStep } from './pipeline.js';
 
-/** Finds the endpoint for the method and path; none → 404 MATCHING_RESOURCE_NOT_FOUND. */
+/** Finds the endpoint for the method, path and version; none → 404 MATCHING_RESOURCE_NOT_FOUND. */
 export const matchRoute: GatewayStep = (call) => {
   for (const endpoint of call.api.endpoints) {
     if (endpoint.method !== call.req.method) continue;
+    if (endpoint.versions && !endpoint.versions.includes(call.version)) continue;
     const params = matchPath(endpoint, call.req.path);
     if (params) {
       call.endpoint = endpoint;

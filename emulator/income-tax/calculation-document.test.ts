@@ -52,4 +52,23 @@ describe('calculation document', () => {
       toDate: '2026-01-05',
     });
   });
+
+  it('names the tax regime, income tax bands and Class 4 bands as HMRC’s 8.0 schemas do', () => {
+    const doc = calculationDocument(calc(200_000), 'AA123456A') as {
+      inputs: { personalInformation: { taxRegime: string } };
+      calculation: { taxCalculation: { incomeTax: { payPensionsProfit: { taxBands: Array<{ name: string }> } }; nics: { class4Nics: { nic4Bands: Array<{ name: string }> } } } };
+    };
+    expect(doc.inputs.personalInformation.taxRegime).toBe('uk');
+    expect(doc.calculation.taxCalculation.incomeTax.payPensionsProfit.taxBands.map((b) => b.name)).toEqual(['basic-rate', 'higher-rate', 'additional-rate']);
+    expect(doc.calculation.taxCalculation.nics.class4Nics.nic4Bands.map((b) => b.name)).toEqual(['zero-rate', 'basic-rate', 'higher-rate']);
+  });
+
+  it('gives every business income source its latest period end and the time its data was last received', () => {
+    const withSubmission = calc(20_000);
+    withSubmission.summaries[0]!.submissions.push({ periodEndDate: '2026-01-05', submittedAt: Date.parse('2026-01-10T12:00:00Z') });
+    const sources = (c: Calculation) => (calculationDocument(c, 'AA123456A') as { inputs: { incomeSources: { businessIncomeSources: Array<Record<string, unknown>> } } }).inputs.incomeSources.businessIncomeSources;
+    expect(sources(withSubmission)[0]).toMatchObject({ latestPeriodEndDate: '2026-01-05', latestReceivedDateTime: '2026-01-10T12:00:00.000Z' });
+    // Nothing submitted: the end of the tax year, and the time the calculation was requested.
+    expect(sources({ ...calc(0), summaries: [] })[0]).toMatchObject({ latestPeriodEndDate: '2026-04-05', latestReceivedDateTime: '2026-01-15T09:00:00.000Z' });
+  });
 });

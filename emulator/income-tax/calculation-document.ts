@@ -54,9 +54,9 @@ interface Band {
 
 function incomeTaxBands(taxable: number): Band[] {
   const bands: Array<[string, number, number]> = [
-    ['BRT', 20, 37_700],
-    ['HRT', 40, 125_140],
-    ['ART', 45, 99_999_999_999],
+    ['basic-rate', 20, 37_700],
+    ['higher-rate', 40, 125_140],
+    ['additional-rate', 45, 99_999_999_999],
   ];
   let remaining = taxable;
   let lower = 0;
@@ -64,11 +64,23 @@ function incomeTaxBands(taxable: number): Band[] {
   for (const [name, rate, limit] of bands) {
     const width = limit - lower;
     const income = Math.max(0, Math.min(remaining, width));
-    if (income > 0 || name === 'BRT') out.push({ name, rate, bandLimit: limit, apportionedBandLimit: limit, income, taxAmount: round2((income * rate) / 100) });
+    if (income > 0 || name === 'basic-rate') out.push({ name, rate, bandLimit: limit, apportionedBandLimit: limit, income, taxAmount: round2((income * rate) / 100) });
     remaining -= income;
     lower = limit;
   }
   return out;
+}
+
+/**
+ * When the business's data was last received: its latest cumulative or annual submission, else (a business with
+ * nothing submitted, which HMRC's schema still gives this required field) the time the calculation was requested.
+ */
+function latestReceived(calc: Calculation, businessId: string): number {
+  const times = [
+    ...calc.summaries.filter((s) => s.businessId === businessId).flatMap((s) => s.submissions.map((sub) => sub.submittedAt)),
+    ...(calc.annuals ?? []).filter((a) => a.businessId === businessId).map((a) => a.submittedAt),
+  ];
+  return times.length ? Math.max(...times) : calc.requestedAt;
 }
 
 /**
@@ -112,7 +124,7 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
     periodTo,
   };
   const inputs = {
-    personalInformation: { identifier: nino, taxRegime: 'UK' },
+    personalInformation: { identifier: nino, taxRegime: 'uk' },
     incomeSources: {
       businessIncomeSources: calc.businesses.map((b) => ({
         incomeSourceId: b.businessId,
@@ -121,9 +133,8 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
         accountingPeriodStartDate: taxYearStartDate(calc.taxYear),
         accountingPeriodEndDate: taxYearEndDate(calc.taxYear),
         source: 'MTD-SA',
-        ...(calc.summaries.find((s) => s.businessId === b.businessId)
-          ? { latestPeriodEndDate: figures.find((f) => f.businessId === b.businessId)?.periodTo ?? taxYearEndDate(calc.taxYear) }
-          : {}),
+        latestPeriodEndDate: figures.find((f) => f.businessId === b.businessId)?.periodTo ?? taxYearEndDate(calc.taxYear),
+        latestReceivedDateTime: iso(latestReceived(calc, b.businessId)),
       })),
     },
   };
@@ -169,9 +180,9 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
           totalIncomeChargeableToClass4: class4Main + class4Upper,
           totalAmount: class4,
           nic4Bands: [
-            { name: 'ZRT', rate: 0, threshold: 12_570, apportionedThreshold: 12_570, income: Math.min(totalIncome, 12_570), amount: 0 },
-            { name: 'BRT', rate: 6, threshold: 50_270, apportionedThreshold: 50_270, income: class4Main, amount: round2(class4Main * 0.06) },
-            ...(class4Upper ? [{ name: 'HRT', rate: 2, income: class4Upper, amount: round2(class4Upper * 0.02) }] : []),
+            { name: 'zero-rate', rate: 0, threshold: 12_570, apportionedThreshold: 12_570, income: Math.min(totalIncome, 12_570), amount: 0 },
+            { name: 'basic-rate', rate: 6, threshold: 50_270, apportionedThreshold: 50_270, income: class4Main, amount: round2(class4Main * 0.06) },
+            ...(class4Upper ? [{ name: 'higher-rate', rate: 2, income: class4Upper, amount: round2(class4Upper * 0.02) }] : []),
           ],
         },
         totalNic: class4,

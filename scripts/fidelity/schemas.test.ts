@@ -68,4 +68,11 @@ describe('SchemaLoader', () => {
     expect(schema.title).toBe('TY 2026-27');
     expect(Object.keys(schema.properties)).toEqual(['fya', 'ref']);
   });
+
+  it('accepts pence amounts that are multiples of 0.01 only up to floating-point error, and rejects fractions of a penny', () => {
+    write('api/conf/1.0/schemas/money.json', '{ "type": "number", "multipleOf": 0.01 }');
+    const check = new SchemaLoader(specs).check({ file: 'api/conf/1.0/schemas/money.json' });
+    expect(check(8431.8)).toEqual([]);
+    expect(check(8431.805).length).toBeGreaterThan(0);
+  });
 });

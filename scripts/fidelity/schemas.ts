@@ -10,7 +10,8 @@ import { isObject, SpecFiles } from './spec-files.js';
  * first); the loader inlines every `$ref` (relative to the file it appears in),
  * drops what ajv (draft-07) would reject (`$schema`, draft-04 `id`, OAS `example`) and maps draft-04's boolean
  * `exclusiveMinimum`/`exclusiveMaximum` and OAS `nullable`. Patterns are ECMA-262 regular expressions without the
- * `u` flag (HMRC's escape `\"` inside a character class is an error in unicode mode). Recursive schemas are cut off after 40 levels.
+ * `u` flag (HMRC's escape `\"` inside a character class is an error in unicode mode); `multipleOf` allows
+ * floating-point error (a pence amount such as 8431.8 is a multiple of 0.01). Recursive schemas are cut off after 40 levels.
  */
 export type BodyCheck = (body: unknown) => string[];
 
@@ -20,7 +21,9 @@ const MAX_DEPTH = 40;
 
 export class SchemaLoader {
   private readonly checks = new Map<string, BodyCheck>();
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, logger: false, unicodeRegExp: false });
+  // multipleOfPrecision: HMRC's money fields are `multipleOf: 0.01`, and 8431.8 / 0.01 is 843179.9999999999 in
+  // floating point; without a tolerance ajv rejects correctly rounded pence amounts.
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, logger: false, unicodeRegExp: false, multipleOfPrecision: 6 });
 
   constructor(
     private readonly specs: string,

@@ -257,3 +257,16 @@ describe('Business Details API 2.0', () => {
     expect(res.body.code).toBe(code);
   });
 });
+
+describe('Business Details API 1.0 (retired)', () => {
+  it('answers 410 Gone with no body on the one path HMRC keeps for it, and serves none of 2.0 under 1.0', async () => {
+    const e = await emulator();
+    const token = await taxpayer(e);
+    const retired = await client(e, token, '1.0').get('/individuals/business/details/retired');
+    expect(retired.status).toBe(410);
+    expect(retired.text).toBe('');
+    expect((await client(e, token, '1.0').get(list)).body.code).toBe('MATCHING_RESOURCE_NOT_FOUND');
+    expect((await client(e, token, '2.0').get('/individuals/business/details/retired')).status).toBe(404);
+    expect((await client(e, token, '2.0').get(list)).status).toBe(200);
+  });
+});

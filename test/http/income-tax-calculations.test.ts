@@ -176,6 +176,7 @@ describe('Individual Calculations API 8.0', () => {
     ['RECENT_SUBMISSIONS_EXIST', 400, 'RULE_RECENT_SUBMISSIONS_EXIST'],
     ['RESIDENCY_CHANGED', 400, 'RULE_RESIDENCY_CHANGED'],
     ['SUBMISSION_FAILED', 400, 'RULE_SUBMISSION_FAILED'],
+    ['TAX_YEAR_NOT_SUPPORTED', 400, 'RULE_TAX_YEAR_NOT_SUPPORTED'],
     ['NOT_FOUND', 404, 'MATCHING_RESOURCE_NOT_FOUND'],
   ])('simulates final declaration scenario %s as %i %s', async (scenario, status, code) => {
     const e = await emulator({ data: 'realistic' });

@@ -84,4 +84,24 @@ describe('Self Employment Business API 5.0: annual submissions', () => {
     expect(res.status).toBe(status);
     expect(res.body.code).toBe(code);
   });
+
+  it('simulates TRADING_ALLOWANCE on retrieve, with transition profits from 2024-25 only', async () => {
+    const e = await emulator();
+    const api = client(e, await taxpayer(e), '5.0');
+    const current = await api.get(path(), 'TRADING_ALLOWANCE');
+    expect(current.status).toBe(200);
+    expect(current.body.allowances).toEqual({ tradingIncomeAllowance: 572.99 });
+    expect(current.body.adjustments.transitionProfitAmount).toBe(435.9);
+    expect((await api.get(path('2023-24'), 'TRADING_ALLOWANCE')).body.adjustments.transitionProfitAmount).toBeUndefined();
+  });
+
+  it('simulates delete scenarios: DELETE succeeds without touching stored data, OUTSIDE_AMENDMENT_WINDOW is refused', async () => {
+    const e = await emulator();
+    const api = client(e, await taxpayer(e), '5.0');
+    expect((await api.put(path(), annual)).status).toBe(204);
+    expect((await api.delete(path(), 'DELETE')).status).toBe(204);
+    const outside = await api.delete(path(), 'OUTSIDE_AMENDMENT_WINDOW');
+    expect([outside.status, outside.body.code]).toEqual([400, 'RULE_OUTSIDE_AMENDMENT_WINDOW']);
+    expect((await api.get(path())).status).toBe(200);
+  });
 });

@@ -74,4 +74,21 @@ describe('Self Employment Business API 5.0: period summaries before 2025-26', ()
     const res = await client(e, await taxpayer(e), '5.0').post(base, period('2024-04-06', '2024-07-05'), scenario);
     expect(res.body.code).toBe(code);
   });
+
+  it('simulates the list, retrieve and amend scenarios HMRC documents for period summaries', async () => {
+    const e = await emulator();
+    const api = client(e, await taxpayer(e), '5.0');
+    const one = `${base}/2023-24/2023-07-06_2023-10-05`;
+    expect((await api.get(`${base}/2023-24`, 'TAX_YEAR_NOT_SUPPORTED')).body.code).toBe('RULE_TAX_YEAR_NOT_SUPPORTED');
+    expect((await api.get(one, 'TAX_YEAR_NOT_SUPPORTED')).body.code).toBe('RULE_TAX_YEAR_NOT_SUPPORTED');
+    const consolidated = await api.get(one, 'CONSOLIDATED_EXPENSES');
+    expect(consolidated.body).toMatchObject({ periodDates: { periodStartDate: '2023-04-06', periodEndDate: '2023-07-05' }, periodExpenses: { consolidatedExpenses: 200 } });
+    const dynamic = await api.get(one, 'DYNAMIC');
+    expect(dynamic.status).toBe(200);
+    expect(dynamic.body.periodDates).toEqual({ periodStartDate: '2023-07-06', periodEndDate: '2023-10-05' });
+    for (const scenario of ['NOT_ALLOWED_CONSOLIDATED_EXPENSES', 'TAX_YEAR_NOT_SUPPORTED', 'BOTH_EXPENSES_SUPPLIED']) {
+      const res = await api.put(one, { periodIncome: { turnover: 1 } }, scenario);
+      expect([res.status, res.body.code]).toEqual([400, `RULE_${scenario}`]);
+    }
+  });
 });

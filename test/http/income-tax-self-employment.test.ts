@@ -126,4 +126,14 @@ describe('Self Employment Business API 5.0: cumulative period summaries', () => 
     expect((await api.get(path(), 'NOT_FOUND')).status).toBe(404);
     expect((await api.get(path(), 'DYNAMIC')).body.code).toBe('RULE_INCORRECT_GOV_TEST_SCENARIO');
   });
+
+  it('simulates the retrieve scenarios CONSOLIDATED_EXPENSES (a first-quarter summary) and TAX_YEAR_NOT_SUPPORTED', async () => {
+    const e = await emulator();
+    const api = client(e, await taxpayer(e), '5.0');
+    const consolidated = await api.get(path(), 'CONSOLIDATED_EXPENSES');
+    expect(consolidated.status).toBe(200);
+    expect(consolidated.body).toMatchObject({ periodDates: { periodStartDate: '2025-04-06', periodEndDate: '2025-07-05' }, periodExpenses: { consolidatedExpenses: 200 } });
+    const unsupported = await api.get(path(), 'TAX_YEAR_NOT_SUPPORTED');
+    expect([unsupported.status, unsupported.body.code]).toEqual([400, 'RULE_TAX_YEAR_NOT_SUPPORTED']);
+  });
 });

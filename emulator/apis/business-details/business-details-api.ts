@@ -15,7 +15,8 @@ import { CANNED_LISTS, cannedBusiness, DEFAULT_BUSINESS_ID, DYNAMIC_IDS, LIST_SC
  * Business Details (MTD) 2.0: List All Businesses and Retrieve Business Details (`read:self-assessment`), Create
  * and Amend Quarterly Period Type (quarterly-period-type.ts), Retrieve and Update Accounting Type (accounting-type.ts),
  * Create or Update and Retrieve Periods of Account (periods-of-account.ts), the Late Accounting Date Rule election
- * (late-accounting-date-rule.ts).
+ * (late-accounting-date-rule.ts). Version 1.0 is retired: as HMRC's 1.0 spec documents, its one path
+ * `GET /individuals/business/details/retired` answers 410 Gone, and no 2.0 endpoint answers under 1.0.
  * With no `Gov-Test-Scenario` and `data: sandbox`, HMRC's default: one self-employment business, `XBIS12345678901`
  * (list.yaml, retrieve.yaml "N/A - DEFAULT"). With `STATEFUL` or `data: realistic`, stateful: a signed-up taxpayer
  * starts with one self-employment business (income-tax/default-business.ts), businesses created or deleted through
@@ -31,20 +32,24 @@ const LADR = '/individuals/business/details/:nino/:businessId/:taxYear/late-acco
 export const businessDetailsApi: Api = {
   name: 'Business Details (MTD)',
   context: 'individuals/business/details',
-  versions: ['2.0'],
+  versions: ['1.0', '2.0'],
   formats: ['json'],
-  endpoints: withFraudHeaderCheck('business-details-api', [
-    { method: 'GET', path: '/individuals/business/details/:nino/list', auth: 'user', scopes: ['read:self-assessment'], handler: list },
-    { method: 'GET', path: '/individuals/business/details/:nino/:businessId', auth: 'user', scopes: ['read:self-assessment'], handler: retrieve },
-    { method: 'PUT', path: '/individuals/business/details/:nino/:businessId/:taxYear', auth: 'user', scopes: ['write:self-assessment'], handler: createAmendQuarterlyPeriodType },
-    { method: 'GET', path: '/individuals/business/details/:nino/:businessId/:taxYear/accounting-type', auth: 'user', scopes: ['read:self-assessment'], handler: retrieveAccountingType },
-    { method: 'PUT', path: '/individuals/business/details/:nino/:businessId/:taxYear/accounting-type', auth: 'user', scopes: ['write:self-assessment'], handler: updateAccountingType },
-    { method: 'GET', path: '/individuals/business/details/:nino/:businessId/:taxYear/periods-of-account', auth: 'user', scopes: ['read:self-assessment'], handler: retrievePeriodsOfAccount },
-    { method: 'PUT', path: '/individuals/business/details/:nino/:businessId/:taxYear/periods-of-account', auth: 'user', scopes: ['write:self-assessment'], handler: createUpdatePeriodsOfAccount },
-    { method: 'GET', path: `${LADR}`, auth: 'user', scopes: ['read:self-assessment'], handler: retrieveLateAccountingDateRule },
-    { method: 'POST', path: `${LADR}/disapply`, auth: 'user', scopes: ['write:self-assessment'], handler: disapplyLateAccountingDateRule },
-    { method: 'DELETE', path: `${LADR}/withdraw`, auth: 'user', scopes: ['write:self-assessment'], handler: withdrawLateAccountingDateRule },
-  ]),
+  endpoints: [
+    ...withFraudHeaderCheck('business-details-api', [
+      { method: 'GET', path: '/individuals/business/details/:nino/list', auth: 'user', scopes: ['read:self-assessment'], handler: list },
+      { method: 'GET', path: '/individuals/business/details/:nino/:businessId', auth: 'user', scopes: ['read:self-assessment'], handler: retrieve },
+      { method: 'PUT', path: '/individuals/business/details/:nino/:businessId/:taxYear', auth: 'user', scopes: ['write:self-assessment'], handler: createAmendQuarterlyPeriodType },
+      { method: 'GET', path: '/individuals/business/details/:nino/:businessId/:taxYear/accounting-type', auth: 'user', scopes: ['read:self-assessment'], handler: retrieveAccountingType },
+      { method: 'PUT', path: '/individuals/business/details/:nino/:businessId/:taxYear/accounting-type', auth: 'user', scopes: ['write:self-assessment'], handler: updateAccountingType },
+      { method: 'GET', path: '/individuals/business/details/:nino/:businessId/:taxYear/periods-of-account', auth: 'user', scopes: ['read:self-assessment'], handler: retrievePeriodsOfAccount },
+      { method: 'PUT', path: '/individuals/business/details/:nino/:businessId/:taxYear/periods-of-account', auth: 'user', scopes: ['write:self-assessment'], handler: createUpdatePeriodsOfAccount },
+      { method: 'GET', path: `${LADR}`, auth: 'user', scopes: ['read:self-assessment'], handler: retrieveLateAccountingDateRule },
+      { method: 'POST', path: `${LADR}/disapply`, auth: 'user', scopes: ['write:self-assessment'], handler: disapplyLateAccountingDateRule },
+      { method: 'DELETE', path: `${LADR}/withdraw`, auth: 'user', scopes: ['write:self-assessment'], handler: withdrawLateAccountingDateRule },
+    ]).map((endpoint) => ({ ...endpoint, versions: ['2.0'] })),
+    // 1.0 is retired: HMRC's 1.0 spec keeps this one path, answering 410 Gone with no body.
+    { method: 'GET', path: '/individuals/business/details/retired', versions: ['1.0'], auth: 'user', scopes: ['read:self-assessment'], handler: () => ({ status: 410 }) },
+  ],
 };
 
 async function list(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {

@@ -38,6 +38,7 @@ export const SUBMIT_SCENARIOS = [
   'RECENT_SUBMISSIONS_EXIST',
   'RESIDENCY_CHANGED',
   'SUBMISSION_FAILED',
+  'TAX_YEAR_NOT_SUPPORTED',
   'NOT_FOUND',
 ] as const;
 
@@ -65,6 +66,7 @@ export const calculationErrors = {
   FINAL_DECLARATION_TAX_YEAR: () => mtd(400, 'RULE_FINAL_DECLARATION_TAX_YEAR', 'The final declaration cannot be submitted until after the end of the tax year'),
   INCOME_SOURCES_INVALID: () => mtd(400, 'RULE_INCOME_SOURCES_INVALID', 'No valid income sources could be found'),
   SUBMISSION_FAILED: () => mtd(400, 'RULE_SUBMISSION_FAILED', 'The submission cannot be completed due to validation failures'),
+  TAX_YEAR_NOT_SUPPORTED: () => mtd(400, 'RULE_TAX_YEAR_NOT_SUPPORTED', 'The tax year specified does not lie within the supported range'),
   CALCULATION_TYPE_NOT_ALLOWED: () => mtd(400, 'RULE_CALCULATION_TYPE_NOT_ALLOWED', 'The provided calculation type is not applicable for this tax year'),
   PREMATURE_FINALISATION: () => mtd(400, 'RULE_PREMATURE_FINALISATION', 'Finalisation cannot occur until after the end of the tax year'),
   DECLARATION_NOT_RECEIVED: () => mtd(400, 'RULE_DECLARATION_NOT_RECEIVED', 'The final declaration has not been received'),

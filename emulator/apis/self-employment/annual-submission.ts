@@ -6,6 +6,7 @@ import { testScenario } from '../shared/mtd-test-scenario.js';
 import { parseAnnualSubmission } from './annual-submission-body.js';
 import { requireNinoFormat, validatePath } from './path-parameters.js';
 import { DEFAULT_ANNUAL_SUBMISSION } from './sandbox-defaults.js';
+import { tradingAllowanceAnnual } from './scenario-bodies.js';
 
 /**
  * Create and Amend (PUT, 204), Retrieve (GET, 200) and Delete (DELETE, 204) a Self-Employment Annual Submission
@@ -16,7 +17,9 @@ import { DEFAULT_ANNUAL_SUBMISSION } from './sandbox-defaults.js';
  * (RULE_OUTSIDE_AMENDMENT_WINDOW). The business must be one of the taxpayer's self-employment businesses.
  */
 const PUT_SCENARIOS = ['ALLOWANCE_NOT_SUPPORTED', 'NOT_FOUND', 'WRONG_TPA_AMOUNT_SUBMITTED', 'OUTSIDE_AMENDMENT_WINDOW'] as const;
-const OTHER_SCENARIOS = ['NOT_FOUND'] as const;
+const GET_SCENARIOS = ['TRADING_ALLOWANCE', 'NOT_FOUND'] as const;
+/** `DELETE` is HMRC's value that simulates success (without touching state). */
+const DELETE_SCENARIOS = ['DELETE', 'NOT_FOUND', 'OUTSIDE_AMENDMENT_WINDOW'] as const;
 const ERRORS = {
   ALLOWANCE_NOT_SUPPORTED: () =>
     mtd(
@@ -53,8 +56,9 @@ export async function createAmendAnnual(req: ApiRequest, ctx: EmulatorContext): 
 
 export async function retrieveAnnual(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear } = await prelude(req, ctx);
-  const scenario = testScenario(req, ctx, OTHER_SCENARIOS);
+  const scenario = testScenario(req, ctx, GET_SCENARIOS);
   if (scenario === 'NOT_FOUND') throw ERRORS.NOT_FOUND();
+  if (scenario === 'TRADING_ALLOWANCE') return { status: 200, body: tradingAllowanceAnnual(taxYear) };
   if (scenario === 'DEFAULT') return { status: 200, body: DEFAULT_ANNUAL_SUBMISSION };
   const found = (await ctx.incomeTax.read(vendorOf(req), nino)).annual?.find((a) => a.businessId === businessId && a.taxYear === taxYear);
   if (!found) throw ERRORS.NOT_FOUND();
@@ -63,9 +67,9 @@ export async function retrieveAnnual(req: ApiRequest, ctx: EmulatorContext): Pro
 
 export async function deleteAnnual(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear } = await prelude(req, ctx);
-  const scenario = testScenario(req, ctx, OTHER_SCENARIOS);
-  if (scenario === 'NOT_FOUND') throw ERRORS.NOT_FOUND();
-  if (scenario === 'DEFAULT') return { status: 204 };
+  const scenario = testScenario(req, ctx, DELETE_SCENARIOS);
+  if (scenario === 'DELETE' || scenario === 'DEFAULT') return { status: 204 };
+  if (scenario !== 'STATEFUL') throw ERRORS[scenario]();
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
     const before = state.annual?.length ?? 0;
     state.annual = (state.annual ?? []).filter((a) => !(a.businessId === businessId && a.taxYear === taxYear));

@@ -8,6 +8,7 @@ import { MtdValidation } from '../shared/mtd-validation.js';
 import { parseCumulativeSummary } from './cumulative-summary-body.js';
 import { requireNinoFormat, validatePath } from './path-parameters.js';
 import { defaultPeriods, defaultPeriodSummary } from './sandbox-defaults.js';
+import { consolidatedExpensesSummary, dynamicPeriodSummary } from './scenario-bodies.js';
 
 /**
  * Self-Employment Period Summaries (Self-Employment Business 5.0), for tax years 2017-18 to 2024-25 (from 2025-26
@@ -30,8 +31,9 @@ const CREATE_SCENARIOS = [
   'BOTH_EXPENSES_SUPPLIED',
   'BUSINESS_INCOME_PERIOD_RESTRICTION',
 ] as const;
-const OTHER_SCENARIOS = ['NOT_FOUND'] as const;
-const RETRIEVE_SCENARIOS = ['NOT_FOUND', 'DYNAMIC'] as const;
+const LIST_SCENARIOS = ['NOT_FOUND', 'TAX_YEAR_NOT_SUPPORTED'] as const;
+const RETRIEVE_SCENARIOS = ['CONSOLIDATED_EXPENSES', 'NOT_FOUND', 'TAX_YEAR_NOT_SUPPORTED', 'DYNAMIC'] as const;
+const AMEND_SCENARIOS = ['NOT_ALLOWED_CONSOLIDATED_EXPENSES', 'NOT_FOUND', 'TAX_YEAR_NOT_SUPPORTED', 'BOTH_EXPENSES_SUPPLIED'] as const;
 const rule = (code: string, message: string) => () => mtd(400, code, message);
 const RULES = {
   OVERLAPPING_PERIOD: rule('RULE_OVERLAPPING_PERIOD', 'Period summary overlaps with any of the existing period summaries'),
@@ -94,9 +96,9 @@ async function prelude(req: ApiRequest, ctx: EmulatorContext): Promise<{ nino: s
 
 export async function listPeriodSummaries(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear } = await prelude(req, ctx);
-  const scenario = testScenario(req, ctx, OTHER_SCENARIOS);
-  if (scenario === 'NOT_FOUND') throw RULES.NOT_FOUND();
+  const scenario = testScenario(req, ctx, LIST_SCENARIOS);
   if (scenario === 'DEFAULT') return { status: 200, body: { periods: defaultPeriods(taxYear) } };
+  if (scenario !== 'STATEFUL') throw RULES[scenario]();
   const periods = ((await ctx.incomeTax.read(vendorOf(req), nino)).periods ?? [])
     .filter((p) => p.businessId === businessId && p.taxYear === taxYear)
     .map((p) => ({ periodId: p.periodId, periodStartDate: p.body.periodDates.periodStartDate, periodEndDate: p.body.periodDates.periodEndDate }));
@@ -107,8 +109,10 @@ export async function listPeriodSummaries(req: ApiRequest, ctx: EmulatorContext)
 export async function retrievePeriodSummary(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear, periodId } = await prelude(req, ctx);
   const scenario = testScenario(req, ctx, RETRIEVE_SCENARIOS);
-  if (scenario === 'NOT_FOUND') throw RULES.NOT_FOUND();
-  if (scenario === 'DEFAULT' || scenario === 'DYNAMIC') return { status: 200, body: defaultPeriodSummary(periodId!) };
+  if (scenario === 'NOT_FOUND' || scenario === 'TAX_YEAR_NOT_SUPPORTED') throw RULES[scenario]();
+  if (scenario === 'CONSOLIDATED_EXPENSES') return { status: 200, body: consolidatedExpensesSummary(taxYear) };
+  if (scenario === 'DYNAMIC') return { status: 200, body: dynamicPeriodSummary(taxYear, periodId!) };
+  if (scenario === 'DEFAULT') return { status: 200, body: defaultPeriodSummary(periodId!) };
   const found = (await ctx.incomeTax.read(vendorOf(req), nino)).periods?.find((p) => p.businessId === businessId && p.taxYear === taxYear && p.periodId === periodId);
   if (!found) throw RULES.NOT_FOUND();
   return { status: 200, body: found.body };
@@ -118,9 +122,9 @@ export async function retrievePeriodSummary(req: ApiRequest, ctx: EmulatorContex
 export async function amendPeriodSummary(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
   const { nino, businessId, taxYear, periodId } = await prelude(req, ctx);
   const { periodDates: _ignored, ...amounts } = parseCumulativeSummary(req);
-  const scenario = testScenario(req, ctx, OTHER_SCENARIOS);
-  if (scenario === 'NOT_FOUND') throw RULES.NOT_FOUND();
+  const scenario = testScenario(req, ctx, AMEND_SCENARIOS);
   if (scenario === 'DEFAULT') return { status: 204 };
+  if (scenario !== 'STATEFUL') throw RULES[scenario]();
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
     const found = state.periods?.find((p) => p.businessId === businessId && p.taxYear === taxYear && p.periodId === periodId);
     if (!found) throw RULES.NOT_FOUND();

@@ -12,6 +12,7 @@ import { amendPeriodSummary, createPeriodSummary, listPeriodSummaries, retrieveP
 import { parseCumulativeSummary } from './cumulative-summary-body.js';
 import { requireNinoFormat, validatePath } from './path-parameters.js';
 import { defaultCumulativeSummary } from './sandbox-defaults.js';
+import { consolidatedExpensesSummary } from './scenario-bodies.js';
 
 /**
  * Self-Employment Business (MTD) 5.0: Create and Amend (PUT, `write:self-assessment`, 204) and Retrieve
@@ -65,7 +66,7 @@ const PUT_SCENARIOS = [
   'SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS',
   'START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE',
 ] as const;
-const GET_SCENARIOS = ['NOT_FOUND'] as const;
+const GET_SCENARIOS = ['CONSOLIDATED_EXPENSES', 'NOT_FOUND', 'TAX_YEAR_NOT_SUPPORTED'] as const;
 /** ITSA statuses under which a summary covers the whole year and carries no dates (HMRC: "annual or latent"). */
 const ANNUAL_STATUSES = ['Annual'];
 
@@ -131,6 +132,8 @@ async function retrieve(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespo
   const { businessId, taxYear } = validatePath(req);
   const scenario = testScenario(req, ctx, GET_SCENARIOS);
   if (scenario === 'NOT_FOUND') throw mtdFailures.matchingResourceNotFound();
+  if (scenario === 'TAX_YEAR_NOT_SUPPORTED') throw RULES.TAX_YEAR_NOT_SUPPORTED();
+  if (scenario === 'CONSOLIDATED_EXPENSES') return { status: 200, body: consolidatedExpensesSummary(taxYear) };
   if (scenario === 'DEFAULT') return { status: 200, body: defaultCumulativeSummary(taxYear) };
   const state = await ctx.incomeTax.read(vendorOf(req), nino);
   const summary = state.cumulative.find((s) => s.businessId === businessId && s.taxYear === taxYear);
