@@ -12,9 +12,9 @@ export const USER = { userId: 'user1', password: 'password1' };
 export const JSON_V1 = 'application/vnd.hmrc.1.0+json';
 const MAX_STEPS = 16;
 
-/** Runs one flow; resolves true, or a string saying where it went wrong. */
-export async function authorizationCodeFlow(target, agent) {
-  const code = await signInAndGrant(target, agent);
+/** Runs one flow as `user` (user1 by default); resolves true, or a string saying where it went wrong. */
+export async function authorizationCodeFlow(target, agent, user = USER) {
+  const code = await signInAndGrant(target, agent, user);
   if (!code.startsWith('code:')) return code;
   const token = await send(target, {
     method: 'POST',
@@ -30,8 +30,8 @@ export async function authorizationCodeFlow(target, agent) {
 }
 
 /** A user access token for the API figures, through one flow. */
-export async function userAccessToken(target, agent) {
-  const code = await signInAndGrant(target, agent);
+export async function userAccessToken(target, agent, user = USER) {
+  const code = await signInAndGrant(target, agent, user);
   if (!code.startsWith('code:')) throw new Error(`could not get a user token: ${code}`);
   const res = await send(target, {
     method: 'POST',
@@ -45,7 +45,7 @@ export async function userAccessToken(target, agent) {
 }
 
 /** Drives the journey from the authorize request to the redirect back; resolves `code:<code>` or a reason. */
-async function signInAndGrant(target, agent) {
+async function signInAndGrant(target, agent, user) {
   const jar = new CookieJar();
   const query = new URLSearchParams({ response_type: 'code', client_id: CLIENT_ID, scope: 'hello', redirect_uri: REDIRECT_URI, state: 'bench' });
   let request = { method: 'GET', path: `/oauth/authorize?${query}` };
@@ -62,7 +62,7 @@ async function signInAndGrant(target, agent) {
       const url = new URL(location, 'http://emulator.invalid');
       request = { method: 'GET', path: url.pathname + url.search };
     } else if (res.status === 200 && /html/.test(String(res.headers['content-type']))) {
-      const next = submitPage(res.body, request.path);
+      const next = submitPage(res.body, request.path, user);
       if (typeof next === 'string') return `${request.path}: ${next}`;
       request = next;
     } else {
@@ -73,7 +73,7 @@ async function signInAndGrant(target, agent) {
 }
 
 /** The request a user would send from this page: its main form, filled in. */
-function submitPage(html, currentPath) {
+function submitPage(html, currentPath, user) {
   const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)].map(([, attrs, inner]) => ({ attrs: attributes(attrs), inner }));
   const chosen =
     forms.find((f) => /type\s*=\s*["']?password/i.test(f.inner)) ??
@@ -90,8 +90,8 @@ function submitPage(html, currentPath) {
       if (!radios.has(a.name) || /grant|yes|allow|accept|continue/i.test(a.value ?? '')) radios.set(a.name, a.value ?? 'on');
     } else if (type === 'checkbox' || type === 'submit' || type === 'button' || type === 'image') {
       continue;
-    } else if (type === 'password') fields.push([a.name, USER.password]);
-    else if (/user.?id|username/i.test(a.name)) fields.push([a.name, USER.userId]);
+    } else if (type === 'password') fields.push([a.name, user.password]);
+    else if (/user.?id|username/i.test(a.name)) fields.push([a.name, user.userId]);
     else fields.push([a.name, a.value ?? '']);
   }
   for (const entry of radios) fields.push(entry);
