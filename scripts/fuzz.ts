@@ -43,7 +43,7 @@ const report = await runFuzz({
   log: (line) => console.log(line),
 });
 for (const v of report.violations) console.error(`\nVIOLATION ${v}`);
-console.log(`statuses: ${JSON.stringify(report.statuses)}`);
+for (const [generator, statuses] of Object.entries(report.byGenerator)) console.log(`  ${generator.padEnd(24)} ${JSON.stringify(statuses)}`);
 console.log(report.summary);
 if (report.violations.length) console.error(`\nreplay: npm run fuzz -- --seed ${seed} --runs ${report.requests}`);
 process.exit(report.violations.length ? 1 : 0);

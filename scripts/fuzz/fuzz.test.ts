@@ -10,7 +10,7 @@ const sample = (exclude: FuzzRequest['generator'][] = []): FuzzRequest[] => fc.s
 
 describe('the fuzzer', () => {
   it('survives a few hundred generated requests against a real emulator process, invariants included', async () => {
-    const report = await runFuzz({ seed: 12, runs: 300, seconds: 10, exclude: KNOWN_DEFECTS });
+    const report = await runFuzz({ seed: 12, runs: 300, seconds: 6, exclude: KNOWN_DEFECTS });
     expect(report.violations).toEqual([]);
     expect(report.requests).toBeGreaterThan(0);
   }, 60_000);
@@ -27,7 +27,7 @@ describe('the fuzzer', () => {
   });
 
   it('sends the control token to /_emulator only, when one is configured', () => {
-    const requests = fc.sample(fuzzRequest(ROUTES, { ...KNOWNS, controlToken: 'secret' }, ['route', 'raw-path', 'deep-json', 'huge-body']), { seed: 3, numRuns: 20 });
+    const requests = fc.sample(fuzzRequest(ROUTES, { ...KNOWNS, controlToken: 'secret' }, ['route', 'journey-step', 'raw-path', 'deep-json', 'huge-body']), { seed: 3, numRuns: 20 });
     expect(requests.every((r) => r.headers.authorization === 'Bearer secret')).toBe(true);
   });
 });

@@ -26,9 +26,17 @@ export interface Knowns {
 
 /**
  * The generators, each a kind of request. `route` sends one request to a route of the route tables with
- * fuzzed parameters, query, headers and body; the others are the hostile cases worth a generator of their own.
+ * fuzzed parameters, query, headers and body; `journey-step` the same to a step of a journey the runner has just
+ * opened, with its cookies and CSRF token, so the steps' own form handling is reached; the others are the hostile
+ * cases worth a generator of their own.
  */
-export const GENERATORS = ['route', 'raw-path', 'deep-json', 'huge-body', 'clock-advance-enormous'] as const;
+export const GENERATORS = ['route', 'journey-step', 'raw-path', 'deep-json', 'huge-body', 'clock-advance-enormous'] as const;
+
+/**
+ * Stand-ins the runner replaces at send time: for `journey-step` requests, the interaction of a journey it has
+ * just opened (its uid, its cookies, its page's CSRF token); for any request, the current tokens.
+ */
+export const PLACEHOLDERS = { uid: '{{uid}}', cookie: '{{cookie}}', csrf: '{{csrf}}' } as const;
 export type Generator = (typeof GENERATORS)[number];
 
 /**
@@ -103,6 +111,7 @@ export function fuzzRequest(routes: Route[], knowns: Knowns, exclude: readonly G
     { weight: 1, arbitrary: fc.array(word, { maxLength: 6 }) },
     { weight: 1, arbitrary: fc.constantFrom(null, true, false, 0, -1, 1.5, 1e308, Number.MAX_SAFE_INTEGER + 2, {}, [], 'always') },
   );
+  const journeyRoutes = routes.filter((r) => r.path.startsWith('/oauth/interaction/:uid'));
   const fields = fc.dictionary(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FIELD_NAMES) }, { weight: 1, arbitrary: word }), value, { maxKeys: 8 });
 
   const generators: Record<Generator, fc.Arbitrary<FuzzRequest>> = {
@@ -121,6 +130,21 @@ export function fuzzRequest(routes: Route[], knowns: Knowns, exclude: readonly G
         const path = route.path.replace(/:(\w+)/g, () => encodeSegment(params[i++ % params.length]!));
         const verb = method ?? (route.method === 'ALL' ? 'POST' : route.method);
         return request('route', verb, `${path}${pathTail}${query ? `?${query}` : ''}`, { ...headers, ...body.headers }, body.text, knowns);
+      }),
+    'journey-step': fc
+      .record({
+        route: fc.constantFrom(...(journeyRoutes.length ? journeyRoutes : routes)),
+        fields: fc.dictionary(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FIELD_NAMES) }, { weight: 1, arbitrary: word }), word, { maxKeys: 6 }),
+        csrf: fc.oneof({ weight: 4, arbitrary: fc.constant(PLACEHOLDERS.csrf) }, { weight: 1, arbitrary: word }),
+        cookie: fc.oneof({ weight: 6, arbitrary: fc.constant(PLACEHOLDERS.cookie) }, { weight: 1, arbitrary: fc.constant(`${PLACEHOLDERS.cookie}; _interaction=x`) }),
+        type: fc.oneof({ weight: 6, arbitrary: fc.constant('application/x-www-form-urlencoded') }, { weight: 1, arbitrary: fc.constantFrom('application/json', 'text/plain', 'multipart/form-data') }),
+        json: fc.boolean(),
+      })
+      .map(({ route, fields, csrf, cookie, type, json }) => {
+        const body = { csrfToken: csrf, ...fields };
+        const text = json ? JSON.stringify(body) : toQuery(body);
+        const verb = route.method === 'ALL' ? 'POST' : route.method;
+        return request('journey-step', verb, route.path.replace(':uid', PLACEHOLDERS.uid), { cookie, 'content-type': type }, verb === 'GET' ? undefined : text, knowns);
       }),
     'raw-path': fc
       .record({
@@ -148,8 +172,9 @@ export function fuzzRequest(routes: Route[], knowns: Knowns, exclude: readonly G
       .constantFrom('P300000Y', 'PT99999999999999999999999S', 'P999999999999D', 'P1E9Y', 'PT9007199254740993S')
       .map((by) => request('clock-advance-enormous', 'POST', '/_emulator/clock/advance', { 'content-type': 'application/json' }, JSON.stringify({ by }), knowns)),
   };
-  const weights: Record<Generator, number> = { route: 40, 'raw-path': 4, 'deep-json': 1, 'huge-body': 1, 'clock-advance-enormous': 1 };
-  return fc.oneof(...GENERATORS.filter((g) => !exclude.includes(g)).map((g) => ({ weight: weights[g], arbitrary: generators[g] })));
+  const weights: Record<Generator, number> = { route: 40, 'journey-step': 6, 'raw-path': 4, 'deep-json': 1, 'huge-body': 1, 'clock-advance-enormous': 1 };
+  const left = GENERATORS.filter((g) => !exclude.includes(g) && (g !== 'journey-step' || journeyRoutes.length > 0));
+  return fc.oneof(...left.map((g) => ({ weight: weights[g], arbitrary: generators[g] })));
 }
 
 function headers(knowns: Knowns, word: fc.Arbitrary<string>): fc.Arbitrary<Record<string, string>> {

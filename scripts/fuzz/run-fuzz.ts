@@ -4,9 +4,9 @@
 // `user1` still links through the real pages and calls /hello/user.
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { authorizationCodeFlow, CLIENT_ID, CLIENT_SECRET, userAccessToken } from '../bench/flow.mjs';
+import { authorizationCodeFlow, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, userAccessToken } from '../bench/flow.mjs';
 import { startEmulatorProcess, type EmulatorProcess } from './emulator-process.js';
-import { fuzzRequest, type FuzzRequest, type Generator, type Knowns } from './requests.js';
+import { fuzzRequest, PLACEHOLDERS, type FuzzRequest, type Generator, type Knowns } from './requests.js';
 import { discoverRoutes } from './routes.js';
 import { send, type FuzzResponse } from './send.js';
 
@@ -32,6 +32,8 @@ export interface FuzzReport {
   routes: number;
   seconds: number;
   statuses: Record<string, number>;
+  /** The same, per generator: `{ "journey-step": { "303": 12, … } }`. */
+  byGenerator: Record<string, Record<string, number>>;
   rssStartMb: number | undefined;
   rssEndMb: number | undefined;
   violations: string[];
@@ -51,6 +53,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const emulator = await startEmulatorProcess();
   const violations: string[] = [];
   const statuses: Record<string, number> = {};
+  const byGenerator: Record<string, Record<string, number>> = {};
   let requests = 0;
   const started = performance.now();
   try {
@@ -81,10 +84,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     let firstFailure: string | undefined;
     const property = fc.asyncProperty(fuzzRequest(routes, knowns, exclude), async (generated) => {
       if (requests > 0 && requests % REFRESH_TOKENS_EVERY === 0) await refreshTokens();
-      const req = protectInvariants(withTokens(generated, live));
+      let req = protectInvariants(withTokens(generated, live));
+      if (req.generator === 'journey-step') req = withJourney(req, await openJourney(emulator).catch(() => ({ uid: 'none', cookie: '', csrf: '' })));
       requests++;
       if (requests % 5_000 === 0) log(`fuzz: ${requests} requests, RSS ${fmt(emulator.rssMb())} MB`);
-      const problem = await check(emulator, req, timeoutMs, statuses);
+      const problem = await check(emulator, req, timeoutMs, statuses, (byGenerator[req.generator] ??= {}));
       recent.push(reproducer(req));
       if (recent.length > 4) recent.shift();
       if (!problem && req.path.startsWith('/_emulator/faults') && req.method === 'POST') await control('DELETE', '/_emulator/faults');
@@ -106,23 +110,24 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const elapsed = (performance.now() - started) / 1000;
     const fives = Object.entries(statuses).filter(([s]) => s.startsWith('5')).reduce((n, [, c]) => n + c, 0);
     const summary = `fuzz: seed ${seed}, ${requests} requests over ${routes.length} routes in ${elapsed.toFixed(1)} s; ${fives} × 5xx, ${statuses.timeout ?? 0} hangs; RSS ${fmt(rssStartMb)} → ${fmt(rssEndMb)} MB (≤ ${maxRssMb}); ${violations.length ? `${violations.length} violation(s)` : 'invariants hold'}`;
-    return { seed, requests, routes: routes.length, seconds: elapsed, statuses, rssStartMb, rssEndMb, violations, summary };
+    return { seed, requests, routes: routes.length, seconds: elapsed, statuses, byGenerator, rssStartMb, rssEndMb, violations, summary };
   } finally {
     await emulator.stop();
   }
 }
 
 /** Sends one request; the violation it shows, if any. */
-async function check(emulator: EmulatorProcess, req: FuzzRequest, timeoutMs: number, statuses: Record<string, number>): Promise<string | undefined> {
+async function check(emulator: EmulatorProcess, req: FuzzRequest, timeoutMs: number, ...counts: Array<Record<string, number>>): Promise<string | undefined> {
+  const count = (key: string | number): void => counts.forEach((c) => void (c[key] = (c[key] ?? 0) + 1));
   try {
     const res = await send(emulator.target, req, timeoutMs);
-    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    count(res.status);
     if (res.status >= 500) return `answered ${res.status}: ${truncate(res.body, 600)}`;
     return undefined;
   } catch (e) {
     const err = e as Error & { hang?: boolean; unsendable?: boolean };
     if (err.unsendable) return undefined;
-    statuses[err.hang ? 'timeout' : 'no-answer'] = (statuses[err.hang ? 'timeout' : 'no-answer'] ?? 0) + 1;
+    count(err.hang ? 'timeout' : 'no-answer');
     const exited = emulator.exited();
     return exited ? `the emulator ${exited}: ${truncate(emulator.stderr(), 1_000)}` : `${err.hang ? 'hang' : 'no answer'}: ${err.message}`;
   }
@@ -160,12 +165,45 @@ function withTokens(req: FuzzRequest, live: { application: string; user: string 
 }
 
 /**
- * The one change the fuzzer makes to what it generated: it never re-registers the default application (which
- * would change its secret, as it should, and so the invariants' credentials).
+ * The changes the fuzzer makes to what it generated, so that the invariants' own credentials stay good: it never
+ * re-registers the default application (which would change its secret, as it should), and never signs in as
+ * `user1` with a wrong password in a journey (five of those lock the account for 15 minutes, as HMRC does).
  */
 function protectInvariants(req: FuzzRequest): FuzzRequest {
-  if (!req.path.startsWith('/_emulator/applications') || !req.body?.includes(CLIENT_ID)) return req;
-  return { ...req, body: req.body.replaceAll(CLIENT_ID, 'FuzzedApplication0000000000') };
+  if (req.path.startsWith('/_emulator/applications') && req.body?.includes(CLIENT_ID)) return { ...req, body: req.body.replaceAll(CLIENT_ID, 'FuzzedApplication0000000000') };
+  if (req.generator === 'journey-step' && req.body?.includes('user1')) return { ...req, body: req.body.replaceAll('user1', 'fuzzed-user') };
+  return req;
+}
+
+interface Journey {
+  uid: string;
+  cookie: string;
+  csrf: string;
+}
+
+/** A journey of the default application, opened as a browser would: its interaction uid, cookies and CSRF token. */
+async function openJourney(emulator: EmulatorProcess): Promise<Journey> {
+  const query = new URLSearchParams({ response_type: 'code', client_id: CLIENT_ID, scope: 'hello', redirect_uri: REDIRECT_URI, state: 'fuzz' });
+  const started = await send(emulator.target, { generator: 'route', method: 'GET', path: `/oauth/authorize?${query}`, headers: {} }, 5_000);
+  const location = String(started.headers.location ?? '');
+  const uid = /\/oauth\/interaction\/([^/?]+)/.exec(location)?.[1] ?? 'none';
+  const cookie = [started.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0]).join('; ');
+  const page = await send(emulator.target, { generator: 'route', method: 'GET', path: `/oauth/interaction/${uid}`, headers: { cookie } }, 5_000);
+  const csrf = /name="csrfToken" value="([^"]*)"/.exec(page.body)?.[1] ?? '';
+  return { uid, cookie, csrf };
+}
+
+function withJourney(req: FuzzRequest, journey: Journey): FuzzRequest {
+  const values = { uid: journey.uid, cookie: journey.cookie, csrf: journey.csrf };
+  const swap = (s: string): string => {
+    for (const [name, placeholder] of Object.entries(PLACEHOLDERS)) {
+      const value = values[name as keyof typeof values];
+      // In a form body the placeholder arrives percent-encoded.
+      s = s.replaceAll(encodeURIComponent(placeholder), encodeURIComponent(value)).replaceAll(placeholder, value);
+    }
+    return s;
+  };
+  return { ...req, path: swap(req.path), headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, swap(v)])), body: req.body === undefined ? undefined : swap(req.body) };
 }
 
 function identifiersOf(accountsJson: string): string[] {
