@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { timeConformanceCatalogue } from './bench/conformance.mjs';
 import { authorizationCodeFlow, CLIENT_ID, CLIENT_SECRET, JSON_V1, userAccessToken } from './bench/flow.mjs';
 import { form, keepAliveAgent, runLoad, send } from './bench/http.mjs';
+import { soak } from './bench/soak.mjs';
 import { absoluteTarget, fmt, line, ratioTarget } from './bench/report.mjs';
 import { CLIENT as BARE_CLIENT } from './bench/servers/client.mjs';
 import { bareExpressCommand, bareOidcProviderCommand, emulatorCommand, oauth2MockServerCommand, startServer } from './bench/servers.mjs';
@@ -31,6 +32,7 @@ const COLD_STARTS = quick ? 2 : 5;
 const FLOW_MS = quick ? 2_000 : 5_000;
 const FLOW_CONCURRENCY = 8;
 const MEMORY_TOKENS = quick ? 10_000 : 100_000;
+const SOAK = quick ? { concurrency: 100, durationMs: 5_000, users: 20 } : { concurrency: 1_000, durationMs: 60_000, users: 100 };
 
 if (!existsSync(new URL('../dist/bundle/cli.mjs', import.meta.url))) {
   console.error('bench: dist/bundle/cli.mjs is missing; run `npm run bench` (it builds first) or `npm run build`.');
@@ -129,6 +131,12 @@ results.tokensIssued = tokensIssued;
 results.emulatorRssMb = tokenEmulator.rssMb();
 await tokenEmulator.stop();
 
+// ── Soak: 1,000 link journeys at once for 60 s, then the clock past every expiry ───────────────────
+// Its own emulator with HMRC's default throttle (the soak registers an application with a high rate limit).
+const soakConfigFile = join(configDir, 'soak-config.json');
+writeFileSync(soakConfigFile, '{}');
+results.soak = await soak(emulatorCommand(soakConfigFile), SOAK);
+
 // ── Conformance catalogue ────────────────────────────────────────────────────────────────────────
 results.conformance = timeConformanceCatalogue();
 rmSync(configDir, { recursive: true, force: true });
@@ -144,6 +152,8 @@ results.targets = {
   coldStartVsBareOidcProvider: ratioTarget(median(coldStarts.emulator.map((ms, i) => ms / coldStarts.oidc[i])), { atMost: 1.2 }),
   flows: absoluteTarget(results.flowsPerSecond, { atLeast: 100, unit: 'flows/s' }),
   rss: absoluteTarget(results.emulatorRssMb, { below: 150, unit: 'MB' }),
+  soakErrors: absoluteTarget(results.soak.failed, { atMost: 0, unit: 'errors' }),
+  soakRss: ratioTarget(results.soak.rssAfterMb / results.soak.rssStartMb, { atMost: 1.2 }),
 };
 const tg = results.targets;
 const report = [
@@ -171,6 +181,13 @@ const report = [
   line('emulator at start', fmt.number(results.emulatorRssAtStartMb), 'MB'),
   line(`emulator after ${fmt.number(results.tokensIssued)} tokens`, fmt.number(results.emulatorRssMb), 'MB', tg.rss.text),
   line('bare oidc-provider after its rounds', fmt.number(results.bareOidcProviderRssMb), 'MB', '(for reference; it keeps at most 1,000 tokens)'),
+  '',
+  `Soak: ${fmt.number(SOAK.concurrency)} link journeys at once through the pages for ${SOAK.durationMs / 1000} s, then the clock moved past every expiry`,
+  line('journeys completed', fmt.number(results.soak.journeys), '', `${fmt.number(results.soak.perSecond, 1)}/s over ${fmt.number(results.soak.seconds)} s`),
+  line('errors', fmt.number(results.soak.failed), '', `${tg.soakErrors.text}${results.soak.firstFailure ? `  first: ${results.soak.firstFailure}` : ''}`),
+  line('requests sent again', fmt.number(results.soak.resent), '', '(connection reset before any answer: sent once more, as a browser does)'),
+  line('RSS at start · peak', `${fmt.number(results.soak.rssStartMb)} · ${fmt.number(results.soak.rssPeakMb)}`, 'MB'),
+  line('RSS after the expiries ÷ at start', tg.soakRss.value, '', `${tg.soakRss.text}  (${fmt.number(results.soak.rssAfterMb)} MB, ${fmt.number(results.soak.settleSeconds)} s after the advance)`),
   '',
   'Conformance catalogue time',
   results.conformance.skipped

@@ -43,6 +43,24 @@ describe('memory store', () => {
     expect(keys[0]).toBe('kept');
   });
 
+  it('drops every expired entry once the clock moves on, in namespaces nobody writes to again', async () => {
+    const clock = createClock({ frozen: true, start: 0 });
+    const store = createMemoryStore(clock, { offHeap: ['bulk'] });
+    await store.set('codes', 'kept', 'no expiry');
+    for (let i = 0; i < 100; i++) {
+      await store.set('codes', `code-${i}`, i, { expiresAt: 600_000 });
+      await store.set('grants', `grant-${i}`, i, { expiresAt: 10 * 600_000 - i });
+      await store.set('bulk', `token-${i}`, i, { expiresAt: 600_000 });
+    }
+    clock.advance(10 * 600_000);
+    await store.get('elsewhere', 'x');
+    // Back before every expiry: only the sweep the clock's move started can have removed them.
+    clock.reset();
+    expect(await store.entries('codes')).toEqual([['kept', 'no expiry']]);
+    expect(await store.entries('grants')).toEqual([]);
+    expect(await store.entries('bulk')).toEqual([]);
+  });
+
   it('counts within a window and starts again after it', async () => {
     const clock = createClock({ frozen: true, start: 0 });
     const store = createMemoryStore(clock);

@@ -16,6 +16,13 @@ interface Entry {
  * of steps more.
  */
 const SWEEP_EVERY = 1024;
+/**
+ * A namespace nobody writes to any more is never swept by writes: once virtual time has moved this far since the
+ * last time, the next call sweeps every namespace whole (every expired entry goes; the off-heap ones from the
+ * front), so a clock advance past every expiry frees the memory. Each entry is dropped once, so the cost is
+ * that of the entries dropped plus a look at each entry still held, once a virtual minute at most.
+ */
+const SWEEP_ALL_AFTER_MS = 60_000;
 
 export interface MemoryStoreOptions {
   /**
@@ -32,7 +39,20 @@ export function createMemoryStore(clock: Clock, options: MemoryStoreOptions = {}
   const writes = new Map<Map<string, Entry>, number>();
   const logs = new Map<string, { ring: Ring<[number, unknown]>; appended: number }>();
 
+  let sweptAllAt = clock.now();
+  const sweepAllWhenDue = (): void => {
+    const now = clock.now();
+    // A clock reset moves time backwards: start counting again from there.
+    if (now >= sweptAllAt && now - sweptAllAt < SWEEP_ALL_AFTER_MS) return;
+    sweptAllAt = now;
+    for (const s of spaces.values()) {
+      for (const [key, e] of s) if (e.expiresAt !== undefined && e.expiresAt <= now) s.delete(key);
+    }
+    for (const log of offHeap.values()) log.sweep(now, Infinity);
+  };
+
   const space = (ns: string): Map<string, Entry> => {
+    sweepAllWhenDue();
     let s = spaces.get(ns);
     if (!s) spaces.set(ns, (s = new Map()));
     return s;
@@ -63,11 +83,13 @@ export function createMemoryStore(clock: Clock, options: MemoryStoreOptions = {}
 
   return {
     async get<T>(ns: string, key: string) {
+      sweepAllWhenDue();
       const log = offHeap.get(ns);
       if (log) return log.get(key, clock.now()) as T | undefined;
       return live(space(ns), key)?.value as T | undefined;
     },
     async set(ns, key, value, options) {
+      sweepAllWhenDue();
       const log = offHeap.get(ns);
       if (log) return log.set(key, value, options?.expiresAt, clock.now());
       write(space(ns), key, { value, expiresAt: options?.expiresAt });

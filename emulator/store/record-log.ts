@@ -81,9 +81,11 @@ export class RecordLog {
     Object.assign(this, new RecordLog());
   }
 
-  /** Retires expired records from the front, up to the first live one that has not expired. */
-  private sweep(now: number): void {
-    let budget = 2 * SWEEP_EVERY;
+  /**
+   * Retires expired records from the front, up to the first live one that has not expired, visiting at most
+   * `budget` records (the memory store sweeps with no budget once the clock has moved; see memory-store.ts).
+   */
+  sweep(now: number, budget = 2 * SWEEP_EVERY): void {
     this.scan((id, slab, at) => {
       if (--budget < 0) return false;
       if (slab[at] !== 1) return true;

@@ -12,57 +12,62 @@ export const USER = { userId: 'user1', password: 'password1' };
 export const JSON_V1 = 'application/vnd.hmrc.1.0+json';
 const MAX_STEPS = 16;
 
-/** Runs one flow; resolves true, or a string saying where it went wrong. */
-export async function authorizationCodeFlow(target, agent) {
-  const code = await signInAndGrant(target, agent);
-  if (!code.startsWith('code:')) return code;
-  const token = await send(target, {
-    method: 'POST',
-    path: '/oauth/token',
-    agent,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: form({ grant_type: 'authorization_code', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uri: REDIRECT_URI, code: code.slice(5) }),
-  });
-  if (token.status !== 200) return `token: ${token.status} ${token.body.slice(0, 200)}`;
-  const accessToken = JSON.parse(token.body).access_token;
-  const hello = await send(target, { path: '/hello/user', agent, headers: { accept: JSON_V1, authorization: `Bearer ${accessToken}` } });
+/** The default application, as the README gives it. */
+export const DEFAULT_CLIENT = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri: REDIRECT_URI };
+
+/**
+ * Runs one flow; resolves true, or a string saying where it went wrong. Options: `user` (user1 by default),
+ * `client` (`{ clientId, clientSecret, redirectUri }`, the default application by default), `timeoutMs` per request.
+ */
+export async function authorizationCodeFlow(target, agent, options = {}) {
+  const token = await linkedToken(target, agent, options);
+  if (!token.startsWith('token:')) return token;
+  const hello = await send(target, { path: '/hello/user', agent, timeoutMs: options.timeoutMs, headers: { accept: JSON_V1, authorization: `Bearer ${token.slice(6)}` } });
   return hello.status === 200 ? true : `/hello/user: ${hello.status} ${hello.body.slice(0, 200)}`;
 }
 
 /** A user access token for the API figures, through one flow. */
-export async function userAccessToken(target, agent) {
-  const code = await signInAndGrant(target, agent);
-  if (!code.startsWith('code:')) throw new Error(`could not get a user token: ${code}`);
+export async function userAccessToken(target, agent, options = {}) {
+  const token = await linkedToken(target, agent, options);
+  if (!token.startsWith('token:')) throw new Error(`could not get a user token: ${token}`);
+  return token.slice(6);
+}
+
+/** The journey, then the code exchanged; resolves `token:<access token>` or a reason. */
+async function linkedToken(target, agent, { user = USER, client = DEFAULT_CLIENT, timeoutMs } = {}) {
+  const code = await signInAndGrant(target, agent, user, client, timeoutMs);
+  if (!code.startsWith('code:')) return code;
   const res = await send(target, {
     method: 'POST',
     path: '/oauth/token',
     agent,
+    timeoutMs,
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: form({ grant_type: 'authorization_code', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uri: REDIRECT_URI, code: code.slice(5) }),
+    body: form({ grant_type: 'authorization_code', client_id: client.clientId, client_secret: client.clientSecret, redirect_uri: client.redirectUri, code: code.slice(5) }),
   });
-  if (res.status !== 200) throw new Error(`token exchange: ${res.status} ${res.body}`);
-  return JSON.parse(res.body).access_token;
+  if (res.status !== 200) return `token: ${res.status} ${res.body.slice(0, 200)}`;
+  return `token:${JSON.parse(res.body).access_token}`;
 }
 
 /** Drives the journey from the authorize request to the redirect back; resolves `code:<code>` or a reason. */
-async function signInAndGrant(target, agent) {
+async function signInAndGrant(target, agent, user, client, timeoutMs) {
   const jar = new CookieJar();
-  const query = new URLSearchParams({ response_type: 'code', client_id: CLIENT_ID, scope: 'hello', redirect_uri: REDIRECT_URI, state: 'bench' });
+  const query = new URLSearchParams({ response_type: 'code', client_id: client.clientId, scope: 'hello', redirect_uri: client.redirectUri, state: 'bench' });
   let request = { method: 'GET', path: `/oauth/authorize?${query}` };
   for (let step = 0; step < MAX_STEPS; step++) {
     const cookie = jar.header(request.path);
-    const res = await send(target, { ...request, agent, headers: { ...request.headers, ...(cookie ? { cookie } : {}) } });
+    const res = await send(target, { ...request, agent, timeoutMs, headers: { ...request.headers, ...(cookie ? { cookie } : {}) } });
     jar.store(res.headers['set-cookie'], request.path);
     if (res.status >= 300 && res.status < 400) {
       const location = String(res.headers.location ?? '');
-      if (location.startsWith(REDIRECT_URI)) {
+      if (location.startsWith(client.redirectUri)) {
         const code = new URL(location).searchParams.get('code');
         return code ? `code:${code}` : `redirected back without a code: ${location}`;
       }
       const url = new URL(location, 'http://emulator.invalid');
       request = { method: 'GET', path: url.pathname + url.search };
     } else if (res.status === 200 && /html/.test(String(res.headers['content-type']))) {
-      const next = submitPage(res.body, request.path);
+      const next = submitPage(res.body, request.path, user);
       if (typeof next === 'string') return `${request.path}: ${next}`;
       request = next;
     } else {
@@ -73,7 +78,7 @@ async function signInAndGrant(target, agent) {
 }
 
 /** The request a user would send from this page: its main form, filled in. */
-function submitPage(html, currentPath) {
+function submitPage(html, currentPath, user) {
   const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)].map(([, attrs, inner]) => ({ attrs: attributes(attrs), inner }));
   const chosen =
     forms.find((f) => /type\s*=\s*["']?password/i.test(f.inner)) ??
@@ -90,8 +95,8 @@ function submitPage(html, currentPath) {
       if (!radios.has(a.name) || /grant|yes|allow|accept|continue/i.test(a.value ?? '')) radios.set(a.name, a.value ?? 'on');
     } else if (type === 'checkbox' || type === 'submit' || type === 'button' || type === 'image') {
       continue;
-    } else if (type === 'password') fields.push([a.name, USER.password]);
-    else if (/user.?id|username/i.test(a.name)) fields.push([a.name, USER.userId]);
+    } else if (type === 'password') fields.push([a.name, user.password]);
+    else if (/user.?id|username/i.test(a.name)) fields.push([a.name, user.userId]);
     else fields.push([a.name, a.value ?? '']);
   }
   for (const entry of radios) fields.push(entry);

@@ -11,9 +11,23 @@ export function keepAliveAgent(sockets) {
 
 /**
  * One request. `target` is `{ host, port }`; resolves to `{ status, headers, body }` (body as text).
- * `timeoutMs` guards against a server that stops answering.
+ * `timeoutMs` guards against a server that stops answering. A request whose connection is reset before any answer
+ * (a keep-alive connection the server closed as it was reused, or a connection the listen queue had no room for)
+ * is sent once more on a new connection, as browsers do; `resent.count` says how often that happened.
  */
-export function send(target, { method = 'GET', path, headers = {}, body, agent, timeoutMs = 10_000 }) {
+export async function send(target, request) {
+  try {
+    return await sendOnce(target, request);
+  } catch (e) {
+    if (!['ECONNRESET', 'EPIPE'].includes(e.code) || e.answered) throw e;
+    resent.count++;
+    return sendOnce(target, request);
+  }
+}
+
+export const resent = { count: 0 };
+
+function sendOnce(target, { method = 'GET', path, headers = {}, body, agent, timeoutMs = 10_000 }) {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(body);
     const req = http.request(
@@ -29,7 +43,7 @@ export function send(target, { method = 'GET', path, headers = {}, body, agent, 
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
+        res.on('error', (e) => reject(Object.assign(e, { answered: true })));
       },
     );
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`${method} ${path}: no answer in ${timeoutMs} ms`)));
@@ -39,11 +53,11 @@ export function send(target, { method = 'GET', path, headers = {}, body, agent, 
 }
 
 /**
- * Runs `task()` on `concurrency` workers until `durationMs` has passed or `count` tasks have finished,
- * whichever comes first. A task resolves true on success and false on a wrong answer; a task that
+ * Runs `task()` on `concurrency` workers until `durationMs` has passed, `count` tasks have finished or
+ * `until()` says so, whichever comes first. A task resolves true on success and false on a wrong answer; a task that
  * throws counts as an error. Returns `{ ok, failed, seconds, perSecond, firstFailure }`.
  */
-export async function runLoad({ task, concurrency, durationMs = Infinity, count = Infinity }) {
+export async function runLoad({ task, concurrency, durationMs = Infinity, count = Infinity, until = () => false }) {
   let started = 0;
   let ok = 0;
   let failed = 0;
@@ -51,7 +65,7 @@ export async function runLoad({ task, concurrency, durationMs = Infinity, count 
   const t0 = performance.now();
   const deadline = t0 + durationMs;
   const worker = async () => {
-    while (started < count && performance.now() < deadline) {
+    while (started < count && performance.now() < deadline && !until()) {
       started++;
       try {
         const result = await task();

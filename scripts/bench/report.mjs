@@ -10,9 +10,9 @@ export function ratioTarget(ratio, { atLeast, atMost }) {
   return { ratio, pass, value: `${number(ratio, 2)}×`, text: `target ${wanted}  ${pass ? 'PASS' : 'MISS'}` };
 }
 
-export function absoluteTarget(value, { atLeast, below, unit }) {
-  const pass = atLeast !== undefined ? value >= atLeast : value < below;
-  const wanted = atLeast !== undefined ? `≥ ${atLeast} ${unit}` : `< ${below} ${unit}`;
+export function absoluteTarget(value, { atLeast, below, atMost, unit }) {
+  const pass = atLeast !== undefined ? value >= atLeast : below !== undefined ? value < below : value <= atMost;
+  const wanted = atLeast !== undefined ? `≥ ${atLeast} ${unit}` : below !== undefined ? `< ${below} ${unit}` : `${atMost === 0 ? '' : '≤ '}${atMost} ${unit}`;
   return { pass, text: `target ${wanted}  ${pass ? 'PASS' : 'MISS'}` };
 }
 
