@@ -25,6 +25,13 @@ export interface EmulatorConfig {
   host: string;
   /** The base URL software uses to reach the emulator; defaults to `http://localhost:<port>`. */
   baseUrl?: string | undefined;
+  /**
+   * Directory of the durable state (an SQLite database, `hmrc-sandbox.db`): applications, accounts, grants, tokens,
+   * the clock and everything else set up survive a restart. Unset: everything is kept in memory, as by `start()`
+   * and `createEmulator()`; `hmrc-sandbox serve` uses `./hmrc-sandbox-data` unless given `--ephemeral`.
+   * @example dataDir: '/data'
+   */
+  dataDir?: string | undefined;
   /** Seed for generated personas: the same seed gives the same accounts. */
   seed: string;
   /** Which link-software journey to show: the online sandbox's or production's. */
@@ -124,6 +131,7 @@ export const DEFAULTS: EmulatorConfig = {
   port: 9090,
   host: '127.0.0.1',
   baseUrl: undefined,
+  dataDir: undefined,
   seed: 'hmrc-local-sandbox',
   journey: 'sandbox',
   fixturesFile: undefined,

@@ -37,6 +37,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
   if (env.HMRC_SANDBOX_PORT) out.port = Number(env.HMRC_SANDBOX_PORT);
   if (env.HMRC_SANDBOX_HOST) out.host = env.HMRC_SANDBOX_HOST;
   if (env.HMRC_SANDBOX_BASE_URL) out.baseUrl = env.HMRC_SANDBOX_BASE_URL;
+  if (env.HMRC_SANDBOX_DATA_DIR) out.dataDir = env.HMRC_SANDBOX_DATA_DIR;
   if (env.HMRC_SANDBOX_SEED) out.seed = env.HMRC_SANDBOX_SEED;
   if (env.HMRC_SANDBOX_JOURNEY) out.journey = env.HMRC_SANDBOX_JOURNEY as EmulatorConfig['journey'];
   if (env.HMRC_SANDBOX_FIXTURES) out.fixturesFile = env.HMRC_SANDBOX_FIXTURES;
@@ -78,6 +79,7 @@ function validateConfig(c: EmulatorConfig): string[] {
   if (typeof c.host !== 'string' || !c.host) problems.push('host: must be a host name or address');
   if (c.baseUrl !== undefined && !/^https?:\/\/[^/]+$/.test(String(c.baseUrl).replace(/\/$/, '')))
     problems.push(`baseUrl: must be an http(s) origin such as http://localhost:9090 (got ${JSON.stringify(c.baseUrl)})`);
+  if (c.dataDir !== undefined && (typeof c.dataDir !== 'string' || !c.dataDir)) problems.push(`dataDir: must be a directory path (got ${JSON.stringify(c.dataDir)})`);
   if (typeof c.seed !== 'string' || !c.seed) problems.push('seed: must be a non-empty string');
   if (c.journey !== 'sandbox' && c.journey !== 'production') problems.push(`journey: must be "sandbox" or "production" (got ${JSON.stringify(c.journey)})`);
   if (c.fraudHeaders !== 'lenient' && c.fraudHeaders !== 'strict') problems.push(`fraudHeaders: must be "lenient" or "strict" (got ${JSON.stringify(c.fraudHeaders)})`);
