@@ -1,6 +1,7 @@
 import { ConfigError, configFromEnv, readConfigFile, type ConfigOverrides } from '../config/load-config.js';
 import type { JourneyVariant } from '../config/defaults.js';
 import { start } from '../server.js';
+import { StateOpenError } from '../store/state-open-error.js';
 import { startupBanner } from './startup-banner.js';
 import type { Command } from './command.js';
 
@@ -13,7 +14,12 @@ interface ServeArgs {
   journey?: JourneyVariant;
   'base-url'?: string;
   log?: boolean;
+  'data-dir'?: string;
+  ephemeral?: boolean;
 }
+
+/** Where `serve` keeps its state when neither `--data-dir`, `dataDir` nor HMRC_SANDBOX_DATA_DIR names a place. */
+export const DEFAULT_DATA_DIR = 'hmrc-sandbox-data';
 
 export const serveCommand: Command<ServeArgs> = {
   command: 'serve',
@@ -28,8 +34,13 @@ export const serveCommand: Command<ServeArgs> = {
       .option('journey', { choices: ['sandbox', 'production'] as const, describe: 'Link-software journey to show [default: sandbox]' })
       .option('base-url', { type: 'string', describe: 'URL software uses to reach the emulator, e.g. http://hmrc:9090' })
       .option('log', { type: 'boolean', describe: 'One JSON log line per request' })
+      .option('data-dir', { type: 'string', describe: `Directory that keeps the state across restarts (an SQLite database) [default: ./${DEFAULT_DATA_DIR}]` })
+      .option('ephemeral', { type: 'boolean', describe: 'Keep everything in memory: nothing survives the process' })
+      .conflicts('ephemeral', 'data-dir')
       .example('$0 serve', 'Start on http://localhost:9090')
       .example('$0 serve --port 0 --seed ci-42', 'Any free port, accounts from seed "ci-42"')
+      .example('$0 serve --data-dir ./state', 'Keep applications, users, tokens and the clock in ./state')
+      .example('$0 serve --ephemeral', 'Start empty every time, keep nothing')
       .example('$0 serve --journey production', 'Add 2-step verification and identity checks to the journey')
       .example('$0 serve --host 0.0.0.0 --base-url http://hmrc:9090', 'In a container reached as "hmrc" by other containers'),
   run: async (args) => {
@@ -44,16 +55,25 @@ export const serveCommand: Command<ServeArgs> = {
         journey: args.journey,
         baseUrl: args['base-url'],
         log: args.log,
+        dataDir: args['data-dir'],
       };
       const merged = mergeLayers(file, configFromEnv(process.env), flags);
+      merged.dataDir = args.ephemeral ? undefined : (merged.dataDir ?? DEFAULT_DATA_DIR);
       const running = await start(merged);
       process.stdout.write(startupBanner(running, performance.now() - startedAt));
       const stop = (): void => {
-        void running.stop().then(() => process.exit(0));
+        void running
+          .stop()
+          .then(() => running.emulator.close())
+          .then(() => process.exit(0));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     } catch (e) {
+      if (e instanceof StateOpenError) {
+        process.stderr.write(`hmrc-sandbox: ${e.message}\n`);
+        process.exit(1);
+      }
       if (e instanceof ConfigError) {
         process.stderr.write(`hmrc-sandbox: ${e.message}\n`);
         process.exit(2);
