@@ -23,6 +23,7 @@ import { Messages } from './control/messages.js';
 import { gateway } from './gateway/pipeline.js';
 import { bodyParsers } from './http/body.js';
 import { errorHandler, notFound } from './http/error-handler.js';
+import { commitBeforeResponse } from './http/commit-before-response.js';
 import { frontDoor } from './http/front-door.js';
 import { IncomeTax } from './income-tax/income-tax.js';
 import { journeyRoutes } from './journey/routes.js';
@@ -161,7 +162,8 @@ async function build(config: EmulatorConfig, state: EmulatorState, options: Crea
   pages.use(agentPageRoutes(context));
   pages.use(notFound);
   pages.use(errorHandler);
-  const app = frontDoor(context, gateway(context, apis), parsers, pages);
+  const door = frontDoor(context, gateway(context, apis), parsers, pages);
+  const app = state.flush ? commitBeforeResponse(door, state.flush) : door;
 
   return {
     app,

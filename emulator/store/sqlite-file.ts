@@ -11,14 +11,15 @@ const APPLICATION_ID = 0x484d5243;
 
 /**
  * The schema, by version (`PRAGMA user_version`). Version 1: one table of namespaced entries with their expiry in
- * virtual time (the rowid keeps insertion order), bounded logs with their counters, and the meta (clock, keys).
+ * virtual time (the rowid keeps insertion order), bounded logs (numbered entries, and each log's bound), and the
+ * meta (clock, keys).
  * A later version appends its migration here; a file from a version not listed is refused.
  */
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE entries (ns TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, expires_at INTEGER, UNIQUE (ns, key));
    CREATE INDEX entries_by_expiry ON entries (expires_at) WHERE expires_at IS NOT NULL;
    CREATE TABLE logs (log TEXT NOT NULL, n INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (log, n)) WITHOUT ROWID;
-   CREATE TABLE log_heads (log TEXT PRIMARY KEY, appended INTEGER NOT NULL) WITHOUT ROWID;
+   CREATE TABLE log_bounds (log TEXT PRIMARY KEY, max INTEGER NOT NULL) WITHOUT ROWID;
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,7 +13,12 @@ export interface EmulatorState {
   meta: Meta;
   /** Makes the store, expiring entries by `clock`. Called once. */
   store: (clock: Clock) => Store;
-  /** Lets go of the database (and its lock). */
+  /**
+   * Makes every write so far durable; undefined when there is nothing to make durable (memory). Called before any
+   * response is sent (http/commit-before-response.ts): writes are committed in groups (store/sqlite-commits.ts).
+   */
+  flush: (() => void) | undefined;
+  /** Commits what is pending and lets go of the database (and its lock). */
   close: () => void;
 }
 
@@ -25,7 +30,7 @@ export interface EmulatorState {
  */
 export async function openState(dataDir: string | undefined, memory: MemoryStoreOptions = {}): Promise<EmulatorState> {
   if (dataDir === undefined) {
-    return { file: undefined, meta: createMemoryMeta(), store: (clock) => createMemoryStore(clock, memory), close: () => undefined };
+    return { file: undefined, meta: createMemoryMeta(), store: (clock) => createMemoryStore(clock, memory), flush: undefined, close: () => undefined };
   }
   const { openSqliteState } = await import('./sqlite-state.js');
   return openSqliteState(dataDir);

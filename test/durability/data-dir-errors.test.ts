@@ -33,13 +33,13 @@ describe('serve refuses a data directory it cannot use, in one line, with exit c
     running.push(await startEmulator(['--port', '0', '--data-dir', dir]));
     const second = await runUntilExit(['--port', '0', '--data-dir', dir]);
     expectOneLineRefusal(second, new RegExp(`^hmrc-sandbox: ${join(dir, DATABASE_FILE)} is in use by another hmrc-sandbox process: stop that one, or give this one another --data-dir \\(or --ephemeral\\)$`));
-  });
+  }, 60_000);
 
   it('when its database is corrupt', async () => {
     const dir = dataDir();
     writeFileSync(join(dir, DATABASE_FILE), Buffer.alloc(8192, 'not a database '));
     expectOneLineRefusal(await runUntilExit(['--port', '0', '--data-dir', dir]), new RegExp(`^hmrc-sandbox: ${join(dir, DATABASE_FILE)} is corrupt or not a database \\(file is not a database\\): move it away`));
-  });
+  }, 60_000);
 
   it('when its database was written by a newer version', async () => {
     const dir = dataDir();
@@ -49,5 +49,5 @@ describe('serve refuses a data directory it cannot use, in one line, with exit c
     db.pragma('user_version = 99');
     db.close();
     expectOneLineRefusal(await runUntilExit(['--port', '0', '--data-dir', dir]), /hmrc-sandbox\.db was written by a newer hmrc-sandbox \(schema 99; this version reads up to 1\): upgrade hmrc-sandbox, or give another --data-dir$/);
-  });
+  }, 60_000);
 });

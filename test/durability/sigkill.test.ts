@@ -59,5 +59,5 @@ describe('a durable emulator killed with SIGKILL', () => {
     });
     for (const [kind, count] of Object.entries(load.checked)) expect(count, `${kind} checked after restarts`).toBeGreaterThan(0);
     expect(load.clock.acknowledged).toBeGreaterThan(0);
-  }, 90_000);
+  }, 120_000);
 });
