@@ -50,9 +50,9 @@ export interface Emulator {
   /** Where the state is kept: the database file (`config.dataDir`), or undefined in memory. */
   dataFile: string | undefined;
   /**
-   * True when the emulator carried on with the state an earlier run left in `config.dataDir` (accounts,
-   * applications, tokens, clock) instead of seeding afresh; `seedChanged` when that state was seeded from another
-   * seed, fixtures file or applications than the config now names (a reset re-seeds from the config).
+   * Set when the emulator carried on with the state an earlier run left in `config.dataDir` (accounts,
+   * applications, tokens, clock) instead of seeding afresh, false otherwise; `seedChanged` when that state was
+   * seeded from another seed, fixtures file or applications than the config now names (a reset re-seeds from it).
    */
   restored: false | { seedChanged: boolean };
   /** Lets go of the state (the database and its lock); the emulator must not be used afterwards. */

@@ -6,7 +6,7 @@ import type { Store } from './store.js';
 /**
  * Expired entries are skipped when read (every query compares `expires_at` with the virtual clock's now), and
  * deleted by a sweep every `SWEEP_EVERY` writes, at most `SWEEP_BATCH` rows at a time, first expired first
- * (the partial index on `expires_at`). Nothing expires by real time: moving the clock expires at once, and a
+ * (the partial index on `expires_at`), and one batch at open. Nothing expires by real time: moving the clock expires at once, and a
  * database reopened after a week still holds what the virtual clock says is alive.
  */
 const SWEEP_EVERY = 1024;
@@ -67,8 +67,9 @@ export function createSqliteStore(db: Database.Database, clock: Clock, commits: 
     db.exec('DELETE FROM entries; DELETE FROM logs; DELETE FROM log_bounds');
   });
 
+  // One batch at open, not all: a large database must not slow the start; later sweeps take the rest.
   writing();
-  sweepExpired.run(clock.now(), Number.MAX_SAFE_INTEGER);
+  sweepExpired.run(clock.now(), SWEEP_BATCH);
 
   return {
     async get<T>(ns: string, key: string) {
