@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createClock } from '../clock/clock.js';
 import { DATABASE_FILE, SCHEMA_VERSION } from './sqlite-file.js';
 import { openSqliteState } from './sqlite-state.js';
@@ -16,9 +16,16 @@ const open = (dir: string): EmulatorState => {
   opened.push(state);
   return state;
 };
-const tempDir = (): string => mkdtempSync(join(tmpdir(), 'sqlite-store-'));
+const dirs: string[] = [];
+const tempDir = (): string => {
+  dirs.push(mkdtempSync(join(tmpdir(), 'sqlite-store-')));
+  return dirs.at(-1)!;
+};
 afterEach(() => {
   for (const state of opened.splice(0)) state.close();
+});
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('SQLite store', () => {

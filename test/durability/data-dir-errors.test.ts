@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -19,11 +19,14 @@ function expectOneLineRefusal(result: CliResult, message: RegExp): void {
 
 describe('serve refuses a data directory it cannot use, in one line, with exit code 1', () => {
   const running: EmulatorProcess[] = [];
+  const dirs: string[] = [];
   afterAll(async () => {
     for (const emulator of running) await kill(emulator);
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
   const dataDir = (): string => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'data-dir-errors-')), 'data');
+    dirs.push(mkdtempSync(join(tmpdir(), 'data-dir-errors-')));
+    const dir = join(dirs.at(-1)!, 'data');
     mkdirSync(dir);
     return dir;
   };

@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/app.js';
 import type { ConfigOverrides } from '../../emulator/config/load-config.js';
 import { CLIENT_ID, csrfTokenOf, exchange, JSON_V1, pathOf, REDIRECT_URI } from '../support.js';
@@ -24,7 +24,14 @@ describe('an emulator restarted on its data directory', () => {
   afterEach(async () => {
     for (const e of open.splice(0)) await e.close();
   });
-  const dataDir = (): string => join(mkdtempSync(join(tmpdir(), 'restart-')), 'data');
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  const dataDir = (): string => {
+    dirs.push(mkdtempSync(join(tmpdir(), 'restart-')));
+    return join(dirs.at(-1)!, 'data');
+  };
 
   it('carries on where it was: the clock, the seeded personas, an application registered, not seeded again', async () => {
     const dir = dataDir();

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,13 +13,14 @@ const WORKERS = 3;
 
 describe('a durable emulator killed with SIGKILL', () => {
   let running: EmulatorProcess | undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'durability-'));
   afterAll(async () => {
     if (running) await kill(running);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it(`loses nothing it acknowledged, at ${KILLS} random kill points (seed ${SEED})`, async () => {
     const prng = createPrng(SEED);
-    const dir = mkdtempSync(join(tmpdir(), 'durability-'));
     const config = join(dir, 'sandbox.json');
     // A frozen clock, so where it stands after a restart is exact; no throttling, so the load is never refused.
     writeFileSync(config, JSON.stringify({ clock: { frozen: true, start: new Date(CLOCK_START).toISOString() }, throttle: { requestsPerSecond: 100_000 } }));
