@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { RequestListener } from 'node:http';
 import express from 'express';
 import { Accounts } from './accounts/accounts.js';
@@ -12,7 +12,7 @@ import { FraudHeaderFeedback } from './apis/fraud-prevention/feedback.js';
 import { apis } from './apis/index.js';
 import { VatRecords } from './apis/vat/vat-records.js';
 import { Applications } from './applications/applications.js';
-import { createClock, type Clock } from './clock/clock.js';
+import { createClock, type Clock, type ClockState } from './clock/clock.js';
 import type { EmulatorConfig } from './config/defaults.js';
 import { resolveConfig, type ConfigOverrides } from './config/load-config.js';
 import type { EmulatorContext } from './context.js';
@@ -24,15 +24,17 @@ import { Messages } from './control/messages.js';
 import { gateway } from './gateway/pipeline.js';
 import { bodyParsers } from './http/body.js';
 import { errorHandler, notFound } from './http/error-handler.js';
+import { commitBeforeResponse } from './http/commit-before-response.js';
 import { frontDoor } from './http/front-door.js';
 import { IncomeTax } from './income-tax/income-tax.js';
 import { journeyRoutes } from './journey/routes.js';
 import { assetRoutes } from './pages/assets.js';
 import { oauthRoutes } from './oauth/routes.js';
 import { BULK_NAMESPACES } from './oauth/adapter.js';
+import { providerKeys } from './oauth/keys.js';
 import { createProvider } from './oauth/provider.js';
 import { TokenLookup } from './oauth/token-lookup.js';
-import { createMemoryStore } from './store/memory-store.js';
+import { openState, type EmulatorState } from './store/state.js';
 import type { Store } from './store/store.js';
 
 export interface Emulator {
@@ -46,12 +48,31 @@ export interface Emulator {
   personas: () => SeededPersona[];
   /** Back to the seeded state: clock, accounts, applications, tokens, journal, faults. */
   reset: () => Promise<void>;
+  /** Where the state is kept: the database file (`config.dataDir`), or undefined in memory. */
+  dataFile: string | undefined;
+  /**
+   * Set when the emulator carried on with the state an earlier run left in `config.dataDir` (accounts,
+   * applications, tokens, clock) instead of seeding afresh, false otherwise; `seedChanged` when that state was
+   * seeded from another seed, fixtures file or applications than the config now names (a reset re-seeds from it).
+   */
+  restored: false | { seedChanged: boolean };
+  /** Lets go of the state (the database and its lock); the emulator must not be used afterwards. */
+  close: () => Promise<void>;
+}
+
+/** Where the seeded personas (with their passwords) are kept, in the store: a reset clears and re-seeds them. */
+const SEEDED = { ns: 'emulator:seeded', key: 'personas' } as const;
+
+interface Seeded {
+  personas: SeededPersona[];
+  /** What they were seeded from: `seedFingerprint(config)`. */
+  from: string;
 }
 
 export interface CreateEmulatorOptions {
   /** Inject a clock (tests); by default one is made from `config.clock`. */
   clock?: Clock;
-  /** Inject a store; by default an in-memory one. */
+  /** Inject a store; by default an SQLite one in `config.dataDir`, else an in-memory one. */
   store?: Store;
 }
 
@@ -64,11 +85,27 @@ export interface CreateEmulatorOptions {
  */
 export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig = {}, options: CreateEmulatorOptions = {}): Promise<Emulator> {
   const config = resolveConfig(overrides as ConfigOverrides);
+  const state = await openState(options.store ? undefined : config.dataDir, { offHeap: BULK_NAMESPACES });
+  try {
+    return await build(config, state, options);
+  } catch (e) {
+    state.close();
+    throw e;
+  }
+}
+
+async function build(config: EmulatorConfig, state: EmulatorState, options: CreateEmulatorOptions): Promise<Emulator> {
   const baseUrl = (config.baseUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
-  const clock = options.clock ?? createClock({ start: config.clock.start ? Date.parse(config.clock.start) : undefined, frozen: config.clock.frozen });
-  const store = options.store ?? createMemoryStore(clock, { offHeap: BULK_NAMESPACES });
-  const cookieKeys = [randomBytes(32).toString('base64url')];
-  const provider = createProvider(config, baseUrl, store, clock, cookieKeys);
+  const clock =
+    options.clock ??
+    createClock({
+      start: config.clock.start ? Date.parse(config.clock.start) : undefined,
+      frozen: config.clock.frozen,
+      saved: state.meta.get<ClockState>('clock'),
+      onChange: (s) => state.meta.set('clock', s),
+    });
+  const store = options.store ?? state.store(clock);
+  const provider = createProvider(config, baseUrl, store, clock, providerKeys(state.meta));
   // Bound beyond loopback with no token configured, the control API gets one made up now (the banner prints it).
   const generated = config.control.token === undefined && !isLoopback(config.host);
   const control = { token: generated ? randomBytes(24).toString('base64url') : config.control.token, generated };
@@ -94,16 +131,26 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
     control,
   };
 
-  let personas: SeededPersona[] = [];
-  const seed = async (): Promise<void> => {
+  const fingerprint = seedFingerprint(config);
+  const seed = async (): Promise<SeededPersona[]> => {
     for (const app of config.applications) await context.applications.register(app);
-    personas = await seedAccounts(context);
+    const personas = await seedAccounts(context);
+    // Written last: a database without it was never completely seeded (a first start killed half-way).
+    await store.set<Seeded>(SEEDED.ns, SEEDED.key, { personas, from: fingerprint });
+    return personas;
   };
-  await seed();
+  // A data directory an earlier run seeded carries on as it was left; anything else is seeded afresh.
+  const earlier = await store.get<Seeded>(SEEDED.ns, SEEDED.key);
+  let personas: SeededPersona[];
+  if (earlier) personas = earlier.personas;
+  else {
+    await store.clear();
+    personas = await seed();
+  }
   const reset = async (): Promise<void> => {
     await store.clear();
     clock.reset();
-    await seed();
+    personas = await seed();
   };
 
   const parsers = bodyParsers(config);
@@ -120,7 +167,21 @@ export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig
   pages.use(agentPageRoutes(context));
   pages.use(notFound);
   pages.use(errorHandler);
-  const app = frontDoor(context, gateway(context, apis), parsers, pages);
+  const door = frontDoor(context, gateway(context, apis), parsers, pages);
+  const app = state.flush ? commitBeforeResponse(door, state.flush) : door;
 
-  return { app, context, personas: () => personas, reset };
+  return {
+    app,
+    context,
+    personas: () => personas,
+    reset,
+    dataFile: state.file,
+    restored: earlier ? { seedChanged: earlier.from !== fingerprint } : false,
+    close: async () => state.close(),
+  };
+}
+
+/** What the seeded state depends on in the config. */
+function seedFingerprint(config: EmulatorConfig): string {
+  return createHash('sha256').update(JSON.stringify([config.seed, config.fixturesFile ?? null, config.applications])).digest('base64url');
 }

@@ -75,6 +75,7 @@ export async function start(config: ConfigOverrides = {}): Promise<RunningEmulat
       tls = await startTlsListeners({ https, proxy, dataDir }, host, emulator.app);
     } catch (e) {
       await stopPlain();
+      await emulator.close();
       throw e;
     }
   }
@@ -87,6 +88,7 @@ export async function start(config: ConfigOverrides = {}): Promise<RunningEmulat
     tls: tls && { httpsPort: tls.httpsPort, proxyPort: tls.proxyPort, ca: tls.ca },
     stop: async () => {
       await Promise.all([stopPlain(), tls?.close()]);
+      await emulator.close();
     },
   };
 }

@@ -5,7 +5,8 @@
 //   node scripts/bundle-cli.mjs            write dist/bundle/cli.mjs (+ chunks and source maps)
 //
 // Kept out of the bundle, loaded from node_modules when needed: playwright-core (the conformance kit's browser,
-// imported only when that user agent is chosen), whatever the code loads with `createRequire` (ajv), and iconv-lite
+// imported only when that user agent is chosen), better-sqlite3 (a native addon, found beside its package; loaded
+// only for a data directory), whatever the code loads with `createRequire` (ajv), and iconv-lite
 // (body-parser's; its half a megabyte of encoding tables is read only for a body that is not UTF-8, but in the
 // bundle it would be read at every start: about 5 ms).
 // `import()`s become separate chunks (`--splitting`), so `serve` never reads the conformance kit's code.
@@ -54,7 +55,7 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
-  external: ['playwright-core', 'iconv-lite'],
+  external: ['playwright-core', 'iconv-lite', 'better-sqlite3'],
   plugins: [ownModuleUrls],
   // The CommonJS packages bundled in (express, nunjucks, …) call `require` for Node's built-ins.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },

@@ -1,6 +1,7 @@
 import { ConfigError, configFromEnv, readConfigFile, type ConfigOverrides } from '../config/load-config.js';
 import type { DataProfile, JourneyVariant } from '../config/defaults.js';
 import { start } from '../server.js';
+import { StateOpenError } from '../store/state-open-error.js';
 import { startupBanner } from './startup-banner.js';
 import type { Command } from './command.js';
 
@@ -17,10 +18,11 @@ interface ServeArgs {
   'data-dir'?: string;
   'https-port'?: number;
   'proxy-port'?: number;
+  ephemeral?: boolean;
 }
 
-/** Where `serve` keeps what must outlive it when neither `--data-dir` nor the config names a folder. */
-export const DEFAULT_DATA_DIR = './hmrc-sandbox-data';
+/** Where `serve` keeps its state when neither `--data-dir`, `dataDir` nor HMRC_SANDBOX_DATA_DIR names a place. */
+export const DEFAULT_DATA_DIR = 'hmrc-sandbox-data';
 
 export const serveCommand: Command<ServeArgs> = {
   command: 'serve',
@@ -36,11 +38,15 @@ export const serveCommand: Command<ServeArgs> = {
       .option('data', { choices: ['sandbox', 'realistic'] as const, describe: "Answers without Gov-Test-Scenario: HMRC sandbox's defaults or clock-derived, stateful data [default: sandbox; realistic with --journey production]" })
       .option('base-url', { type: 'string', describe: 'URL software uses to reach the emulator, e.g. http://hmrc:9090' })
       .option('log', { type: 'boolean', describe: 'One JSON log line per request' })
-      .option('data-dir', { type: 'string', describe: `Folder for what must outlive the process: the local CA [default: ${DEFAULT_DATA_DIR}]` })
+      .option('data-dir', { type: 'string', describe: `Directory that keeps the state across restarts (an SQLite database) and the local CA [default: ./${DEFAULT_DATA_DIR}]` })
+      .option('ephemeral', { type: 'boolean', describe: 'Keep everything in memory: nothing survives the process (with --https-port, a CA is made per process)' })
+      .conflicts('ephemeral', 'data-dir')
       .option('https-port', { type: 'number', describe: "Also serve HTTPS on HMRC's host names, with a certificate from the local CA (docs/https.md)" })
       .option('proxy-port', { type: 'number', describe: "Also run a proxy that serves HMRC's hosts and refuses all others: HTTPS_PROXY=http://localhost:<port>" })
       .example('$0 serve', 'Start on http://localhost:9090')
       .example('$0 serve --port 0 --seed ci-42', 'Any free port, accounts from seed "ci-42"')
+      .example('$0 serve --data-dir ./state', 'Keep applications, users, tokens and the clock in ./state')
+      .example('$0 serve --ephemeral', 'Start empty every time, keep nothing')
       .example('$0 serve --journey production', 'Add 2-step verification and identity checks to the journey')
       .example('$0 serve --data realistic', 'Obligations up to today on the virtual clock; submissions are remembered')
       .example('$0 serve --host 0.0.0.0 --base-url http://hmrc:9090', 'In a container reached as "hmrc" by other containers')
@@ -62,7 +68,8 @@ export const serveCommand: Command<ServeArgs> = {
         https: args['https-port'] === undefined ? undefined : { port: args['https-port'] },
         proxy: args['proxy-port'] === undefined ? undefined : { port: args['proxy-port'] },
       };
-      const merged = mergeLayers({ dataDir: DEFAULT_DATA_DIR }, file, configFromEnv(process.env), flags);
+      const merged = mergeLayers(file, configFromEnv(process.env), flags);
+      merged.dataDir = args.ephemeral ? undefined : (merged.dataDir ?? DEFAULT_DATA_DIR);
       const running = await start(merged);
       process.stdout.write(startupBanner(running, performance.now() - startedAt));
       const stop = (): void => {
@@ -71,6 +78,10 @@ export const serveCommand: Command<ServeArgs> = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     } catch (e) {
+      if (e instanceof StateOpenError) {
+        process.stderr.write(`hmrc-sandbox: ${e.message}\n`);
+        process.exit(1);
+      }
       if (e instanceof ConfigError) {
         process.stderr.write(`hmrc-sandbox: ${e.message}\n`);
         process.exit(2);

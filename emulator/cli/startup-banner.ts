@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { SeededPersona } from '../accounts/seed.js';
 import type { RunningEmulator } from '../server.js';
 
@@ -12,6 +13,16 @@ function details(p: SeededPersona): string[] {
     p.totpSecret && `authenticator secret ${p.totpSecret}`,
   ].filter(Boolean);
   return parts.length ? [`  ${''.padEnd(26)} ${parts.join(' · ')}`] : [];
+}
+
+/** Where the state is kept, and whether this run carried on from the last. */
+function data(running: RunningEmulator): string[] {
+  const { dataFile, restored } = running.emulator;
+  if (!dataFile) return ['  Data:      in memory only (--ephemeral): nothing is kept when the emulator stops'];
+  const lines = [`  Data:      ${dirname(dataFile)}  (kept across restarts; --ephemeral keeps nothing)`];
+  if (restored) lines.push(`  ${''.padEnd(10)} carried on from the last run: applications, accounts, tokens and clock as left; POST /_emulator/reset re-seeds`);
+  if (restored && restored.seedChanged) lines.push(`  ${''.padEnd(10)} note: seeded from another seed, fixtures file or applications than this config names; a reset seeds from this one`);
+  return lines;
 }
 
 /** The TLS listener and proxy on HMRC's host names, and the CA to trust, when they were asked for. */
@@ -40,7 +51,7 @@ function controlAccess(running: RunningEmulator): string[] {
   return ['             (open on loopback without a token; set HMRC_SANDBOX_CONTROL_TOKEN to require one)'];
 }
 
-/** What the emulator prints on start: where it is, the default application, the personas. */
+/** What the emulator prints on start: where it is, where its state is kept, the default application, the personas. */
 export function startupBanner(running: RunningEmulator, startupMs: number): string {
   const app = running.applications[0]!;
   const lines = [
@@ -51,6 +62,7 @@ export function startupBanner(running: RunningEmulator, startupMs: number): stri
     `  Authorize: ${running.baseUrl}/oauth/authorize    Token: ${running.baseUrl}/oauth/token`,
     `  Try:       curl -H 'Accept: application/vnd.hmrc.1.0+json' ${running.baseUrl}/hello/world`,
     `  Control:   ${running.baseUrl}/_emulator/health, /_emulator/accounts, /_emulator/journal, /_emulator/clock`,
+    ...data(running),
     ...controlAccess(running),
     ...tlsLines(running),
     '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClock, LATEST_TIME, parseDuration } from './clock.js';
+import { createClock, LATEST_TIME, parseDuration, type ClockState } from './clock.js';
 
 describe('clock', () => {
   it('flows with real time plus the advanced offset', () => {
@@ -20,6 +20,21 @@ describe('clock', () => {
     expect(clock.now()).toBe(100);
     clock.advance(10);
     expect(clock.now()).toBe(110);
+  });
+
+  it('tells each state it takes, and carries on from a saved one as a restart would', () => {
+    let real = 1_000;
+    const states: ClockState[] = [];
+    const clock = createClock({ start: 500, realNow: () => real, onChange: (s) => states.push(s) });
+    clock.advance(100);
+    expect(states).toEqual([{ base: 500, offset: -500 }, { base: 600, offset: -400 }]);
+    real += 60_000;
+    const restarted = createClock({ start: 500, realNow: () => real, saved: states.at(-1) });
+    expect(restarted.now()).toBe(clock.now());
+    const frozen = createClock({ frozen: true, realNow: () => real, saved: { base: 42, offset: 0 } });
+    expect(frozen.now()).toBe(42);
+    restarted.reset();
+    expect(restarted.now()).toBe(500);
   });
 
   it('refuses to move backwards', () => {

@@ -24,6 +24,16 @@ export interface Clock {
  */
 export const LATEST_TIME = Date.UTC(9000, 0, 1);
 
+/**
+ * Where a clock stands, as a durable store keeps it: `base` is virtual now for a frozen clock, `offset` is what a
+ * flowing clock adds to real time. A flowing clock restored from it goes on from where it was, real time having
+ * passed meanwhile, advances kept.
+ */
+export interface ClockState {
+  base: number;
+  offset: number;
+}
+
 export interface ClockOptions {
   /** Start virtual time at this instant (ms since the epoch) instead of the real now. */
   start?: number | undefined;
@@ -31,6 +41,10 @@ export interface ClockOptions {
   frozen?: boolean | undefined;
   /** Source of real time; injectable for tests. */
   realNow?: () => number;
+  /** Carry on from this saved state instead of starting afresh (a restart on a durable store). */
+  saved?: ClockState | undefined;
+  /** Told the state, synchronously, when the clock starts afresh and whenever `advance` or `reset` moves it: to save it. */
+  onChange?: (state: ClockState) => void;
 }
 
 export function createClock(options: ClockOptions = {}): Clock {
@@ -42,7 +56,12 @@ export function createClock(options: ClockOptions = {}): Clock {
     base = options.start ?? real;
     offset = base - real;
   };
-  init();
+  const changed = (): void => options.onChange?.({ base, offset });
+  if (options.saved) ({ base, offset } = options.saved);
+  else {
+    init();
+    changed();
+  }
   return {
     now: () => (options.frozen ? base : realNow() + offset),
     advance(ms) {
@@ -53,8 +72,12 @@ export function createClock(options: ClockOptions = {}): Clock {
       }
       base += ms;
       offset += ms;
+      changed();
     },
-    reset: init,
+    reset() {
+      init();
+      changed();
+    },
   };
 }
 

@@ -29,8 +29,11 @@ export interface EmulatorConfig {
   /** The base URL software uses to reach the emulator; defaults to `http://localhost:<port>`. */
   baseUrl?: string | undefined;
   /**
-   * Where the emulator keeps what must outlive it: the local certificate authority (`ca/`). `serve` uses
-   * `./hmrc-sandbox-data` when unset; programmatic `start()` keeps a CA in memory instead.
+   * Directory of the durable state (an SQLite database, `hmrc-sandbox.db`): applications, accounts, grants, tokens,
+   * the clock and everything else set up survive a restart. Unset: everything is kept in memory, as by `start()`
+   * and `createEmulator()`; `hmrc-sandbox serve` uses `./hmrc-sandbox-data` unless given `--ephemeral`. The local certificate
+   * authority for `https` and `proxy` lives there too, in `ca/` (without a data directory, one is made per process).
+   * @example dataDir: '/data'
    */
   dataDir?: string | undefined;
   /**

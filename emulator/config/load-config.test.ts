@@ -14,8 +14,8 @@ describe('config loading', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
     const file = join(dir, 'sandbox.yaml');
     writeFileSync(file, 'port: 1000\nseed: from-file\ntokens:\n  grantDays: 30\n');
-    const config = resolveConfig(readConfigFile(file), configFromEnv({ HMRC_SANDBOX_SEED: 'from-env' }), { port: 2000 });
-    expect(config).toMatchObject({ port: 2000, seed: 'from-env', tokens: { grantDays: 30, accessTokenSeconds: 14400 } });
+    const config = resolveConfig(readConfigFile(file), configFromEnv({ HMRC_SANDBOX_SEED: 'from-env', HMRC_SANDBOX_DATA_DIR: '/data' }), { port: 2000 });
+    expect(config).toMatchObject({ port: 2000, seed: 'from-env', dataDir: '/data', tokens: { grantDays: 30, accessTokenSeconds: 14400 } });
   });
 
   it('names the exact bad path in its error', () => {
@@ -32,6 +32,7 @@ describe('config loading', () => {
     expect(attempt({ journey: 'scenic' })[0]).toMatch(/^journey:/);
     expect(attempt({ tokens: { grantDays: 0 } })[0]).toMatch(/^tokens\.grantDays:/);
     expect(attempt({ throttle: { windowSeconds: 0.5 } })[0]).toMatch(/^throttle\.windowSeconds:/);
+    expect(attempt({ dataDir: '' })[0]).toBe('dataDir: must be a directory path (got "")');
     expect(attempt({ colour: 'blue' })[0]).toBe('colour: unknown option');
     const apps = attempt({ applications: [{ clientId: 'A', name: 'A', clientSecrets: ['long-enough'], redirectUris: ['http://example.com/cb'], subscriptions: [] }] });
     expect(apps[0]).toMatch(/^applications\[0\]\.redirectUris\[0\]: .*only allowed for localhost/);

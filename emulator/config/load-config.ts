@@ -92,6 +92,7 @@ function validateConfig(c: EmulatorConfig): string[] {
   if (typeof c.host !== 'string' || !c.host) problems.push('host: must be a host name or address');
   if (c.baseUrl !== undefined && !/^https?:\/\/[^/]+$/.test(String(c.baseUrl).replace(/\/$/, '')))
     problems.push(`baseUrl: must be an http(s) origin such as http://localhost:9090 (got ${JSON.stringify(c.baseUrl)})`);
+  if (c.dataDir !== undefined && (typeof c.dataDir !== 'string' || !c.dataDir)) problems.push(`dataDir: must be a directory path (got ${JSON.stringify(c.dataDir)})`);
   if (typeof c.seed !== 'string' || !c.seed) problems.push('seed: must be a non-empty string');
   if (c.journey !== 'sandbox' && c.journey !== 'production') problems.push(`journey: must be "sandbox" or "production" (got ${JSON.stringify(c.journey)})`);
   if (c.fraudHeaders !== 'lenient' && c.fraudHeaders !== 'strict') problems.push(`fraudHeaders: must be "lenient" or "strict" (got ${JSON.stringify(c.fraudHeaders)})`);
@@ -102,7 +103,6 @@ function validateConfig(c: EmulatorConfig): string[] {
   for (const [name, port] of [['https.port', c.https?.port], ['proxy.port', c.proxy?.port]] as const) {
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) problems.push(`${name}: must be a port number from 0 to 65535 (got ${JSON.stringify(port)})`);
   }
-  if (c.dataDir !== undefined && (typeof c.dataDir !== 'string' || !c.dataDir)) problems.push('dataDir: must be a folder path');
   if (c.control?.token !== undefined && (typeof c.control.token !== 'string' || !/^[\x21-\x7e]{16,512}$/.test(c.control.token))) {
     problems.push('control.token: must be 16 to 512 printable characters without spaces (HMRC_SANDBOX_CONTROL_TOKEN)');
   }

@@ -1,10 +1,10 @@
-import { generateKeyPairSync } from 'node:crypto';
 import Provider, { type Adapter, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { EmulatorConfig } from '../config/defaults.js';
 import type { Clock } from '../clock/clock.js';
 import { journeyPolicy } from '../journey/policy.js';
 import type { Store } from '../store/store.js';
 import { createAdapterClass } from './adapter.js';
+import type { ProviderKeys } from './keys.js';
 import { SCOPES } from './scopes.js';
 import { hmrcTokenResponse } from './token-response.js';
 
@@ -19,9 +19,8 @@ export const PROVIDER_PATHS = ['/oauth/authorize', '/oauth/authorize/:uid', '/oa
  * client authentication in the form body. HMRC's own validation and error wording sit in front of it
  * (authorize-rules.ts, token-rules.ts); the sign-in and grant steps are interactions (journey/).
  */
-export function createProvider(config: EmulatorConfig, issuer: string, store: Store, clock: Clock, cookieKeys: string[]): Provider {
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'emulator', use: 'sig', alg: 'ES256' };
+export function createProvider(config: EmulatorConfig, issuer: string, store: Store, clock: Clock, keys: ProviderKeys): Provider {
+  const jwk = { ...keys.signingKey, kid: 'emulator', use: 'sig', alg: 'ES256' };
 
   const Adapter = createAdapterClass(store, clock);
   const configuration: Configuration = {
@@ -30,7 +29,7 @@ export function createProvider(config: EmulatorConfig, issuer: string, store: St
     clientDefaults: { id_token_signed_response_alg: 'ES256', grant_types: ['authorization_code'], response_types: ['code'] },
     enabledJWA: { idTokenSigningAlgValues: ['ES256'] },
     jwks: { keys: [jwk as never] },
-    cookies: { keys: cookieKeys, long: { signed: true }, short: { signed: true } },
+    cookies: { keys: keys.cookieKeys, long: { signed: true }, short: { signed: true } },
     scopes: SCOPES.map((s) => s.key),
     claims: { openid: ['sub'], email: ['email'], profile: ['name'], address: ['address'] },
     responseTypes: ['code'],

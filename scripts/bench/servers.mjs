@@ -16,7 +16,7 @@ process.on('exit', () => {
 /** The emulator, started by its own (bundled) CLI exactly as `npm start` does, with the given config file. */
 export const emulatorCommand = (configFile) => ({
   name: 'emulator',
-  args: ['dist/bundle/cli.mjs', 'serve', '--port', '0', '--config', configFile],
+  args: ['dist/bundle/cli.mjs', 'serve', '--ephemeral', '--port', '0', '--config', configFile],
   readyPath: '/_emulator/health',
 });
 export const bareOidcProviderCommand = { name: 'bare oidc-provider', args: [`${SERVERS}bare-oidc-provider.mjs`], readyPath: '/.well-known/openid-configuration' };

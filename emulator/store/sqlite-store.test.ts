@@ -1,0 +1,122 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createClock } from '../clock/clock.js';
+import { DATABASE_FILE, SCHEMA_VERSION } from './sqlite-file.js';
+import { openSqliteState } from './sqlite-state.js';
+import type { EmulatorState } from './state.js';
+import { StateOpenError } from './state-open-error.js';
+import { storeContract } from './store-contract.js';
+
+const opened: EmulatorState[] = [];
+const open = (dir: string): EmulatorState => {
+  const state = openSqliteState(dir);
+  opened.push(state);
+  return state;
+};
+const dirs: string[] = [];
+const tempDir = (): string => {
+  dirs.push(mkdtempSync(join(tmpdir(), 'sqlite-store-')));
+  return dirs.at(-1)!;
+};
+afterEach(() => {
+  for (const state of opened.splice(0)) state.close();
+});
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('SQLite store', () => {
+  describe('the Store contract', () => storeContract((clock) => open(tempDir()).store(clock)));
+
+  it('keeps entries, expiries, logs and meta across a close and a reopen', async () => {
+    const dir = tempDir();
+    const clock = createClock({ frozen: true, start: 0 });
+    const first = open(dir);
+    const store = first.store(clock);
+    await store.set('codes', 'a', { x: 1 }, { expiresAt: 1000 });
+    await store.set('apps', 'b', 'kept');
+    await store.append('journal', 'entry', 10);
+    first.meta.set('clock', { base: 5, offset: 0 });
+    first.close();
+    opened.length = 0;
+
+    const again = open(dir);
+    const reopened = again.store(clock);
+    expect(await reopened.get('codes', 'a')).toEqual({ x: 1 });
+    expect(await reopened.get('apps', 'b')).toBe('kept');
+    expect(await reopened.append('journal', 'next', 10)).toBe(2);
+    expect(again.meta.get('clock')).toEqual({ base: 5, offset: 0 });
+    expect(again.meta.get('missing')).toBeUndefined();
+    clock.advance(1000);
+    expect(await reopened.get('codes', 'a')).toBeUndefined();
+  });
+
+  it('deletes expired rows when they are swept, not only hides them', async () => {
+    const dir = tempDir();
+    const clock = createClock({ frozen: true, start: 0 });
+    const state = open(dir);
+    const store = state.store(clock);
+    for (let i = 0; i < 3000; i++) await store.set('tokens', `old-${i}`, i, { expiresAt: 1000 });
+    clock.advance(1000);
+    for (let i = 0; i < 2048; i++) await store.set('tokens', `new-${i}`, i, { expiresAt: 5000 });
+    state.close();
+    opened.length = 0;
+    const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    const old = db.prepare("SELECT count(*) FROM entries WHERE key LIKE 'old-%'").pluck().get();
+    db.close();
+    expect(old).toBe(0);
+  });
+
+  it('hands back a copy: changing what get returned changes nothing stored', async () => {
+    const store = open(tempDir()).store(createClock());
+    await store.set('ns', 'k', { list: [1] });
+    const value = (await store.get<{ list: number[] }>('ns', 'k'))!;
+    value.list.push(2);
+    expect(await store.get('ns', 'k')).toEqual({ list: [1] });
+  });
+
+  it('refuses a data directory another process (or connection) holds, naming the file', () => {
+    const dir = tempDir();
+    open(dir);
+    expect(() => open(dir)).toThrow(StateOpenError);
+    expect(() => open(dir)).toThrow(`${join(dir, DATABASE_FILE)} is in use by another hmrc-sandbox process`);
+  });
+
+  it('refuses a database from a newer version, a corrupt file and another program\'s database', () => {
+    const newer = tempDir();
+    open(newer).close();
+    opened.length = 0;
+    const db = new Database(join(newer, DATABASE_FILE));
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => open(newer)).toThrow(/was written by a newer hmrc-sandbox \(schema 2; this version reads up to 1\): upgrade hmrc-sandbox/);
+
+    const corrupt = tempDir();
+    writeFileSync(join(corrupt, DATABASE_FILE), 'this is not a database, it is a shopping list: eggs, milk, tea. '.repeat(100));
+    expect(() => open(corrupt)).toThrow(/hmrc-sandbox\.db is corrupt or not a database \(file is not a database\): move it away/);
+
+    const foreign = tempDir();
+    const other = new Database(join(foreign, DATABASE_FILE));
+    other.exec('CREATE TABLE recipes (name TEXT)');
+    other.close();
+    expect(() => open(foreign)).toThrow(/hmrc-sandbox\.db is not an hmrc-sandbox database/);
+  });
+
+  it('refuses a data directory it cannot create', () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, '');
+    expect(() => open(join(file, 'data'))).toThrow(/cannot create the data directory .*a-file\/data \(ENOTDIR\)/);
+  });
+
+  it('writes the schema version and its own application id into a new database', () => {
+    const dir = tempDir();
+    open(dir).close();
+    opened.length = 0;
+    const header = readFileSync(join(dir, DATABASE_FILE)).subarray(60, 72);
+    expect(header.readUInt32BE(0)).toBe(SCHEMA_VERSION);
+    expect(header.subarray(8, 12).toString('latin1')).toBe('HMRC');
+  });
+});

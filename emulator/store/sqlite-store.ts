@@ -1,0 +1,123 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from '../clock/clock.js';
+import type { GroupCommits } from './sqlite-commits.js';
+import type { Store } from './store.js';
+
+/**
+ * Expired entries are skipped when read (every query compares `expires_at` with the virtual clock's now), and
+ * deleted by a sweep every `SWEEP_EVERY` writes, at most `SWEEP_BATCH` rows at a time, first expired first
+ * (the partial index on `expires_at`), and one batch at open. Nothing expires by real time: moving the clock expires at once, and a
+ * database reopened after a week still holds what the virtual clock says is alive.
+ */
+const SWEEP_EVERY = 1024;
+const SWEEP_BATCH = 2048;
+/**
+ * A log's entries beyond its bound are deleted every `TRIM_EVERY` appends, so an append is one INSERT (one page
+ * written, at the log's end); `read` leaves out the few not yet trimmed.
+ */
+const TRIM_EVERY = 64;
+
+const LIVE = '(expires_at IS NULL OR expires_at > ?)';
+
+/**
+ * The {@link Store} over SQLite (better-sqlite3). Calls run synchronously (better-sqlite3 has no asynchronous API;
+ * a prepared statement answers in microseconds, less than a promise's round trip), their results handed back as
+ * settled promises. Writes join the current turn's transaction (`commits`, ./sqlite-commits.ts), committed before
+ * any response is sent. Values are JSON; `get` returns a fresh copy each time.
+ */
+export function createSqliteStore(db: Database.Database, clock: Clock, commits: GroupCommits): Store {
+  const sql = <P extends unknown[]>(text: string) => db.prepare<P>(text);
+  const getValue = sql<[string, string, number]>(`SELECT value FROM entries WHERE ns = ? AND key = ? AND ${LIVE}`).pluck();
+  const insert = sql<[string, string, string, number | null]>('INSERT OR REPLACE INTO entries (ns, key, value, expires_at) VALUES (?, ?, ?, ?)');
+  const update = sql<[string, string, string, number]>(`UPDATE entries SET value = ? WHERE ns = ? AND key = ? AND ${LIVE}`);
+  const remove = sql<[string, string]>('DELETE FROM entries WHERE ns = ? AND key = ?');
+  const list = sql<[string, number]>(`SELECT key, value FROM entries WHERE ns = ? AND ${LIVE} ORDER BY rowid`).raw();
+  const sweepExpired = sql<[number, number]>('DELETE FROM entries WHERE rowid IN (SELECT rowid FROM entries WHERE expires_at <= ? ORDER BY expires_at LIMIT ?)');
+  const lastInLog = sql<[string]>('SELECT max(n) FROM logs WHERE log = ?').pluck();
+  const boundOfLog = sql<[string]>('SELECT max FROM log_bounds WHERE log = ?').pluck();
+  const bound = sql<[string, number]>('INSERT OR REPLACE INTO log_bounds (log, max) VALUES (?, ?)');
+  const addToLog = sql<[string, number, string]>('INSERT INTO logs (log, n, entry) VALUES (?, ?, ?)');
+  const trimLog = sql<[string, number]>('DELETE FROM logs WHERE log = ? AND n <= ?');
+  const readLog = sql<[string, number]>('SELECT n, entry FROM logs WHERE log = ? AND n > ? ORDER BY n').raw();
+  /** Each log's last number and bound, read once: this process alone writes the file (its lock). */
+  const logs = new Map<string, { last: number; max: number }>();
+  const logOf = (log: string): { last: number; max: number } => {
+    let l = logs.get(log);
+    if (!l) logs.set(log, (l = { last: (lastInLog.get(log) as number | null) ?? 0, max: (boundOfLog.get(log) as number | undefined) ?? Infinity }));
+    return l;
+  };
+
+  let writes = 0;
+  const { writing } = commits;
+  const wrote = (): void => {
+    if (++writes % SWEEP_EVERY === 0) sweepExpired.run(clock.now(), SWEEP_BATCH);
+  };
+  const json = (value: unknown): string => JSON.stringify(value) ?? 'null';
+  const parse = <T>(json: unknown): T | undefined => (json === undefined ? undefined : (JSON.parse(json as string) as T));
+
+  const increment = db.transaction((ns: string, key: string, by: number, expiresAt: number): number => {
+    const now = clock.now();
+    const current = parse<number>(getValue.get(ns, key, now));
+    const value = (current ?? 0) + by;
+    if (current === undefined) insert.run(ns, key, json(value), expiresAt);
+    else update.run(json(value), ns, key, now);
+    return value;
+  });
+  const clear = db.transaction(() => {
+    db.exec('DELETE FROM entries; DELETE FROM logs; DELETE FROM log_bounds');
+  });
+
+  // One batch at open, not all: a large database must not slow the start; later sweeps take the rest.
+  writing();
+  sweepExpired.run(clock.now(), SWEEP_BATCH);
+
+  return {
+    async get<T>(ns: string, key: string) {
+      return parse<T>(getValue.get(ns, key, clock.now()));
+    },
+    async set(ns, key, value, options) {
+      writing();
+      insert.run(ns, key, json(value), options?.expiresAt ?? null);
+      wrote();
+    },
+    async replace(ns, key, value) {
+      writing();
+      return update.run(json(value), ns, key, clock.now()).changes > 0;
+    },
+    async delete(ns, key) {
+      writing();
+      remove.run(ns, key);
+    },
+    async entries<T>(ns: string) {
+      return (list.all(ns, clock.now()) as Array<[string, string]>).map(([key, json]): [string, T] => [key, JSON.parse(json) as T]);
+    },
+    async increment(ns, key, by, expiresAt) {
+      writing();
+      const value = increment(ns, key, by, expiresAt);
+      wrote();
+      return value;
+    },
+    async append(log, entry, max) {
+      writing();
+      const l = logOf(log);
+      if (l.max !== max) {
+        bound.run(log, max);
+        l.max = max;
+      }
+      const n = l.last + 1;
+      addToLog.run(log, n, json(entry));
+      l.last = n;
+      if (n % TRIM_EVERY === 0 && n > max) trimLog.run(log, n - max);
+      return n;
+    },
+    async read<T>(log: string) {
+      const l = logOf(log);
+      return (readLog.all(log, Math.max(0, l.last - l.max)) as Array<[number, string]>).map(([n, json]): [number, T] => [n, JSON.parse(json) as T]);
+    },
+    async clear() {
+      writing();
+      clear();
+      logs.clear();
+    },
+  };
+}
