@@ -31,6 +31,11 @@ const SE_SPEC = 'self-employment-business/conf/5.0';
 const TY_2025_26 = '/content/application~1json/schema/oneOf/2';
 
 const probes: Probe[] = [
+  // Business Details 1.0: retired; HMRC's 1.0 spec documents its one path as 410 Gone, with no body.
+  {
+    name: 'Business Details 1.0: GET retired is 410 Gone',
+    run: async (env) => ({ ...(await asTaxpayer(env, 'GET', '/individuals/business/details/retired', 'application/vnd.hmrc.1.0+json')), schema: null, expectStatus: 410 }),
+  },
   // Business Details 2.0
   {
     name: 'Business Details 2.0: GET list (stateful default business)',
