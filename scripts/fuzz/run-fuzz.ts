@@ -116,8 +116,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   }
 }
 
-/** Bodies past the emulator's default limit (`maxBodyBytes`, 1 MiB), which it may refuse before reading them. */
-const OVERSIZED_BODY = 1024 * 1024;
+/**
+ * Bodies this large may be answered before they are read: over the limit (`maxBodyBytes`, 1 MiB), or sent where no
+ * body is read (a `text/plain` body to an API that answers 401 or 404 first). The fuzzer's connections ask to be
+ * closed after one answer, so node closes them while the client is still sending.
+ */
+const LARGE_BODY = 64 * 1024;
 
 /** Sends one request; the violation it shows, if any. */
 async function check(emulator: EmulatorProcess, req: FuzzRequest, timeoutMs: number, ...counts: Array<Record<string, number>>): Promise<string | undefined> {
@@ -130,9 +134,9 @@ async function check(emulator: EmulatorProcess, req: FuzzRequest, timeoutMs: num
   } catch (e) {
     const err = e as Error & { hang?: boolean; unsendable?: boolean; code?: string };
     if (err.unsendable) return undefined;
-    // A server may close the connection on a body larger than it accepts while the client is still sending it
-    // (curl still reads the 413 or 400 it sent first; node's client reports the broken write instead).
-    if ((err.code === 'EPIPE' || err.code === 'ECONNRESET') && Buffer.byteLength(req.body ?? '') > OVERSIZED_BODY) {
+    // A server may answer and close the connection before it has read a large body (curl still reads that answer;
+    // node's client reports the broken write instead).
+    if ((err.code === 'EPIPE' || err.code === 'ECONNRESET') && Buffer.byteLength(req.body ?? '') > LARGE_BODY) {
       count('closed-early');
       return undefined;
     }
