@@ -1,4 +1,5 @@
 import { ALPHANUMERIC, type Prng } from '../../emulator/accounts/identifiers/prng.js';
+import { vatReturn } from '../vat-return.js';
 import { CookieJar, JSON_V1, send, type Reply } from './client.js';
 
 /**
@@ -11,19 +12,6 @@ import { CookieJar, JSON_V1, send, type Reply } from './client.js';
 const REDIRECT_URI = 'http://localhost:3000/callback';
 export const CLOCK_START = Date.parse('2026-01-15T09:00:00Z');
 const DEFAULT_APP = { clientId: 'LocalSandboxDefaultClientId0', secret: '8c3f8a62-5b4e-4f1e-9d3a-2f6b7c1d0e9a' };
-/** A valid nine-box return (the VAT OAS example). */
-const RETURN = {
-  vatDueSales: 105.5,
-  vatDueAcquisitions: -100.45,
-  totalVatDue: 5.05,
-  vatReclaimedCurrPeriod: 1.15,
-  netVatDue: 3.9,
-  totalValueSalesExVAT: 300,
-  totalValuePurchasesExVAT: 300,
-  totalValueGoodsSuppliedExVAT: 3000,
-  totalAcquisitionsExVAT: 3000,
-  finalised: true,
-};
 
 interface App {
   clientId: string;
@@ -180,7 +168,7 @@ export class DurabilityLoad {
     const access = expectStatus('exchange a VAT code', await this.exchange(app, code), 200).body.access_token as string;
     const periodKey = `#${String(++this.periodKeys).padStart(3, '0')}`;
     const vrn = user.vrn as string;
-    expectStatus('submit a VAT return', await send(this.url(`/organisations/vat/${vrn}/returns`), { json: { periodKey, ...RETURN }, bearer: access, accept: JSON_V1 }), 201);
+    expectStatus('submit a VAT return', await send(this.url(`/organisations/vat/${vrn}/returns`), { json: vatReturn(periodKey), bearer: access, accept: JSON_V1 }), 201);
     this.vatReturns.push({ vrn, periodKey, access });
   }
 
@@ -245,8 +233,8 @@ export class DurabilityLoad {
 
     for (const { vrn, periodKey, access } of this.vatReturns) {
       const view = await send(this.url(`/organisations/vat/${vrn}/returns/${encodeURIComponent(periodKey)}`), { bearer: access, accept: JSON_V1 });
-      check(view.status === 200 && view.body.periodKey === periodKey && view.body.netVatDue === RETURN.netVatDue, `VAT return ${vrn} ${periodKey} is kept (${view.status})`);
-      const again = await send(this.url(`/organisations/vat/${vrn}/returns`), { json: { periodKey, ...RETURN }, bearer: access, accept: JSON_V1 });
+      check(view.status === 200 && view.body.periodKey === periodKey && view.body.netVatDue === vatReturn(periodKey).netVatDue, `VAT return ${vrn} ${periodKey} is kept (${view.status})`);
+      const again = await send(this.url(`/organisations/vat/${vrn}/returns`), { json: vatReturn(periodKey), bearer: access, accept: JSON_V1 });
       check(again.status === 403 && again.body.code === 'DUPLICATE_SUBMISSION', `and cannot be submitted twice (${again.status})`);
       this.checked.vatReturns++;
     }

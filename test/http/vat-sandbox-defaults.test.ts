@@ -4,6 +4,7 @@ import type { Emulator } from '../../emulator/app.js';
 import type { ConfigOverrides } from '../../emulator/config/load-config.js';
 import { addAccount, emulator, JSON_V1, userToken } from '../support.js';
 import { validHeaders } from './fraud-header-sets.js';
+import { vatBoxes, vatReturn } from '../vat-return.js';
 
 /**
  * VAT (MTD) with no Gov-Test-Scenario: HMRC's sandbox default ("Default (No header value)") under `data: sandbox`,
@@ -11,18 +12,6 @@ import { validHeaders } from './fraud-header-sets.js';
  */
 const VRN = '123456789';
 const FRAUD = validHeaders('DESKTOP_APP_DIRECT');
-const boxes = (periodKey: string) => ({
-  periodKey,
-  vatDueSales: 105.5,
-  vatDueAcquisitions: -100.45,
-  totalVatDue: 5.05,
-  vatReclaimedCurrPeriod: 1.15,
-  netVatDue: 3.9,
-  totalValueSalesExVAT: 300,
-  totalValuePurchasesExVAT: 300,
-  totalValueGoodsSuppliedExVAT: 3000,
-  totalAcquisitionsExVAT: 3000,
-});
 const HMRC_DEFAULT_OBLIGATIONS = [
   { start: '2017-01-01', end: '2017-03-31', due: '2017-05-07', status: 'F', periodKey: '18A1', received: '2017-05-06' },
   { start: '2017-04-01', end: '2017-06-30', due: '2017-08-07', status: 'O', periodKey: '18A2' },
@@ -42,7 +31,7 @@ async function vat(config: ConfigOverrides = {}) {
   const headers = (scenario?: string) => ({ Accept: JSON_V1, Authorization: `Bearer ${token}`, ...FRAUD, ...(scenario ? { 'Gov-Test-Scenario': scenario } : {}) });
   return {
     get: (path: string, scenario?: string) => request(e.app).get(`/organisations/vat/${VRN}${path}`).set(headers(scenario)),
-    submit: (periodKey: string, scenario?: string) => request(e.app).post(`/organisations/vat/${VRN}/returns`).set(headers(scenario)).send({ ...boxes(periodKey), finalised: true }),
+    submit: (periodKey: string, scenario?: string) => request(e.app).post(`/organisations/vat/${VRN}/returns`).set(headers(scenario)).send(vatReturn(periodKey)),
   };
 }
 
@@ -63,7 +52,7 @@ describe("VAT (MTD) API: HMRC's sandbox defaults", () => {
     expect(first.body).toMatchObject({ processingDate: '2026-01-15T09:00:00.000+0000', paymentIndicator: 'DD', formBundleNumber: expect.stringMatching(/^\d{12}$/) });
     const view = await api.get('/returns/18A2');
     expect(view.status).toBe(200);
-    expect(view.body).toEqual(boxes('18A2'));
+    expect(view.body).toEqual(vatBoxes('18A2'));
     const again = await api.submit('18A2');
     expect(again.status).toBe(403);
     expect(again.body.code).toBe('DUPLICATE_SUBMISSION');

@@ -3,25 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/app.js';
 import { addAccount, emulator, JSON_V1, userToken } from '../support.js';
 import { validHeaders } from './fraud-header-sets.js';
+import { vatReturn } from '../vat-return.js';
 
 const VRN = '123456789';
 const OTHER_VRN = '987654321';
 const FRAUD = validHeaders('DESKTOP_APP_DIRECT');
 
 /** A valid nine-box return for a period (the VAT OAS example, VAT owed). */
-const RETURN = {
-  periodKey: '25A2',
-  vatDueSales: 105.5,
-  vatDueAcquisitions: -100.45,
-  totalVatDue: 5.05,
-  vatReclaimedCurrPeriod: 1.15,
-  netVatDue: 3.9,
-  totalValueSalesExVAT: 300,
-  totalValuePurchasesExVAT: 300,
-  totalValueGoodsSuppliedExVAT: 3000,
-  totalAcquisitionsExVAT: 3000,
-  finalised: true,
-};
+const RETURN = vatReturn('25A2');
 
 async function vatOrganisation(e: Emulator, userId: string, vrn: string): Promise<void> {
   await addAccount(e, {
