@@ -1,4 +1,4 @@
-import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
 import type { Clock } from '../clock/clock.js';
 import type { Store } from '../store/store.js';
 
@@ -19,6 +19,8 @@ import type { Store } from '../store/store.js';
  * (store/record-log.ts), where they cost their own size and nothing in garbage collection.
  */
 export const BULK_NAMESPACES = ['oidc:AccessToken', 'oidc:ClientCredentials'] as const;
+
+const DAY_MS = 24 * 3600_000;
 
 export function createAdapterClass(store: Store, clock: Clock): new (name: string) => Adapter {
   const ns = (model: string): string => `oidc:${model}`;
@@ -66,9 +68,19 @@ export function createAdapterClass(store: Store, clock: Clock): new (name: strin
       return id ? this.find(id) : undefined;
     }
 
+    /**
+     * Marks a code or refresh token used, once: the claim is atomic in the store, so of two exchanges racing with one
+     * code (two emulator processes on one shared store) only the first gets tokens; the second is refused as if it
+     * had come after (oidc-provider checks `consumed` before it calls this).
+     */
     async consume(id: string): Promise<void> {
       const payload = await store.get<AdapterPayload>(ns(this.model), id);
-      if (payload) await store.replace(ns(this.model), id, { ...payload, consumed: Math.floor(clock.now() / 1000) });
+      if (!payload) return;
+      const grantExpiry = payload.grantId ? await store.get<number>(index('grant-expiry'), payload.grantId) : undefined;
+      if (!(await store.claim(index('consumed'), `${this.model}:${id}`, grantExpiry ?? clock.now() + DAY_MS))) {
+        throw new errors.InvalidGrant(this.model === 'RefreshToken' ? 'refresh token already used' : 'authorization code already consumed');
+      }
+      await store.replace(ns(this.model), id, { ...payload, consumed: Math.floor(clock.now() / 1000) });
     }
 
     async destroy(id: string): Promise<void> {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createClock } from '../clock/clock.js';
 import { createMemoryStore } from './memory-store.js';
-import { storeContract } from './store-contract.js';
+import { openState } from './state.js';
+import { storeContract, tenantContract } from './store-contract.js';
 
 describe('memory store', () => {
   describe('the Store contract', () => storeContract((clock) => createMemoryStore(clock)));
   // Not the namespace `ns`: off the heap, a replace moves its key to the end (record-log.ts appends a new record).
   describe('the Store contract, off the heap', () => storeContract((clock) => createMemoryStore(clock, { offHeap: ['codes', 'one'] })));
+
+  describe('tenants', () => tenantContract(() => openState(undefined)));
 
   it('forgets entries once the virtual clock passes their expiry', async () => {
     const clock = createClock({ frozen: true, start: 0 });

@@ -117,6 +117,18 @@ export function createMemoryStore(clock: Clock, options: MemoryStoreOptions = {}
       }
       return out;
     },
+    async claim(ns, key, expiresAt) {
+      const log = offHeap.get(ns);
+      if (log) {
+        if (log.get(key, clock.now()) !== undefined) return false;
+        log.set(key, true, expiresAt, clock.now());
+        return true;
+      }
+      const s = space(ns);
+      if (live(s, key)) return false;
+      write(s, key, { value: true, expiresAt });
+      return true;
+    },
     async increment(ns, key, by, expiresAt) {
       if (offHeap.has(ns)) throw new Error(`increment is not supported on the off-heap namespace ${ns}`);
       const s = space(ns);

@@ -8,7 +8,7 @@ import { DATABASE_FILE, SCHEMA_VERSION } from './sqlite-file.js';
 import { openSqliteState } from './sqlite-state.js';
 import type { EmulatorState } from './state.js';
 import { StateOpenError } from './state-open-error.js';
-import { storeContract } from './store-contract.js';
+import { storeContract, tenantContract } from './store-contract.js';
 
 const opened: EmulatorState[] = [];
 const open = (dir: string): EmulatorState => {
@@ -30,6 +30,8 @@ afterAll(() => {
 
 describe('SQLite store', () => {
   describe('the Store contract', () => storeContract((clock) => open(tempDir()).store(clock)));
+  describe("a tenant's Store contract", () => storeContract(async (clock) => (await open(tempDir()).tenant('t-1')).store(clock)));
+  describe('tenants', () => tenantContract(async () => open(tempDir())));
 
   it('keeps entries, expiries, logs and meta across a close and a reopen', async () => {
     const dir = tempDir();

@@ -20,13 +20,33 @@ const TRIM_EVERY = 64;
 const LIVE = '(expires_at IS NULL OR expires_at > ?)';
 
 /**
+ * Whose rows a store reads and writes: every namespace and log name is stored behind `prefix`. The default tenant's
+ * prefix is empty and its names never begin with `~` (they are the emulator's own, ASCII letters and `:-`); tenant
+ * `id`'s is `~id~`, so a tenant's rows are one range of the unique index, below `~id~\uffff`.
+ */
+export interface SqliteScope {
+  prefix: string;
+}
+export const DEFAULT_SCOPE: SqliteScope = { prefix: '' };
+export const tenantScope = (id: string): SqliteScope => ({ prefix: `~${id}~` });
+
+/** Deletes a scope's entries and logs: a tenant's range, or, for the default tenant, everything below `~`. */
+export function clearScope(db: Database.Database, { prefix }: SqliteScope): void {
+  const [from, to] = prefix ? [prefix, `${prefix}\uffff`] : ['', '~'];
+  db.prepare('DELETE FROM entries WHERE ns >= ? AND ns < ?').run(from, to);
+  db.prepare('DELETE FROM logs WHERE log >= ? AND log < ?').run(from, to);
+  db.prepare('DELETE FROM log_bounds WHERE log >= ? AND log < ?').run(from, to);
+}
+
+/**
  * The {@link Store} over SQLite (better-sqlite3). Calls run synchronously (better-sqlite3 has no asynchronous API;
  * a prepared statement answers in microseconds, less than a promise's round trip), their results handed back as
  * settled promises. Writes join the current turn's transaction (`commits`, ./sqlite-commits.ts), committed before
  * any response is sent. Values are JSON; `get` returns a fresh copy each time.
  */
-export function createSqliteStore(db: Database.Database, clock: Clock, commits: GroupCommits): Store {
+export function createSqliteStore(db: Database.Database, clock: Clock, commits: GroupCommits, scope: SqliteScope = DEFAULT_SCOPE): Store {
   const sql = <P extends unknown[]>(text: string) => db.prepare<P>(text);
+  const { prefix } = scope;
   const getValue = sql<[string, string, number]>(`SELECT value FROM entries WHERE ns = ? AND key = ? AND ${LIVE}`).pluck();
   const insert = sql<[string, string, string, number | null]>('INSERT OR REPLACE INTO entries (ns, key, value, expires_at) VALUES (?, ?, ?, ?)');
   const update = sql<[string, string, string, number]>(`UPDATE entries SET value = ? WHERE ns = ? AND key = ? AND ${LIVE}`);
@@ -63,9 +83,11 @@ export function createSqliteStore(db: Database.Database, clock: Clock, commits: 
     else update.run(json(value), ns, key, now);
     return value;
   });
-  const clear = db.transaction(() => {
-    db.exec('DELETE FROM entries; DELETE FROM logs; DELETE FROM log_bounds');
-  });
+  const claim = sql<[string, string, number | null, number]>(
+    `INSERT INTO entries (ns, key, value, expires_at) VALUES (?, ?, 'true', ?)
+     ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at WHERE NOT ${LIVE.replaceAll('expires_at', 'entries.expires_at')}`,
+  );
+  const clear = db.transaction(() => clearScope(db, scope));
 
   // One batch at open, not all: a large database must not slow the start; later sweeps take the rest.
   writing();
@@ -73,32 +95,39 @@ export function createSqliteStore(db: Database.Database, clock: Clock, commits: 
 
   return {
     async get<T>(ns: string, key: string) {
-      return parse<T>(getValue.get(ns, key, clock.now()));
+      return parse<T>(getValue.get(prefix + ns, key, clock.now()));
     },
     async set(ns, key, value, options) {
       writing();
-      insert.run(ns, key, json(value), options?.expiresAt ?? null);
+      insert.run(prefix + ns, key, json(value), options?.expiresAt ?? null);
       wrote();
     },
     async replace(ns, key, value) {
       writing();
-      return update.run(json(value), ns, key, clock.now()).changes > 0;
+      return update.run(json(value), prefix + ns, key, clock.now()).changes > 0;
     },
     async delete(ns, key) {
       writing();
-      remove.run(ns, key);
+      remove.run(prefix + ns, key);
+    },
+    async claim(ns, key, expiresAt) {
+      writing();
+      const taken = claim.run(prefix + ns, key, expiresAt ?? null, clock.now()).changes > 0;
+      wrote();
+      return taken;
     },
     async entries<T>(ns: string) {
-      return (list.all(ns, clock.now()) as Array<[string, string]>).map(([key, json]): [string, T] => [key, JSON.parse(json) as T]);
+      return (list.all(prefix + ns, clock.now()) as Array<[string, string]>).map(([key, json]): [string, T] => [key, JSON.parse(json) as T]);
     },
     async increment(ns, key, by, expiresAt) {
       writing();
-      const value = increment(ns, key, by, expiresAt);
+      const value = increment(prefix + ns, key, by, expiresAt);
       wrote();
       return value;
     },
-    async append(log, entry, max) {
+    async append(name, entry, max) {
       writing();
+      const log = prefix + name;
       const l = logOf(log);
       if (l.max !== max) {
         bound.run(log, max);
@@ -110,7 +139,8 @@ export function createSqliteStore(db: Database.Database, clock: Clock, commits: 
       if (n % TRIM_EVERY === 0 && n > max) trimLog.run(log, n - max);
       return n;
     },
-    async read<T>(log: string) {
+    async read<T>(name: string) {
+      const log = prefix + name;
       const l = logOf(log);
       return (readLog.all(log, Math.max(0, l.last - l.max)) as Array<[number, string]>).map(([n, json]): [number, T] => [n, JSON.parse(json) as T]);
     },

@@ -3,24 +3,48 @@ import { createMemoryMeta, type Meta } from './meta.js';
 import { createMemoryStore, type MemoryStoreOptions } from './memory-store.js';
 import type { Store } from './store.js';
 
+/** One tenant's state: its {@link Store} and its {@link Meta} (its own clock and keys). */
+export interface StateScope {
+  meta: Meta;
+  /** Makes the store, expiring entries by `clock`. Called once per scope. */
+  store: (clock: Clock) => Store;
+}
+
 /**
- * Where one emulator keeps its state: the {@link Store}, and its {@link Meta}. Opened before anything else is made,
- * because the clock is read from the meta and the store is given the clock.
+ * Where one emulator keeps its state: the default tenant's {@link StateScope}, and each tenant's beside it. Opened
+ * before anything else is made, because the clock is read from the meta and the store is given the clock.
  */
-export interface EmulatorState {
+export interface EmulatorState extends StateScope {
   /** The database file, e.g. `/data/hmrc-sandbox.db`; undefined when nothing outlives the process. */
   file: string | undefined;
-  meta: Meta;
-  /** Makes the store, expiring entries by `clock`. Called once. */
-  store: (clock: Clock) => Store;
+  /**
+   * Tenant `id`'s state, apart from the default tenant's and every other tenant's; its store's `clear()` clears only
+   * it, and the default tenant's `clear()` leaves every tenant alone. `id` matches {@link TENANT_ID}.
+   */
+  tenant: (id: string) => Promise<StateScope>;
+  /** Forgets everything tenant `id` owns: entries, logs, meta. */
+  dropTenant: (id: string) => Promise<void>;
   /**
    * Makes every write so far durable; undefined when there is nothing to make durable (memory). Called before any
    * response is sent (http/commit-before-response.ts): writes are committed in groups (store/sqlite-commits.ts).
    */
   flush: (() => void) | undefined;
+  /**
+   * Re-reads what another process sharing the state may have changed in the meta (the clock), before a request is
+   * handled; undefined when this process alone writes the state.
+   */
+  refresh?: (() => Promise<void>) | undefined;
+  /**
+   * A promise of every meta write so far being acknowledged, or undefined when none is pending: a response waits for
+   * it (the meta is written synchronously, a shared store acknowledges later). Undefined when writes are immediate.
+   */
+  settled?: (() => Promise<void> | undefined) | undefined;
   /** Commits what is pending and lets go of the database (and its lock). */
-  close: () => void;
+  close: () => void | Promise<void>;
 }
+
+/** What a tenant's id may be: letters, digits, `-` and `_`, up to 64 (it is a path segment and a key prefix). */
+export const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * Opens the state in `dataDir` (an SQLite database, made if missing), or in memory when there is none. SQLite's
@@ -29,9 +53,40 @@ export interface EmulatorState {
  * @throws StateOpenError (from ./sqlite-file.ts) when the data directory cannot be used.
  */
 export async function openState(dataDir: string | undefined, memory: MemoryStoreOptions = {}): Promise<EmulatorState> {
-  if (dataDir === undefined) {
-    return { file: undefined, meta: createMemoryMeta(), store: (clock) => createMemoryStore(clock, memory), flush: undefined, close: () => undefined };
-  }
+  if (dataDir === undefined) return openMemoryState(memory);
   const { openSqliteState } = await import('./sqlite-state.js');
   return openSqliteState(dataDir);
+}
+
+/**
+ * State in this process's memory: each tenant its own store and meta, gone with the process. A tenant's emulator may
+ * be built more than once (an idle one is let go and rebuilt when used again): its store is made once and reads the
+ * clock of the latest build.
+ */
+function openMemoryState(memory: MemoryStoreOptions): EmulatorState {
+  const tenants = new Map<string, StateScope>();
+  const scope = (): StateScope => {
+    let store: Store | undefined;
+    let current: Clock | undefined;
+    const clock: Clock = { now: () => current!.now(), advance: (ms) => current!.advance(ms), reset: () => current!.reset() };
+    return {
+      meta: createMemoryMeta(),
+      store: (c) => {
+        current = c;
+        return (store ??= createMemoryStore(clock, memory));
+      },
+    };
+  };
+  return {
+    file: undefined,
+    ...scope(),
+    tenant: async (id) => {
+      let t = tenants.get(id);
+      if (!t) tenants.set(id, (t = scope()));
+      return t;
+    },
+    dropTenant: async (id) => void tenants.delete(id),
+    flush: undefined,
+    close: () => undefined,
+  };
 }

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { createClock, type Clock } from '../clock/clock.js';
+import type { EmulatorState } from './state.js';
 import type { Store } from './store.js';
 
 /**
@@ -48,6 +49,17 @@ export function storeContract(make: (clock: Clock) => Store | Promise<Store>): v
     expect(await store.get('two', 'k')).toBe(2);
   });
 
+  it('claims a key once while it lives, and again once it has expired', async () => {
+    const { clock, store } = await frozen();
+    expect(await store.claim('codes', 'code-1', 1000)).toBe(true);
+    expect(await store.claim('codes', 'code-1', 5000)).toBe(false);
+    expect(await store.claim('codes', 'code-2')).toBe(true);
+    expect(await Promise.all([store.claim('codes', 'race'), store.claim('codes', 'race')])).toEqual([true, false]);
+    clock.advance(1000);
+    expect(await store.claim('codes', 'code-1', 2000)).toBe(true);
+    expect(await store.claim('codes', 'code-2')).toBe(false);
+  });
+
   it('counts within a window and starts again after it', async () => {
     const { clock, store } = await frozen();
     expect(await store.increment('t', 'app', 1, 1000)).toBe(1);
@@ -90,5 +102,59 @@ export function storeContract(make: (clock: Clock) => Store | Promise<Store>): v
     await store.set('ns', 'false', false);
     expect(await store.get('ns', 'zero')).toBe(0);
     expect(await store.get('ns', 'false')).toBe(false);
+  });
+}
+
+/**
+ * What every {@link EmulatorState} keeps apart: each tenant's store and meta from the default tenant's and from each
+ * other's (`tenantContract(open)` inside a `describe`; `open` gives a fresh state).
+ */
+export function tenantContract(open: () => Promise<EmulatorState>): void {
+  const frozen = (): Clock => createClock({ frozen: true, start: 0 });
+
+  it('keeps each tenant apart from the default tenant and from every other tenant', async () => {
+    const state = await open();
+    const root = state.store(frozen());
+    const a = (await state.tenant('ci-a')).store(frozen());
+    const b = (await state.tenant('ci-b')).store(frozen());
+    await root.set('ns', 'k', 'root');
+    await a.set('ns', 'k', 'a');
+    await b.set('ns', 'k', 'b');
+    await a.append('journal', 'a1', 10);
+    expect(await root.get('ns', 'k')).toBe('root');
+    expect(await a.get('ns', 'k')).toBe('a');
+    expect(await b.entries('ns')).toEqual([['k', 'b']]);
+    expect(await b.read('journal')).toEqual([]);
+    expect(await b.claim('ns', 'k')).toBe(false);
+    expect(await b.claim('ns', 'other')).toBe(true);
+    expect(await a.get('ns', 'other')).toBeUndefined();
+
+    await root.clear();
+    expect(await root.get('ns', 'k')).toBeUndefined();
+    expect(await a.get('ns', 'k')).toBe('a');
+    await a.clear();
+    expect(await a.read('journal')).toEqual([]);
+    expect(await b.get('ns', 'k')).toBe('b');
+  });
+
+  it('keeps each tenant its own meta, and forgets a dropped tenant whole', async () => {
+    const state = await open();
+    const a = await state.tenant('ci-a');
+    state.meta.set('clock', { base: 1, offset: 0 });
+    a.meta.set('clock', { base: 2, offset: 0 });
+    const store = a.store(frozen());
+    await store.set('ns', 'k', 1);
+    await store.append('journal', 'x', 10);
+    await state.settled?.();
+    expect(state.meta.get('clock')).toEqual({ base: 1, offset: 0 });
+    expect((await state.tenant('ci-a')).meta.get('clock')).toEqual({ base: 2, offset: 0 });
+
+    await state.dropTenant('ci-a');
+    const again = await state.tenant('ci-a');
+    expect(again.meta.get('clock')).toBeUndefined();
+    const fresh = again.store(frozen());
+    expect(await fresh.get('ns', 'k')).toBeUndefined();
+    expect(await fresh.read('journal')).toEqual([]);
+    expect(state.meta.get('clock')).toEqual({ base: 1, offset: 0 });
   });
 }

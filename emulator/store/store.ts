@@ -17,6 +17,12 @@ export interface Store {
   delete(ns: string, key: string): Promise<void>;
   /** Every live entry of a namespace, in insertion order. */
   entries<T>(ns: string): Promise<Array<[string, T]>>;
+  /**
+   * Atomically takes `key`: true, and the key stored (until `expiresAt`), when it had no live entry; false, and
+   * nothing changed, when it had one. Single use that holds across processes sharing a store (an authorization code
+   * or a refresh token consumed once), where a read then a write would let two callers both win.
+   */
+  claim(ns: string, key: string, expiresAt?: number | undefined): Promise<boolean>;
   /** Atomically adds `by` to a counter and returns the new value; a new counter expires at `expiresAt`. */
   increment(ns: string, key: string, by: number, expiresAt: number): Promise<number>;
   /**
@@ -26,6 +32,6 @@ export interface Store {
   append<T>(log: string, entry: T, max: number): Promise<number>;
   /** The entries of a log with their numbers, oldest first. */
   read<T>(log: string): Promise<Array<[number, T]>>;
-  /** Forgets everything. */
+  /** Forgets everything this store holds (a tenant's store: that tenant's; the default tenant's: not the tenants'). */
   clear(): Promise<void>;
 }
