@@ -22,8 +22,12 @@ import type { Store } from './store/store.js';
  */
 export interface EmulatorContext {
   config: EmulatorConfig;
-  /** The URL software uses to reach this emulator, e.g. `http://localhost:9090`. */
+  /** The URL software uses to reach this emulator, e.g. `http://localhost:9090` (a tenant's: `…/t/ci-1234`). */
   baseUrl: string;
+  /** The tenant this emulator is (tenants/), or undefined for the default tenant at the root. */
+  tenant: string | undefined;
+  /** What the tenant's paths begin with on the wire, e.g. `/t/ci-1234`; empty for the default tenant. */
+  pathPrefix: string;
   clock: Clock;
   store: Store;
   applications: Applications;

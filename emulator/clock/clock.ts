@@ -15,6 +15,8 @@ export interface Clock {
   advance(ms: number): void;
   /** Back to the clock's starting point (used by reset). */
   reset(): void;
+  /** Stands where `state` says, without telling `onChange`: another process sharing the state moved it. */
+  restore(state: ClockState): void;
 }
 
 /**
@@ -77,6 +79,9 @@ export function createClock(options: ClockOptions = {}): Clock {
     reset() {
       init();
       changed();
+    },
+    restore(state) {
+      ({ base, offset } = state);
     },
   };
 }

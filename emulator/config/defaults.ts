@@ -160,6 +160,14 @@ export interface EmulatorConfig {
    * @example data: 'realistic'
    */
   data: DataProfile;
+  tenants: {
+    /**
+     * How long a tenant (`POST /_emulator/tenants`, docs/tenants.md) may go unused before it is deleted with
+     * everything it owns: an ISO-8601 duration of REAL time (a CI run that never deleted its tenant), from `PT1M`.
+     * @example tenants: { idleExpiry: 'PT2H' }
+     */
+    idleExpiry: string;
+  };
 }
 
 /** The seeded default application: its credentials are documented in the README. */
@@ -210,4 +218,5 @@ export const DEFAULTS: EmulatorConfig = {
   fraudHeaders: 'lenient',
   control: { token: undefined, allowedHosts: [] },
   data: 'sandbox',
+  tenants: { idleExpiry: 'PT24H' },
 };

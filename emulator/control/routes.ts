@@ -19,9 +19,10 @@ class ControlError extends Error {
  * The control API, under the reserved prefix `/_emulator` (HMRC has no such path): health, clock,
  * reset, journal, faults, applications and accounts. Errors are `{"error": "...", "message": "..."}`.
  */
-export function controlRoutes(ctx: EmulatorContext, hooks: { reset: () => Promise<void>; personas: () => SeededPersona[] }): express.Router {
+export function controlRoutes(ctx: EmulatorContext, hooks: { reset: () => Promise<void>; personas: () => SeededPersona[]; rootRoutes?: express.Router | undefined }): express.Router {
   const router = express.Router();
   router.use(controlGuard(ctx, ctx.control));
+  if (hooks.rootRoutes) router.use(hooks.rootRoutes);
 
   router.get('/health', (_req, res) => void res.json({ status: 'ok', baseUrl: ctx.baseUrl, time: new Date(ctx.clock.now()).toISOString() }));
 

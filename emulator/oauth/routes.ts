@@ -12,7 +12,13 @@ import { PROVIDER_PATHS } from './provider.js';
 export function oauthRoutes(ctx: EmulatorContext): express.Router {
   const router = express.Router();
   const callback = ctx.provider.callback();
-  const toProvider = (req: express.Request, res: express.Response): void => void callback(req, res);
+  // oidc-provider finds where it is mounted by comparing the URL the request came with and the one it is given:
+  // a tenant's paths on the wire begin with its prefix (tenants/path-prefix.ts), and the query may have lost
+  // OpenID parameters (below).
+  const toProvider = (req: express.Request, res: express.Response): void => {
+    req.originalUrl = ctx.pathPrefix + req.url;
+    void callback(req, res);
+  };
 
   router.get('/oauth/authorize', authorizeRules(ctx), (req, res) => {
     hmrcAuthorizeRedirect(res);

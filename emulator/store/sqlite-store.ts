@@ -30,9 +30,14 @@ export interface SqliteScope {
 export const DEFAULT_SCOPE: SqliteScope = { prefix: '' };
 export const tenantScope = (id: string): SqliteScope => ({ prefix: `~${id}~` });
 
-/** Deletes a scope's entries and logs: a tenant's range, or, for the default tenant, everything below `~`. */
-export function clearScope(db: Database.Database, { prefix }: SqliteScope): void {
-  const [from, to] = prefix ? [prefix, `${prefix}\uffff`] : ['', '~'];
+/** The names a scope's rows have, `[from, to)`: a tenant's prefix range, or, for the default tenant, everything below `~`. */
+function scopeRange({ prefix }: SqliteScope): [string, string] {
+  return prefix ? [prefix, `${prefix}\uffff`] : ['', '~'];
+}
+
+/** Deletes a scope's entries and logs. */
+export function clearScope(db: Database.Database, scope: SqliteScope): void {
+  const [from, to] = scopeRange(scope);
   db.prepare('DELETE FROM entries WHERE ns >= ? AND ns < ?').run(from, to);
   db.prepare('DELETE FROM logs WHERE log >= ? AND log < ?').run(from, to);
   db.prepare('DELETE FROM log_bounds WHERE log >= ? AND log < ?').run(from, to);
@@ -52,7 +57,11 @@ export function createSqliteStore(db: Database.Database, clock: Clock, commits: 
   const update = sql<[string, string, string, number]>(`UPDATE entries SET value = ? WHERE ns = ? AND key = ? AND ${LIVE}`);
   const remove = sql<[string, string]>('DELETE FROM entries WHERE ns = ? AND key = ?');
   const list = sql<[string, number]>(`SELECT key, value FROM entries WHERE ns = ? AND ${LIVE} ORDER BY rowid`).raw();
-  const sweepExpired = sql<[number, number]>('DELETE FROM entries WHERE rowid IN (SELECT rowid FROM entries WHERE expires_at <= ? ORDER BY expires_at LIMIT ?)');
+  // Only this scope's rows: every scope (the default tenant, each tenant, the tenants' registry) has its own clock.
+  const [from, to] = scopeRange(scope);
+  const sweepExpired = sql<[number, string, string, number]>(
+    'DELETE FROM entries WHERE rowid IN (SELECT rowid FROM entries WHERE expires_at <= ? AND ns >= ? AND ns < ? ORDER BY expires_at LIMIT ?)',
+  );
   const lastInLog = sql<[string]>('SELECT max(n) FROM logs WHERE log = ?').pluck();
   const boundOfLog = sql<[string]>('SELECT max FROM log_bounds WHERE log = ?').pluck();
   const bound = sql<[string, number]>('INSERT OR REPLACE INTO log_bounds (log, max) VALUES (?, ?)');
@@ -70,7 +79,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock, commits: 
   let writes = 0;
   const { writing } = commits;
   const wrote = (): void => {
-    if (++writes % SWEEP_EVERY === 0) sweepExpired.run(clock.now(), SWEEP_BATCH);
+    if (++writes % SWEEP_EVERY === 0) sweepExpired.run(clock.now(), from, to, SWEEP_BATCH);
   };
   const json = (value: unknown): string => JSON.stringify(value) ?? 'null';
   const parse = <T>(json: unknown): T | undefined => (json === undefined ? undefined : (JSON.parse(json as string) as T));
@@ -91,7 +100,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock, commits: 
 
   // One batch at open, not all: a large database must not slow the start; later sweeps take the rest.
   writing();
-  sweepExpired.run(clock.now(), SWEEP_BATCH);
+  sweepExpired.run(clock.now(), from, to, SWEEP_BATCH);
 
   return {
     async get<T>(ns: string, key: string) {

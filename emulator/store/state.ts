@@ -43,8 +43,8 @@ export interface EmulatorState extends StateScope {
   close: () => void | Promise<void>;
 }
 
-/** What a tenant's id may be: letters, digits, `-` and `_`, up to 64 (it is a path segment and a key prefix). */
-export const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** What a tenant's id may be: letters, digits, `-` and `_`, up to 64, beginning with a letter or digit (it is a path segment and a key prefix; the emulator keeps its own scopes, such as the tenants' registry, under ids beginning with `_`). */
+export const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /**
  * Opens the state in `dataDir` (an SQLite database, made if missing), or in memory when there is none. SQLite's
@@ -68,7 +68,7 @@ function openMemoryState(memory: MemoryStoreOptions): EmulatorState {
   const scope = (): StateScope => {
     let store: Store | undefined;
     let current: Clock | undefined;
-    const clock: Clock = { now: () => current!.now(), advance: (ms) => current!.advance(ms), reset: () => current!.reset() };
+    const clock: Clock = { now: () => current!.now(), advance: (ms) => current!.advance(ms), reset: () => current!.reset(), restore: (s) => current!.restore(s) };
     return {
       meta: createMemoryMeta(),
       store: (c) => {

@@ -137,6 +137,19 @@ export function tenantContract(open: () => Promise<EmulatorState>): void {
     expect(await b.get('ns', 'k')).toBe('b');
   });
 
+  it("expires each scope's entries by its own clock only", async () => {
+    const state = await open();
+    const root = state.store(frozen());
+    await root.set('codes', 'root', 1, { expiresAt: 1000 });
+    const ahead = createClock({ frozen: true, start: 10 ** 12 });
+    const tenant = (await state.tenant('ci-ahead')).store(ahead);
+    for (let i = 0; i < 2100; i++) await tenant.set('codes', `t${i}`, i, { expiresAt: 10 ** 12 + 1 });
+    ahead.advance(1);
+    for (let i = 0; i < 2100; i++) await tenant.set('other', `t${i}`, i);
+    expect(await root.get('codes', 'root')).toBe(1);
+    expect(await tenant.get('codes', 't0')).toBeUndefined();
+  });
+
   it('keeps each tenant its own meta, and forgets a dropped tenant whole', async () => {
     const state = await open();
     const a = await state.tenant('ci-a');
