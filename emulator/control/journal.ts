@@ -71,7 +71,9 @@ export class Journal {
       const query = search ? (parseQuery(search) as Record<string, unknown>) : {};
       const body = typeof req.body === 'object' && req.body ? (req.body as Record<string, unknown>) : undefined;
       // Numbered by the store, so numbers stay unique when instances share one store.
-      void this.store.append<RawEntry>(
+      // After the response: a journal entry is not something the response acknowledged. A shared store out of reach
+      // loses it (the response was already a 503), nothing else.
+      this.store.append<RawEntry>(
         LOG,
         {
           time,
@@ -87,7 +89,7 @@ export class Journal {
           durationMs: Math.round((performance.now() - started) * 100) / 100,
         },
         this.size,
-      );
+      ).catch(() => undefined);
     });
   }
 }

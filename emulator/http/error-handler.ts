@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { OAuthError } from '../errors/oauth-error.js';
 import { PlatformError, platformErrors } from '../errors/platform-error.js';
+import { isStoreDown, STORE_DOWN } from '../errors/store-down.js';
 import { renderPlatformError } from '../gateway/render.js';
 import { sendJson } from './raw.js';
 
@@ -23,6 +24,8 @@ export function sendError(res: ServerResponse, err: unknown, path: string, forma
   const family = errorFamily(path);
   if (err instanceof OAuthError) return sendJson(res, err.status, err.body());
   if (err instanceof PlatformError) return renderPlatformError(res, format, err);
+  // The shared store out of reach is the gateway's 503 on every path, OAuth's and the control API's too.
+  if (isStoreDown(err)) return renderPlatformError(res, format, STORE_DOWN);
 
   const bad = badInput(err);
   if (!bad) console.error(JSON.stringify({ level: 'error', path, error: err instanceof Error ? err.stack : String(err) }));

@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { BuiltEmulator } from '../build-emulator.js';
+import { STORE_DOWN_BODY } from '../errors/store-down.js';
 import type { EmulatorState } from '../store/state.js';
 
 /**
@@ -19,7 +20,7 @@ export function sharedState(state: EmulatorState, root: BuiltEmulator, listener:
         listener(req, res);
       },
       () => {
-        if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'SERVER_ERROR', message: 'Service unavailable' }));
+        if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'application/json' }).end(STORE_DOWN_BODY);
       },
     );
   };
@@ -33,7 +34,7 @@ function holdEndUntilSettled(res: ServerResponse, settled: () => Promise<void> |
     pending.then(
       () => (end as (...a: unknown[]) => ServerResponse).apply(this, args),
       () => {
-        const body = JSON.stringify({ code: 'SERVER_ERROR', message: 'Service unavailable' });
+        const body = STORE_DOWN_BODY;
         this.statusCode = 503;
         this.setHeader('Content-Type', 'application/json');
         this.setHeader('Content-Length', Buffer.byteLength(body));

@@ -2,6 +2,7 @@ import Provider, { type Adapter, type Configuration, type KoaContextWithOIDC } f
 import type { EmulatorConfig } from '../config/defaults.js';
 import type { Clock } from '../clock/clock.js';
 import { journeyPolicy } from '../journey/policy.js';
+import { isStoreDown, STORE_DOWN, STORE_DOWN_BODY } from '../errors/store-down.js';
 import type { Store } from '../store/store.js';
 import { createAdapterClass } from './adapter.js';
 import type { ProviderKeys } from './keys.js';
@@ -82,9 +83,24 @@ export function createProvider(config: EmulatorConfig, issuer: string, store: St
   const provider = new Provider(issuer, configuration);
   provider.proxy = true;
   rememberClientsByMetadata(provider, new Adapter('Client'));
+  // The shared store out of reach (Redis down): oidc-provider renders it as its own 500 server_error; it is the
+  // gateway's 503 SERVER_ERROR, as on every other path.
+  provider.on('server_error', (ctx: KoaContextWithOIDC, err: unknown) => {
+    if (isStoreDown(err)) ctx.state.storeDown = true;
+  });
   provider.use(async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
-    await next();
-    if (ctx.oidc?.route === 'token') await hmrcTokenResponse(ctx, store);
+    try {
+      await next();
+      if (!ctx.state.storeDown && ctx.oidc?.route === 'token') await hmrcTokenResponse(ctx, store);
+    } catch (err) {
+      if (!isStoreDown(err)) throw err;
+      ctx.state.storeDown = true;
+    }
+    if (ctx.state.storeDown) {
+      ctx.status = STORE_DOWN.status;
+      ctx.type = 'application/json';
+      ctx.body = STORE_DOWN_BODY;
+    }
   });
   return provider;
 }

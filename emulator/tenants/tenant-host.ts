@@ -6,6 +6,7 @@ import { createClock, parseDuration } from '../clock/clock.js';
 import type { ApplicationConfig, EmulatorConfig } from '../config/defaults.js';
 import { ConfigError, resolveConfig, type ConfigOverrides } from '../config/load-config.js';
 import type { ControlAccess } from '../control/guard.js';
+import { isStoreDown, STORE_DOWN_BODY } from '../errors/store-down.js';
 import { TENANT_ID, type EmulatorState } from '../store/state.js';
 import { servePrefixed } from './path-prefix.js';
 import { TenantRegistry, type TenantRecord } from './registry.js';
@@ -200,6 +201,7 @@ export class TenantHost {
 
 function unavailable(res: ServerResponse, err: unknown): void {
   if (res.headersSent) return void res.destroy();
-  const status = (err as Error)?.name === 'StoreUnavailableError' ? 503 : 500;
-  res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'SERVER_ERROR', message: status === 503 ? 'Service unavailable' : 'Internal server error' }));
+  if (isStoreDown(err)) return void res.writeHead(503, { 'Content-Type': 'application/json' }).end(STORE_DOWN_BODY);
+  console.error(JSON.stringify({ level: 'error', path: 'tenant', error: err instanceof Error ? err.stack : String(err) }));
+  res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' }));
 }
