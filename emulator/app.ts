@@ -27,7 +27,7 @@ export interface Emulator {
   personas: () => SeededPersona[];
   /** Back to the seeded state: clock, accounts, applications, tokens, journal, faults. */
   reset: () => Promise<void>;
-  /** Where the state is kept: the database file (`config.dataDir`), or undefined in memory. */
+  /** Where the state is kept: the database file (`config.dataDir`), or undefined in memory or Redis (`config.store.url`). */
   dataFile: string | undefined;
   /**
    * Set when the emulator carried on with the state an earlier run left in `config.dataDir` (accounts,
@@ -58,7 +58,7 @@ export interface CreateEmulatorOptions {
  */
 export async function createEmulator(overrides: ConfigOverrides | EmulatorConfig = {}, options: CreateEmulatorOptions = {}): Promise<Emulator> {
   const config = resolveConfig(overrides as ConfigOverrides);
-  const state = await openState(options.store ? undefined : config.dataDir, { offHeap: BULK_NAMESPACES });
+  const state = options.store ? await openState(undefined) : await openState(config.dataDir, { offHeap: BULK_NAMESPACES }, config.store.url);
   try {
     return await assemble(config, overrides as ConfigOverrides, state, options);
   } catch (e) {

@@ -8,7 +8,7 @@
 //   npm run bench                    the whole bench (under two minutes on 2 cores)
 //   node scripts/bench.mjs --quick   shorter rounds, to check the bench itself works
 //   node scripts/bench.mjs --json out.json   also write the figures as JSON
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +16,7 @@ import { timeConformanceCatalogue } from './bench/conformance.mjs';
 import { authorizationCodeFlow, CLIENT_ID, CLIENT_SECRET, JSON_V1, userAccessToken } from './bench/flow.mjs';
 import { form, keepAliveAgent, runLoad, send } from './bench/http.mjs';
 import { soak } from './bench/soak.mjs';
+import { createTenants, growDatabase, startRedis } from './bench/stores.mjs';
 import { absoluteTarget, fmt, line, ratioTarget } from './bench/report.mjs';
 import { CLIENT as BARE_CLIENT } from './bench/servers/client.mjs';
 import { bareExpressCommand, bareOidcProviderCommand, emulatorCommand, oauth2MockServerCommand, startServer } from './bench/servers.mjs';
@@ -137,6 +138,9 @@ const soakConfigFile = join(configDir, 'soak-config.json');
 writeFileSync(soakConfigFile, '{}');
 results.soak = await soak(emulatorCommand(soakConfigFile), SOAK);
 
+// ── Stores: memory, SQLite and Redis side by side; idle tenants; a cold start on a 100 MB database ──────
+results.stores = await benchStores();
+
 // ── Conformance catalogue ────────────────────────────────────────────────────────────────────────
 results.conformance = timeConformanceCatalogue();
 rmSync(configDir, { recursive: true, force: true });
@@ -154,6 +158,11 @@ results.targets = {
   rss: absoluteTarget(results.emulatorRssMb, { below: 150, unit: 'MB' }),
   soakErrors: absoluteTarget(results.soak.failed, { atMost: 0, unit: 'errors' }),
   soakRss: ratioTarget(results.soak.rssAfterMb / results.soak.rssStartMb, { atMost: 1.2 }),
+  sqliteTokensVsMemory: ratioTarget(1 / results.stores.tokens.ratio('sqlite'), { atLeast: 0.6 }),
+  sqliteFlows: absoluteTarget(results.stores.flowsPerSecond.sqlite, { atLeast: 100, unit: 'flows/s' }),
+  ...(results.stores.tokens.perSecond.redis === undefined ? {} : { redisTokensVsMemory: ratioTarget(1 / results.stores.tokens.ratio('redis'), { atLeast: 0.4 }) }),
+  hundredTenantsRss: absoluteTarget(results.stores.tenantsRssMb, { below: 100, unit: 'MB' }),
+  coldStart100MbVsBareOidcProvider: ratioTarget(median(results.stores.bigColdStartMs.map((ms, i) => ms / results.stores.bigColdStartOidcMs[i])), { atMost: 1.2 }),
 };
 const tg = results.targets;
 const report = [
@@ -189,6 +198,16 @@ const report = [
   line('RSS at start · peak', `${fmt.number(results.soak.rssStartMb)} · ${fmt.number(results.soak.rssPeakMb)}`, 'MB'),
   line('RSS after the expiries ÷ at start', tg.soakRss.value, '', `${tg.soakRss.text}  (${fmt.number(results.soak.rssAfterMb)} MB, ${fmt.number(results.soak.settleSeconds)} s after the advance)`),
   '',
+  'Stores: the memory store (--ephemeral), SQLite (--data-dir) and Redis (--store), one emulator process each',
+  ...['emulator', 'sqlite', 'redis'].filter((k) => results.stores.tokens.perSecond[k] !== undefined).map((k) =>
+    line(STORE_NAMES[k], `${fmt.number(results.stores.tokens.perSecond[k])} tokens/s · ${fmt.number(results.stores.flowsPerSecond[k], 1)} flows/s`, '', cpu(results.stores.tokens.cpuMicros[k])),
+  ),
+  line('SQLite ÷ memory, tokens/s', tg.sqliteTokensVsMemory.value, '', tg.sqliteTokensVsMemory.text),
+  line('SQLite flows/s', fmt.number(results.stores.flowsPerSecond.sqlite, 1), 'flows/s', tg.sqliteFlows.text),
+  tg.redisTokensVsMemory ? line('Redis ÷ memory, tokens/s', tg.redisTokensVsMemory.value, '', tg.redisTokensVsMemory.text) : `  Redis: skipped (${results.stores.redisSkipped})`,
+  line('100 tenants, each used once', fmt.number(results.stores.tenantsRssMb), 'MB more RSS', `${tg.hundredTenantsRss.text}  (${fmt.number(results.stores.tenantsSeconds, 1)} s to create)`),
+  line(`cold start on a ${fmt.number(results.stores.bigDatabaseMb)} MB database`, fmt.number(median(results.stores.bigColdStartMs)), 'ms', `${tg.coldStart100MbVsBareOidcProvider.text}  (bare oidc-provider ${fmt.number(median(results.stores.bigColdStartOidcMs))} ms)`),
+  '',
   'Conformance catalogue time',
   results.conformance.skipped
     ? `  skipped: ${results.conformance.skipped}`
@@ -199,6 +218,58 @@ const report = [
 if (loadavg()[0] > 1.5) report.push('The machine was busy (load average above 1.5): throughput figures are noisy; the CPU µs/req figures less so.');
 console.log(report.join('\n'));
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ ...results, tokens: strip(tk), api: strip(ap) }, null, 2)}\n`);
+
+const STORE_NAMES = { emulator: 'memory', sqlite: 'SQLite', redis: 'Redis' };
+
+/**
+ * Each store behind its own emulator process: client_credentials tokens/s in alternating rounds (`emulator` is the
+ * memory store), authorization-code flows/s one after another, the RSS 100 tenants add, and cold starts on a
+ * 100 MB SQLite database alternating with the bare oidc-provider's.
+ */
+async function benchStores() {
+  const out = {};
+  const sqliteDir = mkdtempSync(join(tmpdir(), 'bench-sqlite-'));
+  const redis = await startRedis();
+  const servers = {
+    emulator: await startServer(EMULATOR),
+    sqlite: await startServer(emulatorCommand(configFile, ['--data-dir', sqliteDir], 'emulator on SQLite')),
+    ...(redis.url ? { redis: await startServer(emulatorCommand(configFile, ['--store', redis.url], 'emulator on Redis')) } : {}),
+  };
+  out.redisSkipped = redis.skipped;
+  out.tokens = await alternate(Object.fromEntries(Object.entries(servers).map(([k, server]) => [k, { server, task: tokenTask(server, '/oauth/token', { client_id: CLIENT_ID, client_secret: CLIENT_SECRET }) }])));
+  out.flowsPerSecond = {};
+  const flowAgent = keepAliveAgent(FLOW_CONCURRENCY * 2);
+  for (const [k, server] of Object.entries(servers)) {
+    const run = await runLoad({ task: () => authorizationCodeFlow(server.target, flowAgent), concurrency: FLOW_CONCURRENCY, durationMs: FLOW_MS });
+    failIfBroken(`${server.name} flows`, run);
+    out.flowsPerSecond[k] = run.perSecond;
+  }
+  const before = servers.emulator.rssMb();
+  const started = performance.now();
+  await createTenants(servers.emulator.target, agent, 100);
+  out.tenantsSeconds = (performance.now() - started) / 1000;
+  out.tenantsRssMb = servers.emulator.rssMb() - before;
+  for (const server of Object.values(servers)) await server.stop();
+  await redis.stop?.();
+  rmSync(sqliteDir, { recursive: true, force: true });
+
+  const bigDir = mkdtempSync(join(tmpdir(), 'bench-big-'));
+  const big = emulatorCommand(configFile, ['--data-dir', bigDir], 'emulator on a large database');
+  await (await startServer(big)).stop();
+  growDatabase(bigDir, quick ? 20 : 100);
+  out.bigDatabaseMb = statSync(join(bigDir, 'hmrc-sandbox.db')).size / 1024 / 1024;
+  out.bigColdStartMs = [];
+  out.bigColdStartOidcMs = [];
+  for (let i = 0; i < COLD_STARTS; i++) {
+    for (const [list, command] of [[out.bigColdStartMs, big], [out.bigColdStartOidcMs, bareOidcProviderCommand]]) {
+      const server = await startServer(command);
+      list.push(server.coldStartMs);
+      await server.stop();
+    }
+  }
+  rmSync(bigDir, { recursive: true, force: true });
+  return out;
+}
 
 /** The same comparison by CPU per request (peer's µs ÷ emulator's µs), when the OS reports CPU time. */
 function byCpu(cpuMicros, peer) {

@@ -19,6 +19,7 @@ interface ServeArgs {
   'https-port'?: number;
   'proxy-port'?: number;
   ephemeral?: boolean;
+  store?: string;
 }
 
 /** Where `serve` keeps its state when neither `--data-dir`, `dataDir` nor HMRC_SANDBOX_DATA_DIR names a place. */
@@ -40,12 +41,15 @@ export const serveCommand: Command<ServeArgs> = {
       .option('log', { type: 'boolean', describe: 'One JSON log line per request' })
       .option('data-dir', { type: 'string', describe: `Directory that keeps the state across restarts (an SQLite database) and the local CA [default: ./${DEFAULT_DATA_DIR}]` })
       .option('ephemeral', { type: 'boolean', describe: 'Keep everything in memory: nothing survives the process (with --https-port, a CA is made per process)' })
+      .option('store', { type: 'string', describe: 'Keep the state in Redis, shared by every emulator given the same URL: redis://host:6379/0' })
       .conflicts('ephemeral', 'data-dir')
+      .conflicts('ephemeral', 'store')
       .option('https-port', { type: 'number', describe: "Also serve HTTPS on HMRC's host names, with a certificate from the local CA (docs/https.md)" })
       .option('proxy-port', { type: 'number', describe: "Also run a proxy that serves HMRC's hosts and refuses all others: HTTPS_PROXY=http://localhost:<port>" })
       .example('$0 serve', 'Start on http://localhost:9090')
       .example('$0 serve --port 0 --seed ci-42', 'Any free port, accounts from seed "ci-42"')
       .example('$0 serve --data-dir ./state', 'Keep applications, users, tokens and the clock in ./state')
+      .example('$0 serve --store redis://redis:6379/0', 'Replicas on one Redis serve one team as one emulator')
       .example('$0 serve --ephemeral', 'Start empty every time, keep nothing')
       .example('$0 serve --journey production', 'Add 2-step verification and identity checks to the journey')
       .example('$0 serve --data realistic', 'Obligations up to today on the virtual clock; submissions are remembered')
@@ -65,6 +69,7 @@ export const serveCommand: Command<ServeArgs> = {
         baseUrl: args['base-url'],
         log: args.log,
         dataDir: args['data-dir'],
+        store: args.store === undefined ? undefined : { url: args.store },
         https: args['https-port'] === undefined ? undefined : { port: args['https-port'] },
         proxy: args['proxy-port'] === undefined ? undefined : { port: args['proxy-port'] },
       };

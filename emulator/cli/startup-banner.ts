@@ -18,8 +18,9 @@ function details(p: SeededPersona): string[] {
 /** Where the state is kept, and whether this run carried on from the last. */
 function data(running: RunningEmulator): string[] {
   const { dataFile, restored } = running.emulator;
-  if (!dataFile) return ['  Data:      in memory only (--ephemeral): nothing is kept when the emulator stops'];
-  const lines = [`  Data:      ${dirname(dataFile)}  (kept across restarts; --ephemeral keeps nothing)`];
+  const redis = running.emulator.context.config.store.url;
+  if (!dataFile && !redis) return ['  Data:      in memory only (--ephemeral): nothing is kept when the emulator stops'];
+  const lines = [redis ? `  Data:      Redis at ${withoutPassword(redis)}  (shared by every emulator given it)` : `  Data:      ${dirname(dataFile!)}  (kept across restarts; --ephemeral keeps nothing)`];
   if (restored) lines.push(`  ${''.padEnd(10)} carried on from the last run: applications, accounts, tokens and clock as left; POST /_emulator/reset re-seeds`);
   if (restored && restored.seedChanged) lines.push(`  ${''.padEnd(10)} note: seeded from another seed, fixtures file or applications than this config names; a reset seeds from this one`);
   return lines;
@@ -78,4 +79,9 @@ export function startupBanner(running: RunningEmulator, startupMs: number): stri
     '',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** A Redis URL as it may be printed: its password, if any, as `***`. */
+function withoutPassword(url: string): string {
+  return url.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
 }

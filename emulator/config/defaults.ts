@@ -160,6 +160,15 @@ export interface EmulatorConfig {
    * @example data: 'realistic'
    */
   data: DataProfile;
+  store: {
+    /**
+     * A Redis to keep the state in, shared by every emulator given the same URL (several replicas serving one team):
+     * `redis://[:password@]host:port/db`, or `rediss://` for TLS. Unset: SQLite in `dataDir`, or memory. See
+     * docs/decisions/0010-redis-store.md.
+     * @example store: { url: 'redis://redis:6379/0' }
+     */
+    url?: string | undefined;
+  };
   tenants: {
     /**
      * How long a tenant (`POST /_emulator/tenants`, docs/tenants.md) may go unused before it is deleted with
@@ -218,5 +227,6 @@ export const DEFAULTS: EmulatorConfig = {
   fraudHeaders: 'lenient',
   control: { token: undefined, allowedHosts: [] },
   data: 'sandbox',
+  store: { url: undefined },
   tenants: { idleExpiry: 'PT24H' },
 };

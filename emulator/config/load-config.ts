@@ -45,6 +45,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
   if (env.HMRC_SANDBOX_FIXTURES) out.fixturesFile = env.HMRC_SANDBOX_FIXTURES;
   if (env.HMRC_SANDBOX_LOG) out.log = env.HMRC_SANDBOX_LOG === 'true' || env.HMRC_SANDBOX_LOG === '1';
   if (env.HMRC_SANDBOX_DATA) out.data = env.HMRC_SANDBOX_DATA as EmulatorConfig['data'];
+  if (env.HMRC_SANDBOX_STORE) out.store = { url: env.HMRC_SANDBOX_STORE };
   if (env.HMRC_SANDBOX_TENANT_IDLE_EXPIRY) out.tenants = { idleExpiry: env.HMRC_SANDBOX_TENANT_IDLE_EXPIRY };
   if (env.HMRC_SANDBOX_FRAUD_HEADERS) out.fraudHeaders = env.HMRC_SANDBOX_FRAUD_HEADERS as EmulatorConfig['fraudHeaders'];
   if (env.HMRC_SANDBOX_CONTROL_TOKEN || env.HMRC_SANDBOX_ALLOWED_HOSTS) {
@@ -121,6 +122,9 @@ function validateConfig(c: EmulatorConfig): string[] {
   if (c.clock.start !== undefined && !(Date.parse(c.clock.start) < LATEST_TIME)) problems.push(`clock.start: must be an ISO-8601 instant before 9000-01-01 (got ${JSON.stringify(c.clock.start)})`);
   const approvalDelay = typeof c.signUps?.approvalDelay === 'string' ? parseDuration(c.signUps.approvalDelay) : undefined;
   if (approvalDelay === undefined || approvalDelay > 3 * 24 * 3600 * 1000) problems.push(`signUps.approvalDelay: must be an ISO-8601 duration from PT0S to P3D (got ${JSON.stringify(c.signUps?.approvalDelay)})`);
+  if (c.store?.url !== undefined && (typeof c.store.url !== 'string' || !/^rediss?:\/\/[^\s]+$/.test(c.store.url))) {
+    problems.push('store.url: must be a Redis URL such as redis://localhost:6379/0 (HMRC_SANDBOX_STORE, --store)');
+  }
   const idle = typeof c.tenants?.idleExpiry === 'string' ? parseDuration(c.tenants.idleExpiry) : undefined;
   if (idle === undefined || idle < 60_000) problems.push(`tenants.idleExpiry: must be an ISO-8601 duration of at least PT1M (got ${JSON.stringify(c.tenants?.idleExpiry)})`);
   if (!Array.isArray(c.applications) || c.applications.length === 0) {

@@ -47,12 +47,16 @@ export interface EmulatorState extends StateScope {
 export const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /**
- * Opens the state in `dataDir` (an SQLite database, made if missing), or in memory when there is none. SQLite's
- * binding loads only then, so an emulator in memory never reads it.
+ * Opens the state in Redis at `storeUrl` when given (shared with every emulator on it), else in `dataDir` (an SQLite
+ * database, made if missing), else in memory. Each binding loads only when used.
  *
- * @throws StateOpenError (from ./sqlite-file.ts) when the data directory cannot be used.
+ * @throws StateOpenError when Redis cannot be reached or the data directory cannot be used, in one line.
  */
-export async function openState(dataDir: string | undefined, memory: MemoryStoreOptions = {}): Promise<EmulatorState> {
+export async function openState(dataDir: string | undefined, memory: MemoryStoreOptions = {}, storeUrl?: string | undefined): Promise<EmulatorState> {
+  if (storeUrl !== undefined) {
+    const { openRedisState } = await import('./redis-state.js');
+    return openRedisState(storeUrl);
+  }
   if (dataDir === undefined) return openMemoryState(memory);
   const { openSqliteState } = await import('./sqlite-state.js');
   return openSqliteState(dataDir);

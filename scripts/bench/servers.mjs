@@ -13,10 +13,13 @@ process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** The emulator, started by its own (bundled) CLI exactly as `npm start` does, with the given config file. */
-export const emulatorCommand = (configFile) => ({
-  name: 'emulator',
-  args: ['dist/bundle/cli.mjs', 'serve', '--ephemeral', '--port', '0', '--config', configFile],
+/**
+ * The emulator, started by its own (bundled) CLI exactly as `npm start` does, with the given config file, its
+ * state in memory unless `state` says otherwise (`['--data-dir', dir]`, `['--store', 'redis://…']`).
+ */
+export const emulatorCommand = (configFile, state = ['--ephemeral'], name = 'emulator') => ({
+  name,
+  args: ['dist/bundle/cli.mjs', 'serve', ...state, '--port', '0', '--config', configFile],
   readyPath: '/_emulator/health',
 });
 export const bareOidcProviderCommand = { name: 'bare oidc-provider', args: [`${SERVERS}bare-oidc-provider.mjs`], readyPath: '/.well-known/openid-configuration' };

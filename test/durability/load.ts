@@ -54,7 +54,8 @@ export class DurabilityLoad {
   private periodKeys = 0;
 
   constructor(
-    private readonly base: string,
+    /** Where the load goes; another process on the same shared store may take over (test/shared-store). */
+    public base: string,
     private readonly prng: Prng,
   ) {}
 
