@@ -18,7 +18,7 @@ interface Operation {
 export class ControlContract {
   private readonly ajv = new Ajv({ strict: true, allErrors: true, strictRequired: false });
   private readonly validators = new Map<string, ValidateFunction>();
-  /** Operation ids answered with a documented 2xx response. */
+  /** Operation ids answered with a documented 2xx or 3xx response. */
   readonly succeeded = new Set<string>();
 
   constructor(readonly document: { paths: Record<string, Record<string, Operation>> }) {
@@ -44,7 +44,9 @@ export class ControlContract {
     if (!documented) throw new Error(`${method} ${path} answered ${res.status}, which ${template} does not document: ${res.text.slice(0, 200)}`);
     const media = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
     const content = documented.content;
-    if (!content) {
+    if (res.status >= 300 && res.status < 400) {
+      if (!res.headers.location) throw new Error(`${method} ${path} ${res.status}: a redirect without a Location`);
+    } else if (!content) {
       if (res.text) throw new Error(`${method} ${path} ${res.status}: a body where none is documented`);
     } else {
       const [type, { schema } = {}] = Object.entries(content)[0]!;
@@ -56,7 +58,7 @@ export class ControlContract {
         if (!validate(res.body)) throw new Error(`${method} ${path} ${res.status}: ${this.ajv.errorsText(validate.errors)} in ${JSON.stringify(res.body).slice(0, 300)}`);
       }
     }
-    if (res.status < 300) this.succeeded.add(operation.operationId);
+    if (res.status < 400) this.succeeded.add(operation.operationId);
   }
 
   /** The documented operation for a concrete path: literal paths win over templated ones. */

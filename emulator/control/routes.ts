@@ -1,5 +1,7 @@
 import express from 'express';
 import type { EmulatorContext } from '../context.js';
+import { dashboardRoutes } from '../dashboard/dashboard-routes.js';
+import { DashboardSessions } from '../dashboard/session.js';
 import { agentControlRoutes } from './agent-routes.js';
 import { ControlError } from './control-error.js';
 import { coreControlRoutes, type ControlHooks } from './core-routes.js';
@@ -14,8 +16,9 @@ import * as s from './schemas.js';
  * Every route of the control API, in the order the router tries them. The router and the OpenAPI document
  * (`GET /_emulator/openapi.json`, the README's table) are both built from this list.
  */
-export function controlRouteTable(ctx: EmulatorContext, hooks: ControlHooks): ControlRoute[] {
+export function controlRouteTable(ctx: EmulatorContext, hooks: ControlHooks, sessions = dashboardSessions(ctx)): ControlRoute[] {
   const routes: ControlRoute[] = [
+    ...dashboardRoutes(sessions),
     ...coreControlRoutes(ctx, hooks),
     ...agentControlRoutes(ctx),
     ...journeyControlRoutes(ctx),
@@ -38,8 +41,12 @@ export function controlRouteTable(ctx: EmulatorContext, hooks: ControlHooks): Co
  */
 export function controlRoutes(ctx: EmulatorContext, hooks: ControlHooks): express.Router {
   const router = express.Router();
-  router.use(controlGuard(ctx, ctx.control));
-  mountRoutes(router, controlRouteTable(ctx, hooks));
+  const sessions = dashboardSessions(ctx);
+  const table = controlRouteTable(ctx, hooks, sessions);
+  // The routes open without the token (the dashboard's sign-in), as the guard names them: "POST /session".
+  const open = new Set(table.filter((r) => r.open).map((r) => `${r.method.toUpperCase()} ${r.path}`));
+  router.use(controlGuard(ctx, ctx.control, { sessions, open }));
+  mountRoutes(router, table);
   router.use((_req, _res) => {
     throw new ControlError(404, 'no such control endpoint; see the README for the control API');
   });
@@ -49,4 +56,9 @@ export function controlRoutes(ctx: EmulatorContext, hooks: ControlHooks): expres
     next(err);
   });
   return router;
+}
+
+/** The dashboard's browser sessions, when a control token is needed. */
+function dashboardSessions(ctx: EmulatorContext): DashboardSessions | undefined {
+  return ctx.control.token === undefined ? undefined : new DashboardSessions(ctx.control.token);
 }

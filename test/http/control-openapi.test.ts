@@ -48,6 +48,10 @@ describe('the control API as its OpenAPI document describes it', () => {
     const second = await e.context.agents.invitations.create({ arn: ARN, service: 'MTD-VAT', clientType: 'business', clientId: '101747697' });
     const calls: Call[] = [
       ['get', '/health'],
+      ['get', '/'],
+      ['get', '/dashboard.js'],
+      ['post', '/session', {}],
+      ['post', '/sign-out'],
       ['get', '/clock'],
       ['post', '/clock/advance', { by: 'PT10M' }],
       ['post', '/clock/advance', { by: 'soon' }],
@@ -108,6 +112,20 @@ describe('the control API as its OpenAPI document describes it', () => {
     ];
     for (const c of calls) await call(c);
     expect(contract.operations().filter((id) => !contract.succeeded.has(id))).toEqual([]);
+  });
+
+  it('describes the guard\'s refusals and the dashboard\'s sign-in, with a control token set', async () => {
+    const guarded = await emulator({ control: { token: 'contract-token-0123456789' } });
+    const check = async (method: 'get' | 'post', path: string, res: request.Response | Promise<request.Response>): Promise<number> => {
+      const answered = await res;
+      contract.check(method, path, answered);
+      return answered.status;
+    };
+    expect(await check('get', '/openapi.json', request(guarded.app).get('/_emulator/openapi.json'))).toBe(401);
+    expect(await check('get', '/', request(guarded.app).get('/_emulator/'))).toBe(401);
+    expect(await check('post', '/session', request(guarded.app).post('/_emulator/session').type('form').send({ token: 'wrong' }))).toBe(403);
+    const bearer = { Authorization: 'Bearer contract-token-0123456789' };
+    expect(await check('post', '/reset', request(guarded.app).post('/_emulator/reset').set(bearer).set('Origin', 'https://elsewhere.example'))).toBe(403);
   });
 
   it('refuses a response the document does not describe', async () => {
