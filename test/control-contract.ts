@@ -1,6 +1,17 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import AjvModule, { type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type request from 'supertest';
+import type { Emulator } from '../emulator/app.js';
+import { openApiDocument } from '../emulator/control/openapi.js';
+import { controlRouteTable } from '../emulator/control/routes.js';
+
+/** A response as the check reads it; supertest's `Response` is one. */
+export interface Answer {
+  status: number;
+  headers: Record<string, unknown>;
+  text: string;
+  body: unknown;
+}
 
 const Ajv = AjvModule.default;
 const addFormats = addFormatsModule.default;
@@ -38,8 +49,10 @@ export class ControlContract {
   }
 
   /** Throws, saying what differs, unless `res` (to `method path`, path under `/_emulator`) is as documented. */
-  check(method: string, path: string, res: request.Response): void {
+  check(method: string, path: string, res: Answer): void {
     const [template, operation] = this.find(method.toLowerCase(), path);
+    // A conditional GET answered from the client's cache (ETag): HTTP's, not the operation's.
+    if (res.status === 304 && method.toLowerCase() === 'get' && operation.responses['200']) return;
     const documented = operation.responses[String(res.status)];
     if (!documented) throw new Error(`${method} ${path} answered ${res.status}, which ${template} does not document: ${res.text.slice(0, 200)}`);
     const media = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
@@ -49,16 +62,26 @@ export class ControlContract {
     } else if (!content) {
       if (res.text) throw new Error(`${method} ${path} ${res.status}: a body where none is documented`);
     } else {
-      const [type, { schema } = {}] = Object.entries(content)[0]!;
-      if (media !== type) throw new Error(`${method} ${path} ${res.status}: ${media}, documented ${type}`);
-      if (type === 'application/json' && schema) {
+      const entry = content[media];
+      if (!entry) throw new Error(`${method} ${path} ${res.status}: ${media}, documented ${Object.keys(content).join(' or ')}`);
+      if (media === 'application/json' && entry.schema) {
         const key = `${method} ${template} ${res.status}`;
         let validate = this.validators.get(key);
-        if (!validate) this.validators.set(key, (validate = this.ajv.compile(schema)));
+        if (!validate) this.validators.set(key, (validate = this.ajv.compile(entry.schema)));
         if (!validate(res.body)) throw new Error(`${method} ${path} ${res.status}: ${this.ajv.errorsText(validate.errors)} in ${JSON.stringify(res.body).slice(0, 300)}`);
       }
     }
     if (res.status < 400) this.succeeded.add(operation.operationId);
+  }
+
+  /** Whether the document has an operation for `method path`. */
+  documents(method: string, path: string): boolean {
+    try {
+      this.find(method.toLowerCase(), path);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** The documented operation for a concrete path: literal paths win over templated ones. */
@@ -80,4 +103,58 @@ function collect(node: unknown, out: object[] = []): object[] {
     else collect(value, out);
   }
   return out;
+}
+
+let shared: ControlContract | undefined;
+/** Control responses that differed from the document, in the tests of this file so far (test/contract-setup.ts fails on them). */
+export const contractViolations: string[] = [];
+
+/**
+ * Wraps an emulator's listener so that every control-API response it sends (under `/_emulator`) is checked against
+ * the OpenAPI document; differences land in `contractViolations`. Calls the document does not describe (the 404
+ * of an unknown control path, HEAD, OPTIONS) are left alone. test/support.ts wraps every emulator it makes.
+ */
+export function checkControlResponses(e: Emulator): RequestListener {
+  shared ??= new ControlContract(openApiDocument(controlRouteTable(e.context, { reset: e.reset, personas: e.personas })) as never);
+  const contract = shared;
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '';
+    if (url.startsWith('/_emulator')) capture(req, res, (answer) => {
+      const path = url.split('?')[0]!.slice('/_emulator'.length) || '/';
+      const method = req.method ?? 'GET';
+      if (!contract.documents(method, path)) return;
+      try {
+        contract.check(method, path, answer);
+      } catch (e) {
+        contractViolations.push((e as Error).message);
+      }
+    });
+    e.app(req, res);
+  };
+}
+
+/** Collects what `res` sends and hands it over, parsed, once the response is finished. */
+function capture(_req: IncomingMessage, res: ServerResponse, done: (answer: Answer) => void): void {
+  const chunks: Buffer[] = [];
+  const keep = (chunk: unknown, encoding?: unknown): void => {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+  };
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.write = ((chunk: unknown, ...rest: unknown[]) => (keep(chunk, rest[0]), write(chunk, ...rest))) as typeof res.write;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => (keep(chunk, rest[0]), end(chunk, ...rest))) as typeof res.end;
+  res.on('finish', () => {
+    const text = Buffer.concat(chunks).toString('utf8');
+    const headers = res.getHeaders() as Record<string, unknown>;
+    let body: unknown = {};
+    if (String(headers['content-type'] ?? '').includes('json') && text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    done({ status: res.statusCode, headers, text, body });
+  });
 }

@@ -23,7 +23,7 @@ export function coreControlRoutes(ctx: EmulatorContext, hooks: ControlHooks): Co
       path: '/health',
       tag: 'emulator',
       summary: 'Liveness, base URL and virtual time; open without the control token',
-      open: true,
+      open: 'unguarded',
       responses: { 200: s.ok(s.object({ status: { const: 'ok' }, baseUrl: s.str, time: s.time })) },
       handler: (_req, res) => void res.json({ status: 'ok', baseUrl: ctx.baseUrl, time: new Date(ctx.clock.now()).toISOString() }),
     },

@@ -15,9 +15,18 @@ const TAGS: Record<string, string> = {
   agents: 'Agents: clients, relationships, authorisation requests',
 };
 
+const error = (description: string): Record<string, unknown> => ({ description, content: { 'application/json': { schema: controlError } } });
+
 const GUARD_ERRORS = {
-  401: { description: 'A control token is set and the call does not carry it', content: { 'application/json': { schema: controlError } } },
-  403: { description: 'A host name the emulator does not serve, or a state-changing call from a page on another origin', content: { 'application/json': { schema: controlError } } },
+  401: error('A control token is set and the call does not carry it'),
+  403: error("A host name the emulator does not serve, a state-changing call from a page on another origin, or one made with the dashboard's cookie without its CSRF token"),
+};
+
+/** What any call with a body may answer before it reaches its route (the body parsers). */
+const BODY_ERRORS = {
+  400: error('The body is not valid JSON (or, for the route, not valid)'),
+  413: error('The body is too large, or has too many parameters'),
+  415: error('The body is in a character set or encoding the emulator does not read'),
 };
 
 /**
@@ -60,7 +69,9 @@ function operation(route: ControlRoute): Record<string, unknown> {
     const content = r.html ? { 'text/html': { schema: { type: 'string' } } } : r.script ? { 'text/javascript': { schema: { type: 'string' } } } : r.schema ? { 'application/json': { schema: r.schema } } : undefined;
     responses[status] = content ? { description: r.description, content } : { description: r.description };
   }
+  if (route.method !== 'get') for (const [status, r] of Object.entries(BODY_ERRORS)) responses[status] ??= r;
   if (!route.open) Object.assign(responses, GUARD_ERRORS);
+  if (route.open === 'without-token') responses[403] = merge(responses[403], GUARD_ERRORS[403]);
   return {
     operationId: operationId(route),
     tags: [route.tag],
@@ -70,6 +81,13 @@ function operation(route: ControlRoute): Record<string, unknown> {
     ...(route.body ? { requestBody: { required: false, content: { 'application/json': { schema: route.body }, 'application/x-www-form-urlencoded': { schema: route.body } } } } : {}),
     responses,
   };
+}
+
+/** One response whose content is both of theirs (an HTML page or the guard's JSON, for instance). */
+function merge(a: unknown, b: Record<string, unknown>): Record<string, unknown> {
+  if (!a) return b;
+  const x = a as { description: string; content?: object };
+  return { description: `${x.description}; or: ${String(b.description)}`, content: { ...x.content, ...(b.content as object) } };
 }
 
 /** `post /agents/{arn}/sa-clients` → `postAgentsArnSaClients`. */

@@ -31,8 +31,11 @@ export interface ControlRoute {
   /** The JSON request body; form-encoded bodies are read the same way. */
   body?: Schema;
   responses: Record<number, ControlResponse>;
-  /** Open to callers without the control token (the guard lets it through). */
-  open?: boolean;
+  /**
+   * `without-token`: the guard lets callers without the control token through (the host and origin rules still
+   * apply); `unguarded`: the guard lets everything through (`GET /health`, for health checks).
+   */
+  open?: 'without-token' | 'unguarded';
   handler: (req: express.Request, res: express.Response) => unknown;
 }
 

@@ -44,7 +44,7 @@ export function controlRoutes(ctx: EmulatorContext, hooks: ControlHooks): expres
   const sessions = dashboardSessions(ctx);
   const table = controlRouteTable(ctx, hooks, sessions);
   // The routes open without the token (the dashboard's sign-in), as the guard names them: "POST /session".
-  const open = new Set(table.filter((r) => r.open).map((r) => `${r.method.toUpperCase()} ${r.path}`));
+  const open = new Set(table.filter((r) => r.open === 'without-token').map((r) => `${r.method.toUpperCase()} ${r.path}`));
   router.use(controlGuard(ctx, ctx.control, { sessions, open }));
   mountRoutes(router, table);
   router.use((_req, _res) => {

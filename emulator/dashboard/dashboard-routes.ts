@@ -27,7 +27,7 @@ export function dashboardRoutes(sessions: DashboardSessions | undefined): Contro
       path: '/',
       tag: 'dashboard',
       summary: 'The QA dashboard (HTML); with a control token set and no session, its sign-in page (401)',
-      open: true,
+      open: 'without-token',
       responses: { 200: s.htmlPage('The dashboard'), 401: s.htmlPage('The sign-in page: the control token, once') },
       handler: (req, res) => {
         if (!res.locals.controlAuthenticated) return signInPage(req, res, 401);
@@ -40,7 +40,7 @@ export function dashboardRoutes(sessions: DashboardSessions | undefined): Contro
       path: '/dashboard.js',
       tag: 'dashboard',
       summary: "The dashboard's script (it calls only the endpoints listed here)",
-      open: true,
+      open: 'without-token',
       responses: { 200: { description: 'JavaScript', script: true } },
       handler: (_req, res) => void res.type('text/javascript').set('Cache-Control', 'no-cache').send(SCRIPT),
     },
@@ -49,7 +49,7 @@ export function dashboardRoutes(sessions: DashboardSessions | undefined): Contro
       path: '/session',
       tag: 'dashboard',
       summary: 'Signs a browser in to the dashboard with the control token (form: `token`, `csrfToken`); sets the session cookie and redirects to the dashboard',
-      open: true,
+      open: 'without-token',
       body: s.object({ token: s.str, csrfToken: s.str }),
       responses: { 303: { description: 'Signed in (or no token is needed): to the dashboard' }, 401: s.htmlPage('Not the control token: the sign-in page again'), 403: s.htmlPage('The form was not the one the dashboard served (CSRF): the sign-in page again') },
       handler: (req, res) => {
