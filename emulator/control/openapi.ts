@@ -91,7 +91,7 @@ function merge(a: unknown, b: Record<string, unknown>): Record<string, unknown> 
 }
 
 /** `post /agents/{arn}/sa-clients` → `postAgentsArnSaClients`. */
-export function operationId(route: Pick<ControlRoute, 'method' | 'path'>): string {
+function operationId(route: Pick<ControlRoute, 'method' | 'path'>): string {
   const words = route.path.split(/[^A-Za-z0-9]+/).filter(Boolean);
   return route.method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }

@@ -40,7 +40,7 @@ export interface ControlRoute {
 }
 
 /** `/agents/{arn}/sa-clients` → `/agents/:arn/sa-clients`. */
-export function expressPath(path: string): string {
+function expressPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, ':$1');
 }
 

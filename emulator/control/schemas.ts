@@ -88,5 +88,3 @@ export const relationship = object({ arn: str, service: { enum: ['MTD-IT', 'MTD-
 export const invitation = object({ invitationId: str, arn: str, service: str, clientId: str, status: str, created: time });
 
 export const saClient = object({ name: str, nino: str, saUtr: str }, ['nino', 'saUtr']);
-
-export const catalogueEntry = object({ id: str, description: str });
