@@ -18,6 +18,7 @@ import type { EmulatorContext } from './context.js';
 import { controlRoutes } from './control/routes.js';
 import { Faults } from './control/faults.js';
 import type { ControlAccess } from './control/guard.js';
+import type { ControlRoute } from './control/route-table.js';
 import { Journal } from './control/journal.js';
 import { Messages } from './control/messages.js';
 import { gateway } from './gateway/pipeline.js';
@@ -56,7 +57,7 @@ export interface BuildOptions {
   /** e.g. `/t/ci-1234`; empty for the default tenant. */
   pathPrefix: string;
   /** Routes only the root serves (tenant management), in the control API behind its guard. */
-  rootRoutes?: express.Router | undefined;
+  rootRoutes?: ControlRoute[] | undefined;
 }
 
 /** Where the seeded personas (with their passwords) are kept, in the store: a reset clears and re-seeds them. */

@@ -5,15 +5,18 @@ import { createEmulator, type CreateEmulatorOptions, type Emulator } from '../em
 import { createClock } from '../emulator/clock/clock.js';
 import { DEFAULT_APPLICATION } from '../emulator/config/defaults.js';
 import type { ConfigOverrides } from '../emulator/config/load-config.js';
+import { checkControlResponses } from './control-contract.js';
 
 export const CLIENT_ID = DEFAULT_APPLICATION.clientId;
 export const CLIENT_SECRET = DEFAULT_APPLICATION.clientSecrets[0]!;
 export const REDIRECT_URI = DEFAULT_APPLICATION.redirectUris[0]!;
 export const JSON_V1 = 'application/vnd.hmrc.1.0+json';
 
-/** A fresh emulator with a frozen clock, so tests move time explicitly. */
+/** A fresh emulator with a frozen clock, so tests move time explicitly; its control responses are checked against the OpenAPI document. */
 export async function emulator(config: ConfigOverrides = {}, options: CreateEmulatorOptions = {}): Promise<Emulator> {
-  return createEmulator({ throttle: { requestsPerSecond: 1000 }, ...config }, { clock: createClock({ frozen: true, start: Date.parse('2026-01-15T09:00:00Z') }), ...options });
+  const e = await createEmulator({ throttle: { requestsPerSecond: 1000 }, ...config }, { clock: createClock({ frozen: true, start: Date.parse('2026-01-15T09:00:00Z') }), ...options });
+  // Every control-API response is checked against the OpenAPI document (test/contract-setup.ts).
+  return { ...e, app: checkControlResponses(e) };
 }
 
 export async function applicationToken(e: Emulator, scope?: string): Promise<string> {

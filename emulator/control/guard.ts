@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import type express from 'express';
 import type { EmulatorContext } from '../context.js';
+import { cookie, CSRF_HEADER, SESSION_COOKIE, type DashboardSessions } from '../dashboard/session.js';
 import { HMRC_HOSTS } from '../tls/hmrc-hosts.js';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -28,8 +29,13 @@ export function isLoopback(host: string): boolean {
  *    127.0.0.1 (DNS rebinding) cannot read secrets or reset anything. 403 otherwise.
  * 3. Always: a state-changing call from a browser page on another origin (`Origin`, else `Sec-Fetch-Site`) is
  *    refused, so no web page a tester visits can reset the emulator or switch faults on. 403.
+ *
+ * The dashboard's session cookie (emulator/dashboard/session.ts) stands in for the token; a state-changing call it
+ * authenticates must also carry the session's CSRF token (`X-CSRF-Token`, or a form's `csrfToken`), else 403.
+ * Routes in `open` (`"POST /session"`: the dashboard's sign-in) need no token; the other rules still apply, and
+ * `res.locals.controlAuthenticated` tells their handler whether the caller is signed in.
  */
-export function controlGuard(ctx: EmulatorContext, access: ControlAccess): express.RequestHandler {
+export function controlGuard(ctx: EmulatorContext, access: ControlAccess, options: { sessions?: DashboardSessions | undefined; open?: ReadonlySet<string> } = {}): express.RequestHandler {
   const expected = access.token === undefined ? undefined : digest(access.token);
   const names = new Set(['localhost', hostname().toLowerCase(), ...HMRC_HOSTS, ...ctx.config.control.allowedHosts.map((h) => h.toLowerCase())]);
   names.add(new URL(ctx.baseUrl).hostname.toLowerCase());
@@ -37,13 +43,18 @@ export function controlGuard(ctx: EmulatorContext, access: ControlAccess): expre
 
   return (req, res, next) => {
     if (req.method === 'GET' && req.path === '/health') return next();
+    let session: string | undefined;
     if (expected) {
       const presented = presentedToken(req.headers.authorization);
-      if (presented === undefined || !timingSafeEqual(digest(presented), expected)) {
+      const byHeader = presented !== undefined && timingSafeEqual(digest(presented), expected);
+      if (!byHeader) session = options.sessions?.verify(cookie(req, SESSION_COOKIE));
+      res.locals.controlAuthenticated = byHeader || session !== undefined;
+      if (!res.locals.controlAuthenticated && !options.open?.has(`${req.method} ${req.path}`)) {
         res.setHeader('WWW-Authenticate', ['Bearer realm="hmrc-sandbox control API"', 'Basic realm="hmrc-sandbox control API", charset="UTF-8"']);
         return void res.status(401).json({ error: 'unauthorized', message: 'the control API needs Authorization: Bearer <control token> (HMRC_SANDBOX_CONTROL_TOKEN, or the token printed at start)' });
       }
     } else {
+      res.locals.controlAuthenticated = true;
       const host = hostOf(req.headers.host);
       if (host !== undefined && !isIP(host) && !names.has(host) && !host.endsWith('.localhost')) {
         return void res.status(403).json({ error: 'forbidden', message: `the control API does not answer to the host name "${host}"; add it to control.allowedHosts (HMRC_SANDBOX_ALLOWED_HOSTS) or set a control token` });
@@ -52,6 +63,13 @@ export function controlGuard(ctx: EmulatorContext, access: ControlAccess): expre
     if (!SAFE_METHODS.has(req.method) && crossOrigin(req, ownOrigin)) {
       return void res.status(403).json({ error: 'forbidden', message: 'the control API refuses state-changing calls from a web page on another origin' });
     }
+    if (session !== undefined && !SAFE_METHODS.has(req.method)) {
+      const presented = req.headers[CSRF_HEADER] ?? (req.body as { csrfToken?: unknown } | undefined)?.csrfToken;
+      if (!options.sessions!.csrfMatches(session, presented)) {
+        return void res.status(403).json({ error: 'forbidden', message: 'a call made with the dashboard\'s session cookie needs its CSRF token (X-CSRF-Token); reload the dashboard' });
+      }
+    }
+    res.locals.dashboardSession = session;
     next();
   };
 }

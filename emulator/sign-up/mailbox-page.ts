@@ -1,4 +1,4 @@
-import express from 'express';
+import type express from 'express';
 import type { EmulatorContext } from '../context.js';
 import { createPages, templateDir } from '../pages/pages.js';
 
@@ -6,10 +6,9 @@ import { createPages, templateDir } from '../pages/pages.js';
  * `GET /_emulator/mailbox/page[?to=address]`: the emulator's mailbox as a page, newest email first,
  * with working links (verification links, sign-up decisions). The JSON list is `GET /_emulator/mailbox`.
  */
-export function mailboxPage(ctx: EmulatorContext): express.Router {
-  const router = express.Router();
+export function mailboxPage(ctx: EmulatorContext): (req: express.Request, res: express.Response) => Promise<void> {
   const pages = createPages([templateDir(import.meta.url)]);
-  router.get('/mailbox/page', async (req, res) => {
+  return async (req, res) => {
     const to = typeof req.query.to === 'string' && req.query.to ? req.query.to.slice(0, 254) : undefined;
     const messages = (await ctx.messages.list({ channel: 'email', to })).reverse().map((m) => {
       const links = (m.links ?? []).filter((href) => /^https?:\/\//.test(href));
@@ -19,6 +18,5 @@ export function mailboxPage(ctx: EmulatorContext): express.Router {
       return { id: m.id, to: m.to, subject: m.subject ?? '(no subject)', sentAt: m.sentAt, lines, links: links.filter((href) => !inline.has(href)) };
     });
     pages.render(res, 'mailbox.njk', { title: 'Mailbox', serviceName: 'HMRC local sandbox', messages, to });
-  });
-  return router;
+  };
 }

@@ -1,68 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../emulator/app.js';
-import { CHROMIUM, hasChromium } from '../chromium.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../chromium.js';
 import { addAccount, emulator, exchange, JSON_V1, TEST_PASSWORD } from '../support.js';
+import { check, openBrowser, serve } from './browser-support.js';
 
 /**
  * Clicks through the link-software journey in Debian's Chromium (playwright-core; no browser download),
  * with JavaScript off as well as on; saves a screenshot of each page under test-results/screenshots/ and
  * runs axe-core on each page, expecting no violations.
  */
-const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = '07700900555';
-
-const profiles: string[] = [];
-
-beforeAll(() => void mkdirSync(SHOTS, { recursive: true }));
-afterAll(() => profiles.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-/** Debian's Chromium with a fresh profile (`--user-data-dir`, given the way playwright-core takes it). */
-async function openBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const profile = mkdtempSync(join(tmpdir(), 'journey-chromium-'));
-  profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  return { context, page: context.pages()[0] ?? (await context.newPage()) };
-}
-
-/** Serves an emulator on a free port and returns its origin. */
-async function serve(e: Emulator): Promise<{ origin: string; server: Server }> {
-  const server = createServer(e.app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return { origin: `http://127.0.0.1:${port}`, server };
-}
-
-/**
- * Screenshot + axe-core: the page must have no accessibility violations. axe-core needs JavaScript: for a
- * page shown with JavaScript off, its HTML is checked in `axePage` (JavaScript on, same origin, same CSS).
- */
-async function check(page: Page, name: string, axePage: Page = page): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  if (axePage !== page) {
-    const origin = new URL(page.url()).origin;
-    if (!axePage.url().startsWith(origin)) await axePage.goto(`${origin}/_emulator/health`);
-    await axePage.setContent(await page.content(), { waitUntil: 'load' });
-  }
-  await axePage.evaluate(AXE);
-  const violations = await axePage.evaluate(async () => {
-    const result = await (globalThis as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run((globalThis as unknown as { document: unknown }).document);
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-  });
-  expect(violations, `axe-core on ${name}`).toEqual([]);
-}
 
 /** Routes the software's redirect URI to a stub page and resolves with the URL the journey ended at. */
 function callback(page: Page): Promise<URL> {
