@@ -40,18 +40,24 @@ export async function openRedisState(url: string, options: RedisStateOptions = {
     settled.catch(() => undefined); // reported by settled(), when a response waits for it
     pending.add(settled);
   };
-  /** Every scope handed out, by its meta key: a refresh re-reads them all. */
-  const scopes = new Map<string, { scope: StateScope; meta: RedisMeta }>();
-  const openScope = async (scope: RedisScope): Promise<StateScope> => {
-    const key = scopeKeys(scope).meta;
-    const known = scopes.get(key);
-    if (known) return known.scope;
+  /** Every scope handed out (or being opened), by its meta key; and its meta once read: a refresh re-reads them all. */
+  const scopes = new Map<string, Promise<StateScope>>();
+  const metas = new Map<string, RedisMeta>();
+  const readScope = async (scope: RedisScope, key: string): Promise<StateScope> => {
     const meta = createRedisMeta(c, key, track);
     const asked = meta.asked();
     meta.load(await guard(redis.hgetall(key)), asked);
-    const opened = { scope: { meta: meta.meta, store: (clock) => createRedisStore(c, clock, scope) } satisfies StateScope, meta };
-    scopes.set(key, opened);
-    return opened.scope;
+    metas.set(key, meta);
+    return { meta: meta.meta, store: (clock) => createRedisStore(c, clock, scope) };
+  };
+  const openScope = (scope: RedisScope): Promise<StateScope> => {
+    const key = scopeKeys(scope).meta;
+    let opened = scopes.get(key);
+    if (!opened) {
+      scopes.set(key, (opened = readScope(scope, key)));
+      void opened.catch(() => scopes.delete(key)); // tried again next time
+    }
+    return opened;
   };
   const root = await openScope(DEFAULT_SCOPE).catch((err: unknown) => {
     redis.disconnect();
@@ -66,18 +72,19 @@ export async function openRedisState(url: string, options: RedisStateOptions = {
     dropTenant: async (id) => {
       const keys = scopeKeys(tenantScope(id));
       scopes.delete(keys.meta);
+      metas.delete(keys.meta);
       await guard(redis.hsbClear(4, keys.index, keys.expiries, keys.order, keys.meta));
     },
     flush: undefined,
     refresh: async () => {
-      const all = [...scopes];
-      const asked = all.map(([, { meta }]) => meta.asked());
+      const all = [...metas];
+      const asked = all.map(([, meta]) => meta.asked());
       const pipeline = redis.pipeline();
       for (const [key] of all) pipeline.hgetall(key);
       const answers = (await guard(pipeline.exec())) ?? [];
       for (const [i, [err, hash]] of answers.entries()) {
         if (err) await guard(Promise.reject(err));
-        all[i]![1].meta.load(hash as Record<string, string>, asked[i]!);
+        all[i]![1].load(hash as Record<string, string>, asked[i]!);
       }
     },
     settled,

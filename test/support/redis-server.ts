@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Debian's redis-server (`apt-get install redis-server`; .ci/run installs it). */
-const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
+const REDIS_SERVER = '/usr/bin/redis-server';
 const START_TIMEOUT_MS = 15_000;
 
 export interface RedisServer {
@@ -32,13 +32,17 @@ process.once('exit', () => {
  * file before it is acknowledged (`appendfsync always`: a kill loses nothing acknowledged). Fails, never skips, when
  * redis-server is missing.
  */
-export async function startRedisServer(options: { password?: string } = {}): Promise<RedisServer> {
-  if (!existsSync(REDIS_SERVER)) {
-    throw new Error(`${REDIS_SERVER} is missing: install Debian's redis-server (apt-get install redis-server), as .ci/run does, or set REDIS_SERVER`);
+export async function startRedisServer(options: { password?: string; binary?: string } = {}): Promise<RedisServer> {
+  const binary = options.binary ?? REDIS_SERVER;
+  if (!existsSync(binary)) {
+    throw new Error(`${binary} is missing: install Debian's redis-server (apt-get install redis-server), as .ci/run does`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'redis-test-'));
   const port = await freePort();
-  let child: ChildProcess | undefined = await launch(port, dir, options.password);
+  let child: ChildProcess | undefined = await launch(binary, port, dir, options.password).catch((err: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  });
   const halt = async (): Promise<void> => {
     if (!child) return;
     if (child.exitCode === null && child.signalCode === null) {
@@ -61,15 +65,15 @@ export async function startRedisServer(options: { password?: string } = {}): Pro
     },
     restart: async () => {
       await halt();
-      child = await launch(port, dir, options.password);
+      child = await launch(binary, port, dir, options.password);
     },
   };
 }
 
-async function launch(port: number, dir: string, password: string | undefined): Promise<ChildProcess> {
+async function launch(binary: string, port: number, dir: string, password: string | undefined): Promise<ChildProcess> {
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''];
   if (password) args.push('--requirepass', password);
-  const child = spawn(REDIS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let output = '';
   await new Promise<void>((resolve, reject) => {
