@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { ConfigError, configFromEnv, readConfigFile, type ConfigOverrides } from '../config/load-config.js';
 import type { DataProfile, JourneyVariant } from '../config/defaults.js';
 import { start } from '../server.js';
@@ -72,8 +73,13 @@ export const serveCommand: Command<ServeArgs> = {
       merged.dataDir = args.ephemeral ? undefined : (merged.dataDir ?? DEFAULT_DATA_DIR);
       const running = await start(merged);
       process.stdout.write(startupBanner(running, performance.now() - startedAt));
-      const stop = (): void => {
-        void running.stop().then(() => process.exit(0));
+      const stop = (signal: NodeJS.Signals): void => {
+        process.stdout.write(`\nStopping (${signal})…\n`);
+        void running.stop().then(() => {
+          const kept = running.emulator.dataFile ? `state kept in ${dirname(running.emulator.dataFile)}` : 'nothing kept (--ephemeral)';
+          process.stdout.write(`HMRC local sandbox stopped; ${kept}.\n`);
+          process.exit(0);
+        });
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
