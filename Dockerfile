@@ -5,7 +5,7 @@
 #
 # Three stages: `build` compiles the TypeScript and bundles the CLI with the dev dependencies; `prod-deps`
 # installs the production dependencies alone; the runtime image holds only those, the compiled `dist/`
-# (the bundled CLI in `dist/bundle/`), the fixtures and the page templates, and runs as the unprivileged
+# (the bundled CLI in `dist/bundle/`, the page templates) and the fixtures, and runs as the unprivileged
 # `node` user. The bundle still reads node_modules for what it leaves out (playwright-core, ajv, yargs' locales,
 # better-sqlite3's native addon). The state is kept in the volume /data (HMRC_SANDBOX_DATA_DIR).
 
@@ -25,11 +25,10 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY emulator ./emulator
 COPY conformance ./conformance
 COPY fixtures ./fixtures
-# The page templates (and any other non-TypeScript files the code reads beside itself) are read from
-# the source tree at run time: collect them, folders and all, for the runtime stage.
-RUN npm run build \
- && mkdir -p /app/static \
- && find emulator conformance -type f ! -name '*.ts' -exec cp --parents {} /app/static/ \;
+COPY scripts/copy-assets.mjs scripts/bundle-cli.mjs ./scripts/
+# tsc, then the page templates copied beside the built modules, then the bundled CLI: dist/ is all the code
+# needs at run time, with fixtures/ and node_modules (the same files as the npm package).
+RUN npm run build
 
 # ── prod-deps: production dependencies only ───────────────────────────────────────────────────────
 FROM node:${NODE_VERSION}-slim AS prod-deps
@@ -65,7 +64,6 @@ ENV NODE_ENV=production \
 COPY --from=prod-deps --chown=root:root /app/node_modules ./node_modules
 COPY --chown=root:root package.json ./
 COPY --from=build --chown=root:root /app/dist ./dist
-COPY --from=build --chown=root:root /app/static/ ./
 COPY --chown=root:root fixtures ./fixtures
 # The code and fixtures stay root-owned and read-only to the service; only the compile cache and /data are its own.
 RUN mkdir -p /app/.node-compile-cache /data && chown node:node /app/.node-compile-cache /data
@@ -78,6 +76,8 @@ RUN node dist/bundle/cli.mjs --help > /dev/null \
 VOLUME /data
 
 EXPOSE 9090
+# GET /_emulator/health is the one control route that needs no control token (HMRC_SANDBOX_CONTROL_TOKEN) and is
+# never journaled, so the check neither fails for want of the token nor fills the journal QA people read.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HMRC_SANDBOX_PORT || 9090) + '/_emulator/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["node", "dist/bundle/cli.mjs"]

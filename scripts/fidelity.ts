@@ -61,7 +61,7 @@ async function main(): Promise<number> {
   const { operations, unreadable } = loadOperations(specs, files);
   const { probes, broken } = await discoverProbes();
   const selected = probes.filter((p) => !filter || p.name.toLowerCase().includes(filter.toLowerCase()));
-  const sandbox = await start({ port: 0, seed: 'fidelity', throttle: { requestsPerSecond: 100_000 }, log: false });
+  const sandbox = await start({ port: 0, seed: 'fidelity', throttle: { requestsPerSecond: 100_000 }, log: 'off' });
   // A probe file that cannot be loaded, or a spec file that cannot be read (e.g. a new kind of Handlebars directive), fails the run.
   const unusable = [...broken, ...unreadable.map((u) => ({ file: `spec ${u.file}`, problem: u.problem }))];
   const results: Array<{ probe: string; passed: boolean; problems: string[]; operation?: string; scenario?: string; status?: number }> = unusable.map((b) => ({ probe: b.file, passed: false, problems: [b.problem] }));

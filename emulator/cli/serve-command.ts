@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { ConfigError, configFromEnv, readConfigFile, type ConfigOverrides } from '../config/load-config.js';
 import type { DataProfile, JourneyVariant } from '../config/defaults.js';
 import { start } from '../server.js';
@@ -14,7 +15,7 @@ interface ServeArgs {
   journey?: JourneyVariant;
   data?: DataProfile;
   'base-url'?: string;
-  log?: boolean;
+  log?: string;
   'data-dir'?: string;
   'https-port'?: number;
   'proxy-port'?: number;
@@ -38,7 +39,7 @@ export const serveCommand: Command<ServeArgs> = {
       .option('journey', { choices: ['sandbox', 'production'] as const, describe: 'Link-software journey to show [default: sandbox]' })
       .option('data', { choices: ['sandbox', 'realistic'] as const, describe: "Answers without Gov-Test-Scenario: HMRC sandbox's defaults or clock-derived, stateful data [default: sandbox; realistic with --journey production]" })
       .option('base-url', { type: 'string', describe: 'URL software uses to reach the emulator, e.g. http://hmrc:9090' })
-      .option('log', { type: 'boolean', describe: 'One JSON log line per request' })
+      .option('log', { type: 'string', describe: 'One line per request on stdout: json (pino) or pretty; --log alone is json [default: off]' })
       .option('data-dir', { type: 'string', describe: `Directory that keeps the state across restarts (an SQLite database) and the local CA [default: ./${DEFAULT_DATA_DIR}]` })
       .option('ephemeral', { type: 'boolean', describe: 'Keep everything in memory: nothing survives the process (with --https-port, a CA is made per process)' })
       .option('store', { type: 'string', describe: 'Keep the state in Redis, shared by every emulator given the same URL: redis://host:6379/0' })
@@ -51,6 +52,7 @@ export const serveCommand: Command<ServeArgs> = {
       .example('$0 serve --data-dir ./state', 'Keep applications, users, tokens and the clock in ./state')
       .example('$0 serve --store redis://redis:6379/0', 'Replicas on one Redis serve one team as one emulator')
       .example('$0 serve --ephemeral', 'Start empty every time, keep nothing')
+      .example('$0 serve --log pretty', 'One short line per request; --log json for one JSON line each')
       .example('$0 serve --journey production', 'Add 2-step verification and identity checks to the journey')
       .example('$0 serve --data realistic', 'Obligations up to today on the virtual clock; submissions are remembered')
       .example('$0 serve --host 0.0.0.0 --base-url http://hmrc:9090', 'In a container reached as "hmrc" by other containers')
@@ -67,7 +69,7 @@ export const serveCommand: Command<ServeArgs> = {
         journey: args.journey,
         data: args.data,
         baseUrl: args['base-url'],
-        log: args.log,
+        log: args.log as ConfigOverrides['log'],
         dataDir: args['data-dir'],
         store: args.store === undefined ? undefined : { url: args.store },
         https: args['https-port'] === undefined ? undefined : { port: args['https-port'] },
@@ -77,8 +79,13 @@ export const serveCommand: Command<ServeArgs> = {
       merged.dataDir = args.ephemeral ? undefined : (merged.dataDir ?? DEFAULT_DATA_DIR);
       const running = await start(merged);
       process.stdout.write(startupBanner(running, performance.now() - startedAt));
-      const stop = (): void => {
-        void running.stop().then(() => process.exit(0));
+      const stop = (signal: NodeJS.Signals): void => {
+        process.stdout.write(`\nStopping (${signal})…\n`);
+        void running.stop().then(() => {
+          const kept = running.emulator.dataFile ? `state kept in ${dirname(running.emulator.dataFile)}` : 'nothing kept (--ephemeral)';
+          process.stdout.write(`HMRC local sandbox stopped; ${kept}.\n`);
+          process.exit(0);
+        });
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

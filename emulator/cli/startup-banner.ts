@@ -52,6 +52,18 @@ function controlAccess(running: RunningEmulator): string[] {
   return ['             (open on loopback without a token; set HMRC_SANDBOX_CONTROL_TOKEN to require one)'];
 }
 
+/**
+ * The runtime policy, said once where it matters: Node.js 22 and 24 are supported; 20.19 and later still run the
+ * emulator but are past their end of life, and there oidc-provider prints "Unsupported runtime" as it loads.
+ */
+export function nodeRuntimeNote(version = process.versions.node): string[] {
+  if (Number(version.split('.')[0]) >= 22) return [];
+  return [
+    `  Node.js:   ${version} works, but Node.js 20 is past its end of life: oidc-provider's "Unsupported runtime" warning above`,
+    '             says only that it is no longer tested there. Supported: Node.js 22 and 24 (LTS).',
+  ];
+}
+
 /** What the emulator prints on start: where it is, where its state is kept, the default application, the personas. */
 export function startupBanner(running: RunningEmulator, startupMs: number): string {
   const app = running.applications[0]!;
@@ -66,6 +78,7 @@ export function startupBanner(running: RunningEmulator, startupMs: number): stri
     ...controlAccess(running),
     ...data(running),
     ...tlsLines(running),
+    ...nodeRuntimeNote(),
     '',
     `Default application "${app.name}"`,
     `  client_id:     ${app.clientId}`,

@@ -18,6 +18,9 @@ export interface ApplicationConfig {
 
 export type JourneyVariant = 'sandbox' | 'production';
 
+/** How requests are logged on stdout: not at all, one JSON line each (pino), or one short line each for people. */
+export type LogFormat = 'off' | 'json' | 'pretty';
+
 /** What the emulated APIs answer when a request sends no `Gov-Test-Scenario` (see `EmulatorConfig.data`). */
 export type DataProfile = 'sandbox' | 'realistic';
 
@@ -94,8 +97,12 @@ export interface EmulatorConfig {
     /** Keep virtual time still until advanced. */
     frozen: boolean;
   };
-  /** Print one JSON line per request. */
-  log: boolean;
+  /**
+   * One line per request on stdout (time on the virtual clock, tenant, client ID, method, path, status, duration,
+   * correlation ID; never a query string, header or body): `json` through pino, `pretty` for people, `off`.
+   * `true` is taken as `json`. E.g. `--log json`, `HMRC_SANDBOX_LOG=pretty`.
+   */
+  log: LogFormat;
   /**
    * Limits and timers of the link-software journey (docs/journey.md), all on the virtual clock.
    * HMRC does not publish its numbers; these are the emulator's choices.
@@ -221,7 +228,7 @@ export const DEFAULTS: EmulatorConfig = {
   maxBodyBytes: 1024 * 1024,
   journalSize: 1000,
   clock: { start: undefined, frozen: false },
-  log: false,
+  log: 'off',
   journeyLimits: { signInAttempts: 5, signInLockoutSeconds: 900, accessCodeAttempts: 5, accessCodeLockoutSeconds: 900, accessCodeSeconds: 900, sessionTimeoutSeconds: 900 },
   signUps: { approvalDelay: 'P1D' },
   fraudHeaders: 'lenient',

@@ -43,7 +43,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
   if (env.HMRC_SANDBOX_SEED) out.seed = env.HMRC_SANDBOX_SEED;
   if (env.HMRC_SANDBOX_JOURNEY) out.journey = env.HMRC_SANDBOX_JOURNEY as EmulatorConfig['journey'];
   if (env.HMRC_SANDBOX_FIXTURES) out.fixturesFile = env.HMRC_SANDBOX_FIXTURES;
-  if (env.HMRC_SANDBOX_LOG) out.log = env.HMRC_SANDBOX_LOG === 'true' || env.HMRC_SANDBOX_LOG === '1';
+  if (env.HMRC_SANDBOX_LOG) out.log = logFormat(env.HMRC_SANDBOX_LOG) as EmulatorConfig['log'];
   if (env.HMRC_SANDBOX_DATA) out.data = env.HMRC_SANDBOX_DATA as EmulatorConfig['data'];
   if (env.HMRC_SANDBOX_STORE) out.store = { url: env.HMRC_SANDBOX_STORE };
   if (env.HMRC_SANDBOX_TENANT_IDLE_EXPIRY) out.tenants = { idleExpiry: env.HMRC_SANDBOX_TENANT_IDLE_EXPIRY };
@@ -55,6 +55,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
     };
   }
   return out;
+}
+
+/** `log` as written before it named a format: `true`, `1` or `""` (a bare `--log`) mean `json`; `false`, `0` mean `off`. */
+function logFormat(value: unknown): unknown {
+  if (value === true || value === 'true' || value === '1' || value === '') return 'json';
+  if (value === false || value === 'false' || value === '0') return 'off';
+  return value;
 }
 
 /**
@@ -77,6 +84,7 @@ export function resolveConfig(...layers: Array<ConfigOverrides | undefined>): Em
     config = merged as unknown as EmulatorConfig;
   }
   if (!layers.some((layer) => layer?.data !== undefined) && config.journey === 'production') config = { ...config, data: 'realistic' };
+  config = { ...config, log: logFormat(config.log) as EmulatorConfig['log'] };
   const problems = validateConfig(config);
   if (problems.length) throw new ConfigError(problems);
   return config;
@@ -98,6 +106,7 @@ function validateConfig(c: EmulatorConfig): string[] {
   if (typeof c.seed !== 'string' || !c.seed) problems.push('seed: must be a non-empty string');
   if (c.journey !== 'sandbox' && c.journey !== 'production') problems.push(`journey: must be "sandbox" or "production" (got ${JSON.stringify(c.journey)})`);
   if (c.fraudHeaders !== 'lenient' && c.fraudHeaders !== 'strict') problems.push(`fraudHeaders: must be "lenient" or "strict" (got ${JSON.stringify(c.fraudHeaders)})`);
+  if (c.log !== 'off' && c.log !== 'json' && c.log !== 'pretty') problems.push(`log: must be "json", "pretty" or "off" (got ${JSON.stringify(c.log)})`);
   if (c.data !== 'sandbox' && c.data !== 'realistic') problems.push(`data: must be "sandbox" or "realistic" (got ${JSON.stringify(c.data)})`);
   positiveInt('tokens.accessTokenSeconds', c.tokens.accessTokenSeconds);
   positiveInt('tokens.authorizationCodeSeconds', c.tokens.authorizationCodeSeconds);

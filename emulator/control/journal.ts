@@ -161,7 +161,7 @@ function maskAuthorization(header: string): string {
   return /^bearer$/i.test(scheme ?? '') && credential ? `Bearer ${fingerprint(credential)}` : header;
 }
 
-function clientIdOf(notes: Locals, body: Record<string, unknown> | undefined, query: Record<string, unknown>): string | undefined {
+export function clientIdOf(notes: Locals, body: Record<string, unknown> | undefined, query: Record<string, unknown>): string | undefined {
   const fromLocals = notes.clientId as string | undefined;
   const call = notes.gatewayCall as { application?: { clientId: string } } | undefined;
   const candidate = fromLocals ?? call?.application?.clientId ?? body?.client_id ?? query.client_id;

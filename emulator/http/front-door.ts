@@ -6,7 +6,7 @@ import { tokenEndpoint } from '../oauth/token-endpoint.js';
 import { readBody, type BodyParsers } from './body.js';
 import { sendError } from './error-handler.js';
 import { locals, splitUrl, type RawRequest } from './raw.js';
-import { logRequest } from './request-log.js';
+import { requestLogger } from './request-log.js';
 
 /**
  * The emulator's HTTP entry point. Every request is logged and journaled (outside the control API and
@@ -20,6 +20,7 @@ import { logRequest } from './request-log.js';
  */
 export function frontDoor(ctx: EmulatorContext, gateway: Gateway, parsers: BodyParsers, app: RequestListener): RequestListener {
   const token = tokenEndpoint(ctx);
+  const log = requestLogger(ctx.config.log, ctx.clock, process.stdout, ctx.tenant ?? null);
 
   const dispatch = async (req: RawRequest, res: ServerResponse, path: string, search: string): Promise<void> => {
     if (path === '/oauth/token' && req.method === 'POST') {
@@ -42,7 +43,7 @@ export function frontDoor(ctx: EmulatorContext, gateway: Gateway, parsers: BodyP
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     const { path, search } = splitUrl(req.url);
-    if (ctx.config.log) logRequest(ctx.clock, req, res, path);
+    log?.(req, res, path);
     if (path.startsWith('/assets/')) return void app(req, res);
     if (!path.startsWith('/_emulator')) ctx.journal.record(req, res, path, search);
     dispatch(req, res, path, search).catch((err: unknown) => sendError(res, err, path));

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { EmulatorContext } from '../context.js';
 import { invalidRequest, OAuthError } from '../errors/oauth-error.js';
 import type { RawRequest } from '../http/raw.js';
+import { replayForm } from './replay-form.js';
 import { checkTokenRequest } from './token-rules.js';
 
 /** Refresh tokens being exchanged right now, each held for at most this long (virtual time). */
@@ -37,7 +38,7 @@ export function tokenEndpoint(ctx: EmulatorContext): (req: RawRequest, res: Serv
       }
     }
     await checkTokenRequest(ctx, req);
-    await provider(req, res);
+    await provider(replayForm(req), res);
   };
 
   return async (req, res) => {

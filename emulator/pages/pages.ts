@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,14 +8,11 @@ import nunjucks from 'nunjucks';
 export const GOVUK_FRONTEND_DIST = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
 
 /**
- * A template folder next to a module, e.g. `templateDir(import.meta.url)` → `<module dir>/templates`.
- * `tsc` does not copy `.njk` files into `dist/`, so from a built module it falls back to the source tree.
+ * A template folder next to a module, e.g. `templateDir(import.meta.url)` → `<module dir>/templates`. In `dist/`,
+ * `npm run build` puts the templates beside the built modules (scripts/copy-assets.mjs).
  */
 export function templateDir(moduleUrl: string, folder = 'templates'): string {
-  const here = join(dirname(fileURLToPath(moduleUrl)), folder);
-  if (existsSync(here)) return here;
-  const source = here.replace(/([\\/])dist\1emulator\1/, '$1emulator$1');
-  return source;
+  return join(dirname(fileURLToPath(moduleUrl)), folder);
 }
 
 /** The shared templates: `layout.njk` (the GOV.UK page every page extends) and `message.njk`. */
