@@ -1,3 +1,5 @@
+import type { PropertyState } from './property.js';
+
 /**
  * What the emulator remembers about one taxpayer's Income Tax affairs, per developer application
  * ("vendor"): HMRC's sandbox keeps stateful test data against the vendor, so two applications testing
@@ -116,6 +118,8 @@ export interface TaxpayerState {
   finalDeclarations: FinalDeclaration[];
   /** Test ITSA statuses by tax year (start year); none means MTD Mandated. */
   itsaStatuses?: Array<{ taxYear: number; details: ItsaStatusDetail[] }>;
+  /** Property Business submissions kept apart from self-employment's (income-tax/property.ts). */
+  property?: PropertyState;
 }
 
 /** The ITSA status in force for a tax year: the latest submitted, or MTD Mandated when none was set. */
