@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emulator } from '../support.js';
-import { client, NINO, taxpayer } from './income-tax-fixtures.js';
+import { client, NINO, taxpayer, testSupportToken } from './income-tax-fixtures.js';
 import { PB, PROPERTY, propertyBusiness } from './income-tax-property-fixtures.js';
 
 const uk = (businessId: string, taxYear = '2024-25', rest = '') => `${PROPERTY}/uk/${NINO}/${businessId}/period/${taxYear}${rest}`;
@@ -30,6 +30,21 @@ describe('Property Business API 6.0: period summaries (2022-23 to 2024-25)', () 
     const res = await obligations.get(`/obligations/details/${NINO}/income-and-expenditure?typeOfBusiness=uk-property&businessId=${id}&fromDate=2024-04-06&toDate=2025-04-05`);
     expect(res.body.obligations[0].obligationDetails[0]).toEqual(expect.objectContaining({ periodEndDate: '2024-07-05', status: 'fulfilled' }));
     expect(res.body.obligations[0].obligationDetails[1]).toEqual(expect.objectContaining({ periodEndDate: '2024-10-05', status: 'open' }));
+  });
+
+  it('is covered by SA Test Support checkpoints and vendor-state reset', async () => {
+    const e = await emulator({ data: 'realistic' });
+    const id = await propertyBusiness(e, 'uk-property');
+    const api = client(e, await taxpayer(e), PB);
+    const support = client(e, await testSupportToken(e), '1.0');
+    await api.post(uk(id), quarter('2024-04-06', '2024-07-05'));
+    const checkpoint = (await support.post(`/individuals/self-assessment-test-support/vendor-state/checkpoints?nino=${NINO}`)).body.checkpointId as string;
+    await api.post(uk(id), quarter('2024-07-06', '2024-10-05'));
+    expect((await api.get(list(id))).body.submissions).toHaveLength(2);
+    expect((await support.post(`/individuals/self-assessment-test-support/vendor-state/checkpoints/${checkpoint}/restore`)).status).toBe(201);
+    expect((await api.get(list(id))).body.submissions).toHaveLength(1);
+    expect((await support.delete(`/individuals/self-assessment-test-support/vendor-state?nino=${NINO}`)).status).toBe(204);
+    expect((await api.get(list(id))).status).toBe(404);
   });
 
   it('refuses tax years outside 2022-23 to 2024-25 and malformed submission IDs', async () => {
