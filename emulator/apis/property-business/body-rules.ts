@@ -37,9 +37,11 @@ export function annualRules(body: Json): MtdErrorDetail[] {
   const both: string[] = [];
   const withPrivateUse: string[] = [];
   const buildings: string[] = [];
-  const owners = [...sections(body, 'ukFhlProperty'), ...sections(body, 'ukProperty'), ...sections(body, 'foreignFhlEea'), ...sections(body, 'foreignProperty').flatMap(([p, v]) => (Array.isArray(v) ? [] : [[p, v] as [string, Json]]))];
-  const items = Array.isArray(body.foreignProperty) ? (body.foreignProperty as Json[]).map((v, i) => [`/foreignProperty/${i}`, v] as [string, Json]) : [];
-  for (const [path, owner] of [...owners, ...items]) {
+  const owners: Array<[string, Json]> = [
+    ...['ukFhlProperty', 'ukProperty', 'foreignFhlEea'].filter((k) => body[k]).map((k): [string, Json] => [`/${k}`, body[k] as Json]),
+    ...(Array.isArray(body.foreignProperty) ? (body.foreignProperty as Json[]).map((v, i): [string, Json] => [`/foreignProperty/${i}`, v]) : []),
+  ];
+  for (const [path, owner] of owners) {
     const allowances = (owner.allowances ?? {}) as Json;
     const adjustments = (owner.adjustments ?? {}) as Json;
     if (allowances.propertyIncomeAllowance === undefined) continue;

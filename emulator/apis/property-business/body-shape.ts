@@ -79,6 +79,7 @@ export function readShape(shape: Shape, value: unknown, path: string, v: MtdVali
     case 'object': {
       if (!value || typeof value !== 'object' || Array.isArray(value)) return wrong();
       const input = value as Record<string, unknown>;
+      if (!Object.keys(shape.fields).some((f) => input[f] !== undefined)) return wrong();
       const out: Record<string, unknown> = {};
       for (const name of shape.required ?? []) if (input[name] === undefined) v.add(mtdError.incorrectOrEmptyBody([`${path}/${name}`]));
       for (const [name, field] of Object.entries(shape.fields)) {
@@ -86,7 +87,6 @@ export function readShape(shape: Shape, value: unknown, path: string, v: MtdVali
         const kept = readShape(field, input[name], `${path}/${name}`, v);
         if (kept !== undefined) out[name] = kept;
       }
-      if (!Object.keys(shape.fields).some((f) => input[f] !== undefined)) return wrong();
       return out;
     }
   }
