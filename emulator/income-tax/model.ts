@@ -49,6 +49,10 @@ export function accountingTypeOf(business: StoredBusiness, taxYear: number): 'CA
   return set ?? (business.accountingType === 'ACCRUALS' ? 'ACCRUAL' : 'CASH');
 }
 
+/** Whether the business ID is one of the taxpayer's self-employment businesses (property businesses share the summaries' store). */
+export const isSelfEmployment = (state: TaxpayerState, businessId: string): boolean =>
+  state.businesses.some((b) => b.details.businessId === businessId && b.details.typeOfBusiness === 'self-employment');
+
 /** A self-employment cumulative period summary for one business and tax year, as last submitted. */
 export interface CumulativeSummary {
   businessId: string;

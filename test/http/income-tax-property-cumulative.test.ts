@@ -73,6 +73,14 @@ describe('Property Business API 6.0: cumulative period summaries', () => {
     expect((await api.get(uk(foreignId))).body.code).toBe('RULE_TYPE_OF_BUSINESS_INCORRECT');
   });
 
+  it('keeps property summaries out of Self Employment’s reads, though they share a store', async () => {
+    const e = await emulator({ data: 'realistic' });
+    const id = await propertyBusiness(e, 'uk-property');
+    const token = await taxpayer(e);
+    expect((await client(e, token, PB).put(uk(id), ukCumulative())).status).toBe(204);
+    expect((await client(e, token, '5.0').get(`/individuals/business/self-employment/${NINO}/${id}/cumulative/2025-26`)).status).toBe(404);
+  });
+
   it('validates path parameters and the body with HMRC’s codes and paths', async () => {
     const e = await emulator({ data: 'realistic' });
     const id = await propertyBusiness(e, 'uk-property');

@@ -1,5 +1,6 @@
 import type { EmulatorContext } from '../../context.js';
 import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
+import { isSelfEmployment } from '../../income-tax/model.js';
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
@@ -115,7 +116,8 @@ async function retrieve(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespo
   if (scenario === 'CONSOLIDATED_EXPENSES') return { status: 200, body: consolidatedExpensesSummary(taxYear) };
   if (scenario === 'DEFAULT') return { status: 200, body: defaultCumulativeSummary(taxYear) };
   const state = await ctx.incomeTax.read(vendorOf(req), nino);
-  const summary = state.cumulative.find((s) => s.businessId === businessId && s.taxYear === taxYear);
+  // Property businesses keep their cumulative summaries beside these (Property Business API); they are not read here.
+  const summary = isSelfEmployment(state, businessId) ? state.cumulative.find((s) => s.businessId === businessId && s.taxYear === taxYear) : undefined;
   if (!summary) throw mtdFailures.matchingResourceNotFound();
   return { status: 200, body: summary.body };
 }
