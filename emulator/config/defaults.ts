@@ -205,6 +205,7 @@ export const DEFAULT_APPLICATION: ApplicationConfig = {
     'obligations/details',
     'individuals/calculations',
     'individuals/business/self-employment',
+    'individuals/business/property',
     'individuals/self-assessment-test-support',
     'organisations/vat',
     'agents',

@@ -1,5 +1,6 @@
 import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../apis/shared/mtd-tax-year.js';
 import type { AnnualSubmission, Calculation, CumulativeSummary } from './model.js';
+import { incomeSourceTypeOf, incomeSummaryTotals, isPropertyBusiness, propertyFigures } from './property-figures.js';
 
 /**
  * The Retrieve a Self Assessment Tax Calculation document (Individual Calculations 8.0:
@@ -8,7 +9,8 @@ import type { AnnualSubmission, Calculation, CumulativeSummary } from './model.j
  * figures: personal allowance £12,570 (tapered by £1 for every £2 over £100,000), basic rate 20% on the
  * next £37,700, higher rate 40% up to £125,140, additional rate 45%; Class 4 NICs 6% between £12,570 and
  * £50,270 and 2% above. An annual submission adds its taxable adjustments and takes off its allowances,
- * included non-taxable profits and overlap relief. HMRC's real calculation covers far more; the emulator does not
+ * included non-taxable profits and overlap relief. Property businesses' figures come from property-figures.ts; their
+ * profits are taxed as income but bear no Class 4 NICs. HMRC's real calculation covers far more; the emulator does not
  * pretend to.
  */
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -88,22 +90,23 @@ function latestReceived(calc: Calculation, businessId: string): number {
  * `final-declaration`; the declaration's and confirmation's times are those of the request that made them.
  */
 export function calculationDocument(calc: Calculation, nino: string): Record<string, unknown> {
-  const figures = calc.summaries.map((s) =>
-    businessFigures(
-      s,
-      calc.businesses.find((b) => b.businessId === s.businessId)?.tradingName,
-      calc.annuals?.find((a) => a.businessId === s.businessId),
-    ),
-  );
+  const typeOf = (businessId: string) => calc.businesses.find((b) => b.businessId === businessId);
+  const figures = calc.summaries.map((s) => {
+    const annual = calc.annuals?.find((a) => a.businessId === s.businessId);
+    return isPropertyBusiness(typeOf(s.businessId)) ? propertyFigures(s, annual) : businessFigures(s, typeOf(s.businessId)?.tradingName, annual);
+  });
+  const sourceTypes = figures.map((f) => incomeSourceTypeOf(typeOf(f.businessId)));
   const profits = figures.map((f) => Math.max(0, Math.floor(f.income - f.expenses + f.additions - f.deductions)));
   const losses = figures.map((f) => Math.max(0, Math.floor(f.expenses - f.additions + f.deductions - f.income)));
   const totalIncome = profits.reduce((a, b) => a + b, 0);
+  // Class 4 NICs are due on self-employment profits only; property profits bear income tax alone.
+  const class4Profits = profits.filter((_, i) => sourceTypes[i] === 'self-employment').reduce((a, b) => a + b, 0);
   const allowance = Math.max(0, 12_570 - Math.floor(Math.max(0, totalIncome - 100_000) / 2));
   const taxable = Math.max(0, totalIncome - allowance);
   const bands = incomeTaxBands(taxable);
   const incomeTax = round2(bands.reduce((a, b) => a + b.taxAmount, 0));
-  const class4Main = Math.max(0, Math.min(totalIncome, 50_270) - 12_570);
-  const class4Upper = Math.max(0, totalIncome - 50_270);
+  const class4Main = Math.max(0, Math.min(class4Profits, 50_270) - 12_570);
+  const class4Upper = Math.max(0, class4Profits - 50_270);
   const class4 = round2(class4Main * 0.06 + class4Upper * 0.02);
   const total = round2(incomeTax + class4);
   const periodTo = figures.map((f) => f.periodTo).filter((d): d is string => Boolean(d)).sort().pop() ?? taxYearEndDate(calc.taxYear);
@@ -128,7 +131,7 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
     incomeSources: {
       businessIncomeSources: calc.businesses.map((b) => ({
         incomeSourceId: b.businessId,
-        incomeSourceType: b.typeOfBusiness === 'property-unspecified' ? 'uk-property' : b.typeOfBusiness,
+        incomeSourceType: incomeSourceTypeOf(b),
         ...(b.tradingName ? { incomeSourceName: b.tradingName } : {}),
         accountingPeriodStartDate: taxYearStartDate(calc.taxYear),
         accountingPeriodEndDate: taxYearEndDate(calc.taxYear),
@@ -144,7 +147,7 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
       ? {
           businessProfitAndLoss: figures.map((f, i) => ({
             incomeSourceId: f.businessId,
-            incomeSourceType: 'self-employment',
+            incomeSourceType: sourceTypes[i],
             ...(f.name ? { incomeSourceName: f.name } : {}),
             totalIncome: f.income,
             totalExpenses: f.expenses,
@@ -157,6 +160,7 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
           })),
         }
       : {}),
+    ...incomeSummaryTotals(sourceTypes, profits),
     taxCalculation: {
       incomeTax: {
         totalIncomeReceivedFromAllSources: totalIncome,
@@ -175,12 +179,12 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
       },
       nics: {
         class4Nics: {
-          totalIncomeLiableToClass4Charge: totalIncome,
+          totalIncomeLiableToClass4Charge: class4Profits,
           totalClass4LossesAvailable: 0,
           totalIncomeChargeableToClass4: class4Main + class4Upper,
           totalAmount: class4,
           nic4Bands: [
-            { name: 'zero-rate', rate: 0, threshold: 12_570, apportionedThreshold: 12_570, income: Math.min(totalIncome, 12_570), amount: 0 },
+            { name: 'zero-rate', rate: 0, threshold: 12_570, apportionedThreshold: 12_570, income: Math.min(class4Profits, 12_570), amount: 0 },
             { name: 'basic-rate', rate: 6, threshold: 50_270, apportionedThreshold: 50_270, income: class4Main, amount: round2(class4Main * 0.06) },
             ...(class4Upper ? [{ name: 'higher-rate', rate: 2, income: class4Upper, amount: round2(class4Upper * 0.02) }] : []),
           ],

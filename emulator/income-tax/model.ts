@@ -1,3 +1,5 @@
+import type { PropertyState } from './property.js';
+
 /**
  * What the emulator remembers about one taxpayer's Income Tax affairs, per developer application
  * ("vendor"): HMRC's sandbox keeps stateful test data against the vendor, so two applications testing
@@ -46,6 +48,10 @@ export function accountingTypeOf(business: StoredBusiness, taxYear: number): 'CA
   const set = business.accountingTypes?.find((a) => a.taxYear === taxYear)?.accountingType;
   return set ?? (business.accountingType === 'ACCRUALS' ? 'ACCRUAL' : 'CASH');
 }
+
+/** Whether the business ID is one of the taxpayer's self-employment businesses (property businesses share the summaries' store). */
+export const isSelfEmployment = (state: TaxpayerState, businessId: string): boolean =>
+  state.businesses.some((b) => b.details.businessId === businessId && b.details.typeOfBusiness === 'self-employment');
 
 /** A self-employment cumulative period summary for one business and tax year, as last submitted. */
 export interface CumulativeSummary {
@@ -116,6 +122,8 @@ export interface TaxpayerState {
   finalDeclarations: FinalDeclaration[];
   /** Test ITSA statuses by tax year (start year); none means MTD Mandated. */
   itsaStatuses?: Array<{ taxYear: number; details: ItsaStatusDetail[] }>;
+  /** Property Business submissions kept apart from self-employment's (income-tax/property.ts). */
+  property?: PropertyState;
 }
 
 /** The ITSA status in force for a tax year: the latest submitted, or MTD Mandated when none was set. */

@@ -1,5 +1,6 @@
 import { addDays, isoDate, taxYearEndDate, taxYearLabel, taxYearStartDate } from '../apis/shared/mtd-tax-year.js';
 import type { BusinessDetails, TaxpayerState } from './model.js';
+import { propertyPeriodCovering } from './property.js';
 
 /**
  * Obligations derived from what the taxpayer has submitted (Obligations API 3.0).
@@ -8,7 +9,7 @@ import type { BusinessDetails, TaxpayerState } from './model.js';
  *   5 July, 5 October, 5 January or 5 April; due on the 5th (2025-26) or 7th (2026-27 on) of the month
  *   after (HMRC's examples). Before 2025-26, the four standard quarters, due one month after their end.
  *   A cumulative obligation is fulfilled by the first cumulative summary covering its end date, an earlier quarter by a
- *   period summary spanning it.
+ *   period summary spanning it (a property business's period summary, Property Business 6.0, likewise).
  * - Final declaration (crystallisation): one per tax year, 6 April to 5 April, due 31 January after;
  *   fulfilled by a final declaration.
  */
@@ -50,7 +51,7 @@ export function quarterlyObligations(state: TaxpayerState, business: BusinessDet
       ? summary?.submissions.find((s) => s.periodEndDate >= end)
       : (state.periods ?? [])
           .filter((p) => p.businessId === business.businessId && p.body.periodDates.periodStartDate <= start && p.body.periodDates.periodEndDate >= end)
-          .map((p) => ({ submittedAt: p.submittedAt }))[0];
+          .map((p) => ({ submittedAt: p.submittedAt }))[0] ?? propertyPeriodCovering(state, business.businessId, start, end);
     return covering
       ? { periodStartDate: start, periodEndDate: end, dueDate: due, receivedDate: isoDate(covering.submittedAt), status: 'fulfilled' }
       : { periodStartDate: start, periodEndDate: end, dueDate: due, status: 'open' };

@@ -1,9 +1,11 @@
 import type { CumulativeSummary, TaxpayerState } from './model.js';
+import { propertyPeriodTotals } from './property-figures.js';
 
 /**
  * What a calculation for a tax year is run over, one year-to-date summary per business: the cumulative summary
  * (2025-26 on), or, before 2025-26, the year's period summaries added together (amounts summed field by field,
- * dates from the first start to the last end).
+ * dates from the first start to the last end), and the property businesses' period summaries likewise
+ * (property-figures.ts).
  */
 export function summariesForYear(state: TaxpayerState, taxYear: number): CumulativeSummary[] {
   if (taxYear >= 2025) return state.cumulative.filter((s) => s.taxYear === taxYear);
@@ -21,5 +23,5 @@ export function summariesForYear(state: TaxpayerState, taxYear: number): Cumulat
     total.submissions.push({ periodEndDate: p.body.periodDates.periodEndDate, submittedAt: p.submittedAt });
     byBusiness.set(p.businessId, total);
   }
-  return [...byBusiness.values()];
+  return [...byBusiness.values(), ...propertyPeriodTotals(state, taxYear)];
 }

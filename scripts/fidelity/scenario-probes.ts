@@ -37,6 +37,8 @@ export interface ScenarioTable {
    * for, e.g. `/content/application~1json/schema/oneOf/2`: HMRC's documentation shows them as one per tax year.
    */
   successSchema?: string;
+  /** Statuses the spec documents without a body (default 204 only; e.g. HMRC's Property Business amends answer 200 without one). */
+  bodyless?: number[];
   /** Each scenario with the answer HMRC documents for it: the status, and an error's code. */
   scenarios: Array<[scenario: string, status: number, code?: string]>;
 }
@@ -58,7 +60,7 @@ export function scenarioProbes(t: ScenarioTable): Probe[] {
       const got = (res.body as { code?: unknown } | undefined)?.code;
       const problems = code && got !== code ? [`code ${JSON.stringify(got)}, expected ${code}`] : [];
       const below = status < 300 && t.successSchema ? t.successSchema : '';
-      return { ...res, expectStatus: status, schema: status === 204 ? null : { file: t.spec, pointer: `${pointer}/${status}${below}` }, problems };
+      return { ...res, expectStatus: status, schema: (t.bodyless ?? [204]).includes(status) ? null : { file: t.spec, pointer: `${pointer}/${status}${below}` }, problems };
     },
   }));
 }

@@ -1,5 +1,6 @@
 import type { EmulatorContext } from '../../context.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
+import { isSelfEmployment } from '../../income-tax/model.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
@@ -60,7 +61,9 @@ export async function retrieveAnnual(req: ApiRequest, ctx: EmulatorContext): Pro
   if (scenario === 'NOT_FOUND') throw ERRORS.NOT_FOUND();
   if (scenario === 'TRADING_ALLOWANCE') return { status: 200, body: tradingAllowanceAnnual(taxYear) };
   if (scenario === 'DEFAULT') return { status: 200, body: DEFAULT_ANNUAL_SUBMISSION };
-  const found = (await ctx.incomeTax.read(vendorOf(req), nino)).annual?.find((a) => a.businessId === businessId && a.taxYear === taxYear);
+  const state = await ctx.incomeTax.read(vendorOf(req), nino);
+  // Property businesses keep their annual submissions beside these (Property Business API); they are not read here.
+  const found = isSelfEmployment(state, businessId) ? state.annual?.find((a) => a.businessId === businessId && a.taxYear === taxYear) : undefined;
   if (!found) throw ERRORS.NOT_FOUND();
   return { status: 200, body: found.body };
 }

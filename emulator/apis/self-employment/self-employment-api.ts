@@ -1,11 +1,10 @@
 import type { EmulatorContext } from '../../context.js';
 import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
-import { itsaStatusOf } from '../../income-tax/model.js';
-import { quarterEnds, quarterlyPeriodType, quarterlyStart } from '../../income-tax/obligations.js';
+import { isSelfEmployment } from '../../income-tax/model.js';
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
-import { addDays, isoDate, taxYearOf, taxYearStartDate } from '../shared/mtd-tax-year.js';
+import { cumulativeDates, storeCumulative } from '../shared/cumulative-dates.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { createAmendAnnual, deleteAnnual, retrieveAnnual } from './annual-submission.js';
 import { amendPeriodSummary, createPeriodSummary, listPeriodSummaries, retrievePeriodSummary } from './period-summaries.js';
@@ -67,8 +66,6 @@ const PUT_SCENARIOS = [
   'START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE',
 ] as const;
 const GET_SCENARIOS = ['CONSOLIDATED_EXPENSES', 'NOT_FOUND', 'TAX_YEAR_NOT_SUPPORTED'] as const;
-/** ITSA statuses under which a summary covers the whole year and carries no dates (HMRC: "annual or latent"). */
-const ANNUAL_STATUSES = ['Annual'];
 
 const rule = (code: string, message: string) => () => mtd(400, code, message);
 const RULES = {
@@ -100,27 +97,10 @@ async function createAmend(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRe
   await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
     const business = state.businesses.find((b) => b.details.businessId === businessId && b.details.typeOfBusiness === 'self-employment')?.details;
     if (!business) throw mtdFailures.matchingResourceNotFound();
-    const annual = ANNUAL_STATUSES.includes(itsaStatusOf(state, taxYear));
-    if (annual && body.periodDates) throw RULES.START_AND_END_DATE_NOT_ALLOWED();
-    const dates = annual ? { periodStartDate: taxYearStartDate(taxYear), periodEndDate: quarterEnds(taxYear)[3]! } : body.periodDates;
-    if (!dates) throw RULES.MISSING_SUBMISSION_DATES();
-    const type = quarterlyPeriodType(business, taxYear);
-    const commencement = business.commencementDate;
-    const commencedInYear = commencement !== undefined && taxYearOf(commencement) === taxYear;
-    const expectedStart = commencedInYear ? commencement : quarterlyStart(taxYear, type);
-    if (!annual && dates.periodStartDate !== expectedStart) throw commencedInYear ? RULES.START_DATE_NOT_ALIGNED_TO_COMMENCEMENT_DATE() : RULES.START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE();
-    const validEnds = [...quarterEnds(taxYear, type), ...(business.cessationDate ? [business.cessationDate] : [])];
-    if (!validEnds.includes(dates.periodEndDate)) throw RULES.END_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE();
-    if (!annual && isoDate(now) < addDays(dates.periodEndDate, -10)) throw RULES.EARLY_DATA_SUBMISSION_NOT_ACCEPTED();
     const existing = state.cumulative.find((s) => s.businessId === businessId && s.taxYear === taxYear);
-    if (existing && existing.submissions.some((s) => s.periodEndDate > dates.periodEndDate)) throw RULES.SUBMISSION_END_DATE_CANNOT_MOVE_BACKWARDS();
-    const submission = { periodEndDate: dates.periodEndDate, submittedAt: now };
-    if (existing) {
-      existing.body = body as Record<string, unknown>;
-      existing.submissions.push(submission);
-    } else {
-      state.cumulative.push({ businessId, taxYear, body: body as Record<string, unknown>, submissions: [submission] });
-    }
+    const checked = cumulativeDates(state, business, taxYear, body.periodDates, now, existing);
+    if ('problem' in checked) throw RULES[checked.problem]();
+    storeCumulative(state, businessId, taxYear, body as Record<string, unknown>, checked.dates.periodEndDate, now);
   });
   return { status: 204 };
 }
@@ -136,7 +116,8 @@ async function retrieve(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespo
   if (scenario === 'CONSOLIDATED_EXPENSES') return { status: 200, body: consolidatedExpensesSummary(taxYear) };
   if (scenario === 'DEFAULT') return { status: 200, body: defaultCumulativeSummary(taxYear) };
   const state = await ctx.incomeTax.read(vendorOf(req), nino);
-  const summary = state.cumulative.find((s) => s.businessId === businessId && s.taxYear === taxYear);
+  // Property businesses keep their cumulative summaries beside these (Property Business API); they are not read here.
+  const summary = isSelfEmployment(state, businessId) ? state.cumulative.find((s) => s.businessId === businessId && s.taxYear === taxYear) : undefined;
   if (!summary) throw mtdFailures.matchingResourceNotFound();
   return { status: 200, body: summary.body };
 }

@@ -10,7 +10,7 @@ import { mtdFailures } from './mtd-errors.js';
  *
  * Supporting agents: each HMRC API lists the endpoints they may use (`api.supporting-agent-endpoints` in its
  * configuration). Obligations allows all of its endpoints; Individual Calculations allows none (trigger, list,
- * retrieve and final declaration all `false`); for Business Details and Self Employment, where the published
+ * retrieve and final declaration all `false`); for Business Details, Self Employment and Property Business, where the published
  * configuration is not available, the emulator follows HMRC's guidance that supporting agents keep records and
  * send quarterly updates, and allows them. Endpoints that refuse them pass `mainAgentOnly`.
  *
