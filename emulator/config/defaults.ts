@@ -182,6 +182,8 @@ export const DEFAULT_APPLICATION: ApplicationConfig = {
     'individuals/calculations',
     'individuals/business/self-employment',
     'individuals/self-assessment-test-support',
+    'individuals/person',
+    'individuals/self-assessment/income-summary',
     'organisations/vat',
     'agents',
     'test/fraud-prevention-headers',

@@ -14,7 +14,7 @@ import type { AnnualSubmission, Calculation, CumulativeSummary } from './model.j
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-interface BusinessFigures {
+export interface BusinessFigures {
   businessId: string;
   name: string | undefined;
   income: number;
@@ -27,7 +27,7 @@ interface BusinessFigures {
 const ADDED = ['basisAdjustment', 'accountingAdjustment', 'averagingAdjustment', 'outstandingBusinessIncome', 'balancingChargeBpra', 'balancingChargeOther', 'goodsAndServicesOwnUse'];
 const DEDUCTED = ['includedNonTaxableProfits', 'overlapReliefUsed'];
 
-function businessFigures(summary: CumulativeSummary, name?: string, annual?: AnnualSubmission): BusinessFigures {
+export function businessFigures(summary: CumulativeSummary, name?: string, annual?: AnnualSubmission): BusinessFigures {
   const b = summary.body as Record<string, Record<string, unknown> | undefined>;
   const income = num(b.periodIncome?.turnover) + num(b.periodIncome?.other);
   const expenses = Object.values(b.periodExpenses ?? {}).reduce<number>((sum, v) => sum + num(v), 0);
