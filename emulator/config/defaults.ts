@@ -184,6 +184,7 @@ export const DEFAULT_APPLICATION: ApplicationConfig = {
     'individuals/self-assessment-test-support',
     'individuals/person',
     'individuals/self-assessment/income-summary',
+    'individuals/losses',
     'organisations/vat',
     'agents',
     'test/fraud-prevention-headers',

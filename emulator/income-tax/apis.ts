@@ -1,6 +1,7 @@
 import type { Api } from '../gateway/api.js';
 import { bissApi } from '../apis/biss/biss-api.js';
 import { businessDetailsApi } from '../apis/business-details/business-details-api.js';
+import { individualLossesApi } from '../apis/individual-losses/individual-losses-api.js';
 import { individualCalculationsApi } from '../apis/individual-calculations/individual-calculations-api.js';
 import { itsaStatusApi } from '../apis/itsa-status/itsa-status-api.js';
 import { obligationsApi } from '../apis/obligations/obligations-api.js';
@@ -16,4 +17,5 @@ export const incomeTaxApis: Api[] = [
   saTestSupportApi,
   itsaStatusApi,
   bissApi,
+  individualLossesApi,
 ];

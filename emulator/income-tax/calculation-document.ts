@@ -1,4 +1,5 @@
 import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../apis/shared/mtd-tax-year.js';
+import { lossRelief } from './loss-relief.js';
 import type { AnnualSubmission, Calculation, CumulativeSummary } from './model.js';
 
 /**
@@ -8,7 +9,7 @@ import type { AnnualSubmission, Calculation, CumulativeSummary } from './model.j
  * figures: personal allowance £12,570 (tapered by £1 for every £2 over £100,000), basic rate 20% on the
  * next £37,700, higher rate 40% up to £125,140, additional rate 45%; Class 4 NICs 6% between £12,570 and
  * £50,270 and 2% above. An annual submission adds its taxable adjustments and takes off its allowances,
- * included non-taxable profits and overlap relief. HMRC's real calculation covers far more; the emulator does not
+ * included non-taxable profits and overlap relief; losses and loss claims apply as loss-relief.ts says. HMRC's real calculation covers far more; the emulator does not
  * pretend to.
  */
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -97,13 +98,15 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
   );
   const profits = figures.map((f) => Math.max(0, Math.floor(f.income - f.expenses + f.additions - f.deductions)));
   const losses = figures.map((f) => Math.max(0, Math.floor(f.expenses - f.additions + f.deductions - f.income)));
-  const totalIncome = profits.reduce((a, b) => a + b, 0);
+  const relief = lossRelief(calc, figures.map((f) => f.businessId), profits, losses);
+  const totalIncome = relief.totalIncome;
+  const class4Income = relief.profitsAfterLosses;
   const allowance = Math.max(0, 12_570 - Math.floor(Math.max(0, totalIncome - 100_000) / 2));
   const taxable = Math.max(0, totalIncome - allowance);
   const bands = incomeTaxBands(taxable);
   const incomeTax = round2(bands.reduce((a, b) => a + b.taxAmount, 0));
-  const class4Main = Math.max(0, Math.min(totalIncome, 50_270) - 12_570);
-  const class4Upper = Math.max(0, totalIncome - 50_270);
+  const class4Main = Math.max(0, Math.min(class4Income, 50_270) - 12_570);
+  const class4Upper = Math.max(0, class4Income - 50_270);
   const class4 = round2(class4Main * 0.06 + class4Upper * 0.02);
   const total = round2(incomeTax + class4);
   const periodTo = figures.map((f) => f.periodTo).filter((d): d is string => Boolean(d)).sort().pop() ?? taxYearEndDate(calc.taxYear);
@@ -139,7 +142,7 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
     },
   };
   const calculation = {
-    allowancesAndDeductions: { personalAllowance: allowance },
+    allowancesAndDeductions: { personalAllowance: allowance, ...(relief.generalIncome ? { lossesAppliedToGeneralIncome: relief.generalIncome } : {}) },
     ...(figures.length
       ? {
           businessProfitAndLoss: figures.map((f, i) => ({
@@ -154,6 +157,7 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
             totalDeductions: f.deductions,
             taxableProfit: profits[i],
             adjustedIncomeTaxLoss: losses[i],
+            ...relief.perBusiness[i],
           })),
         }
       : {}),
@@ -175,12 +179,12 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
       },
       nics: {
         class4Nics: {
-          totalIncomeLiableToClass4Charge: totalIncome,
+          totalIncomeLiableToClass4Charge: class4Income,
           totalClass4LossesAvailable: 0,
           totalIncomeChargeableToClass4: class4Main + class4Upper,
           totalAmount: class4,
           nic4Bands: [
-            { name: 'zero-rate', rate: 0, threshold: 12_570, apportionedThreshold: 12_570, income: Math.min(totalIncome, 12_570), amount: 0 },
+            { name: 'zero-rate', rate: 0, threshold: 12_570, apportionedThreshold: 12_570, income: Math.min(class4Income, 12_570), amount: 0 },
             { name: 'basic-rate', rate: 6, threshold: 50_270, apportionedThreshold: 50_270, income: class4Main, amount: round2(class4Main * 0.06) },
             ...(class4Upper ? [{ name: 'higher-rate', rate: 2, income: class4Upper, amount: round2(class4Upper * 0.02) }] : []),
           ],
