@@ -185,6 +185,7 @@ export const DEFAULT_APPLICATION: ApplicationConfig = {
     'individuals/person',
     'individuals/self-assessment/income-summary',
     'individuals/losses',
+    'individuals/self-assessment/adjustable-summary',
     'organisations/vat',
     'agents',
     'test/fraud-prevention-headers',

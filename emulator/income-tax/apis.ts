@@ -1,5 +1,6 @@
 import type { Api } from '../gateway/api.js';
 import { bissApi } from '../apis/biss/biss-api.js';
+import { bsasApi } from '../apis/bsas/bsas-api.js';
 import { businessDetailsApi } from '../apis/business-details/business-details-api.js';
 import { individualLossesApi } from '../apis/individual-losses/individual-losses-api.js';
 import { individualCalculationsApi } from '../apis/individual-calculations/individual-calculations-api.js';
@@ -18,4 +19,5 @@ export const incomeTaxApis: Api[] = [
   itsaStatusApi,
   bissApi,
   individualLossesApi,
+  bsasApi,
 ];

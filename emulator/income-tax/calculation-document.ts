@@ -1,4 +1,5 @@
 import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../apis/shared/mtd-tax-year.js';
+import { adjustFigures } from './bsas-adjustments.js';
 import { lossRelief } from './loss-relief.js';
 import type { AnnualSubmission, Calculation, CumulativeSummary } from './model.js';
 
@@ -9,7 +10,7 @@ import type { AnnualSubmission, Calculation, CumulativeSummary } from './model.j
  * figures: personal allowance £12,570 (tapered by £1 for every £2 over £100,000), basic rate 20% on the
  * next £37,700, higher rate 40% up to £125,140, additional rate 45%; Class 4 NICs 6% between £12,570 and
  * £50,270 and 2% above. An annual submission adds its taxable adjustments and takes off its allowances,
- * included non-taxable profits and overlap relief; losses and loss claims apply as loss-relief.ts says. HMRC's real calculation covers far more; the emulator does not
+ * included non-taxable profits and overlap relief; losses and loss claims apply as loss-relief.ts says, BSAS adjustments as bsas-adjustments.ts says. HMRC's real calculation covers far more; the emulator does not
  * pretend to.
  */
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -90,10 +91,13 @@ function latestReceived(calc: Calculation, businessId: string): number {
  */
 export function calculationDocument(calc: Calculation, nino: string): Record<string, unknown> {
   const figures = calc.summaries.map((s) =>
-    businessFigures(
-      s,
-      calc.businesses.find((b) => b.businessId === s.businessId)?.tradingName,
-      calc.annuals?.find((a) => a.businessId === s.businessId),
+    adjustFigures(
+      businessFigures(
+        s,
+        calc.businesses.find((b) => b.businessId === s.businessId)?.tradingName,
+        calc.annuals?.find((a) => a.businessId === s.businessId),
+      ),
+      calc.bsasAdjustments,
     ),
   );
   const profits = figures.map((f) => Math.max(0, Math.floor(f.income - f.expenses + f.additions - f.deductions)));
