@@ -1,4 +1,6 @@
 import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../apis/shared/mtd-tax-year.js';
+import { adjustFigures } from './bsas-adjustments.js';
+import { lossRelief } from './loss-relief.js';
 import type { AnnualSubmission, Calculation, CumulativeSummary } from './model.js';
 import { incomeSourceTypeOf, incomeSummaryTotals, isPropertyBusiness, propertyFigures } from './property-figures.js';
 
@@ -9,14 +11,15 @@ import { incomeSourceTypeOf, incomeSummaryTotals, isPropertyBusiness, propertyFi
  * figures: personal allowance £12,570 (tapered by £1 for every £2 over £100,000), basic rate 20% on the
  * next £37,700, higher rate 40% up to £125,140, additional rate 45%; Class 4 NICs 6% between £12,570 and
  * £50,270 and 2% above. An annual submission adds its taxable adjustments and takes off its allowances,
- * included non-taxable profits and overlap relief. Property businesses' figures come from property-figures.ts; their
+ * included non-taxable profits and overlap relief; losses and loss claims apply as loss-relief.ts says, BSAS
+ * adjustments as bsas-adjustments.ts says. Property businesses' figures come from property-figures.ts; their
  * profits are taxed as income but bear no Class 4 NICs. HMRC's real calculation covers far more; the emulator does not
  * pretend to.
  */
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-interface BusinessFigures {
+export interface BusinessFigures {
   businessId: string;
   name: string | undefined;
   income: number;
@@ -29,7 +32,7 @@ interface BusinessFigures {
 const ADDED = ['basisAdjustment', 'accountingAdjustment', 'averagingAdjustment', 'outstandingBusinessIncome', 'balancingChargeBpra', 'balancingChargeOther', 'goodsAndServicesOwnUse'];
 const DEDUCTED = ['includedNonTaxableProfits', 'overlapReliefUsed'];
 
-function businessFigures(summary: CumulativeSummary, name?: string, annual?: AnnualSubmission): BusinessFigures {
+export function businessFigures(summary: CumulativeSummary, name?: string, annual?: AnnualSubmission): BusinessFigures {
   const b = summary.body as Record<string, Record<string, unknown> | undefined>;
   const income = num(b.periodIncome?.turnover) + num(b.periodIncome?.other);
   const expenses = Object.values(b.periodExpenses ?? {}).reduce<number>((sum, v) => sum + num(v), 0);
@@ -93,20 +96,21 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
   const typeOf = (businessId: string) => calc.businesses.find((b) => b.businessId === businessId);
   const figures = calc.summaries.map((s) => {
     const annual = calc.annuals?.find((a) => a.businessId === s.businessId);
-    return isPropertyBusiness(typeOf(s.businessId)) ? propertyFigures(s, annual) : businessFigures(s, typeOf(s.businessId)?.tradingName, annual);
+    return isPropertyBusiness(typeOf(s.businessId)) ? propertyFigures(s, annual) : adjustFigures(businessFigures(s, typeOf(s.businessId)?.tradingName, annual), calc.bsasAdjustments);
   });
   const sourceTypes = figures.map((f) => incomeSourceTypeOf(typeOf(f.businessId)));
   const profits = figures.map((f) => Math.max(0, Math.floor(f.income - f.expenses + f.additions - f.deductions)));
   const losses = figures.map((f) => Math.max(0, Math.floor(f.expenses - f.additions + f.deductions - f.income)));
-  const totalIncome = profits.reduce((a, b) => a + b, 0);
-  // Class 4 NICs are due on self-employment profits only; property profits bear income tax alone.
-  const class4Profits = profits.filter((_, i) => sourceTypes[i] === 'self-employment').reduce((a, b) => a + b, 0);
+  const relief = lossRelief(calc, figures.map((f) => f.businessId), profits, losses);
+  const totalIncome = relief.totalIncome;
+  // Class 4 NICs are due on self-employment profits only (after their losses); property profits bear income tax alone.
+  const class4Income = relief.perBusiness.filter((_, i) => sourceTypes[i] === 'self-employment').reduce((a, b) => a + (b.taxableProfitAfterIncomeTaxLossesDeduction ?? 0), 0);
   const allowance = Math.max(0, 12_570 - Math.floor(Math.max(0, totalIncome - 100_000) / 2));
   const taxable = Math.max(0, totalIncome - allowance);
   const bands = incomeTaxBands(taxable);
   const incomeTax = round2(bands.reduce((a, b) => a + b.taxAmount, 0));
-  const class4Main = Math.max(0, Math.min(class4Profits, 50_270) - 12_570);
-  const class4Upper = Math.max(0, class4Profits - 50_270);
+  const class4Main = Math.max(0, Math.min(class4Income, 50_270) - 12_570);
+  const class4Upper = Math.max(0, class4Income - 50_270);
   const class4 = round2(class4Main * 0.06 + class4Upper * 0.02);
   const total = round2(incomeTax + class4);
   const periodTo = figures.map((f) => f.periodTo).filter((d): d is string => Boolean(d)).sort().pop() ?? taxYearEndDate(calc.taxYear);
@@ -142,7 +146,7 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
     },
   };
   const calculation = {
-    allowancesAndDeductions: { personalAllowance: allowance },
+    allowancesAndDeductions: { personalAllowance: allowance, ...(relief.generalIncome ? { lossesAppliedToGeneralIncome: relief.generalIncome } : {}) },
     ...(figures.length
       ? {
           businessProfitAndLoss: figures.map((f, i) => ({
@@ -157,6 +161,7 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
             totalDeductions: f.deductions,
             taxableProfit: profits[i],
             adjustedIncomeTaxLoss: losses[i],
+            ...relief.perBusiness[i],
           })),
         }
       : {}),
@@ -179,12 +184,12 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
       },
       nics: {
         class4Nics: {
-          totalIncomeLiableToClass4Charge: class4Profits,
+          totalIncomeLiableToClass4Charge: class4Income,
           totalClass4LossesAvailable: 0,
           totalIncomeChargeableToClass4: class4Main + class4Upper,
           totalAmount: class4,
           nic4Bands: [
-            { name: 'zero-rate', rate: 0, threshold: 12_570, apportionedThreshold: 12_570, income: Math.min(class4Profits, 12_570), amount: 0 },
+            { name: 'zero-rate', rate: 0, threshold: 12_570, apportionedThreshold: 12_570, income: Math.min(class4Income, 12_570), amount: 0 },
             { name: 'basic-rate', rate: 6, threshold: 50_270, apportionedThreshold: 50_270, income: class4Main, amount: round2(class4Main * 0.06) },
             ...(class4Upper ? [{ name: 'higher-rate', rate: 2, income: class4Upper, amount: round2(class4Upper * 0.02) }] : []),
           ],

@@ -95,6 +95,43 @@ export interface Calculation {
   summaries: CumulativeSummary[];
   annuals?: AnnualSubmission[];
   businesses: BusinessDetails[];
+  /** Losses and claims of the tax year, frozen at trigger time. */
+  lossesAndClaims?: LossesAndClaims[];
+  /** Accounting adjustments made through BSAS for the tax year, frozen at trigger time. */
+  bsasAdjustments?: BsasAdjustment[];
+}
+
+/** Brought-forward losses and loss claims for one business and tax year (Individual Losses 7.0), as last submitted. */
+export interface LossesAndClaims {
+  businessId: string;
+  taxYear: number;
+  body: { claims?: Record<string, Record<string, unknown>>; losses?: { broughtForwardLosses?: number } };
+  submittedAt: number;
+}
+
+/**
+ * A business source adjustable summary (BSAS 7.0), triggered for one business's accounting period: the business's
+ * submissions for the year, frozen at trigger time. A later one for the same business and year supersedes it.
+ */
+export interface BsasSummary {
+  calculationId: string;
+  businessId: string;
+  typeOfBusiness: TypeOfBusiness;
+  taxYear: number;
+  accountingPeriod: { startDate: string; endDate: string };
+  requestedAt: number;
+  summary?: CumulativeSummary | undefined;
+  annual?: AnnualSubmission | undefined;
+}
+
+/** An accounting adjustment submitted against a business source adjustable summary (BSAS 7.0). */
+export interface BsasAdjustment {
+  calculationId: string;
+  businessId: string;
+  taxYear: number;
+  /** The request body as submitted (`income`, `expenses`, `additions`, … per type of business). */
+  body: Record<string, unknown>;
+  submittedAt: number;
 }
 
 export interface FinalDeclaration {
@@ -124,6 +161,11 @@ export interface TaxpayerState {
   itsaStatuses?: Array<{ taxYear: number; details: ItsaStatusDetail[] }>;
   /** Property Business submissions kept apart from self-employment's (income-tax/property.ts). */
   property?: PropertyState;
+  /** Individual Losses: brought-forward losses and claims per business and tax year. */
+  lossesAndClaims?: LossesAndClaims[];
+  /** BSAS: the adjustable summaries triggered, and the adjustments made to them. */
+  bsas?: BsasSummary[];
+  bsasAdjustments?: BsasAdjustment[];
 }
 
 /** The ITSA status in force for a tax year: the latest submitted, or MTD Mandated when none was set. */

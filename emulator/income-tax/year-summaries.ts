@@ -1,4 +1,4 @@
-import type { CumulativeSummary, TaxpayerState } from './model.js';
+import type { Calculation, CumulativeSummary, TaxpayerState } from './model.js';
 import { propertyPeriodTotals } from './property-figures.js';
 
 /**
@@ -24,4 +24,12 @@ export function summariesForYear(state: TaxpayerState, taxYear: number): Cumulat
     byBusiness.set(p.businessId, total);
   }
   return [...byBusiness.values(), ...propertyPeriodTotals(state, taxYear)];
+}
+
+/** What else a calculation for a tax year takes in, frozen at trigger time: losses and claims, BSAS adjustments. */
+export function yearAdjustments(state: TaxpayerState, taxYear: number): Required<Pick<Calculation, 'lossesAndClaims' | 'bsasAdjustments'>> {
+  return {
+    lossesAndClaims: (state.lossesAndClaims ?? []).filter((l) => l.taxYear === taxYear),
+    bsasAdjustments: (state.bsasAdjustments ?? []).filter((a) => a.taxYear === taxYear),
+  };
 }

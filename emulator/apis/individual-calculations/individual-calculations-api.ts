@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../../context.js';
 import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { calculationDocument, calculationListEntry } from '../../income-tax/calculation-document.js';
 import type { Calculation, CalculationType, TriggerCalculationType } from '../../income-tax/model.js';
-import { summariesForYear } from '../../income-tax/year-summaries.js';
+import { summariesForYear, yearAdjustments } from '../../income-tax/year-summaries.js';
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtdFailures } from '../shared/mtd-errors.js';
@@ -110,6 +110,7 @@ async function trigger(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespon
       summaries: summariesForYear(state, taxYear!),
       annuals: (state.annual ?? []).filter((a) => a.taxYear === taxYear),
       businesses: state.businesses.map((b) => b.details),
+      ...yearAdjustments(state, taxYear!),
     };
     state.calculations.push(calculation);
     return calculation.calculationId;
@@ -206,7 +207,8 @@ async function submitFinalDeclaration(req: ApiRequest, ctx: EmulatorContext): Pr
     if (!taxYearEnded(taxYear!, now)) throw calculationErrors.FINAL_DECLARATION_TAX_YEAR();
     const resubmitted =
       summariesForYear(state, taxYear!).some((s) => s.submissions.some((sub) => sub.submittedAt > calc.requestedAt)) ||
-      (state.annual ?? []).some((a) => a.taxYear === taxYear && a.submittedAt > calc.requestedAt);
+      (state.annual ?? []).some((a) => a.taxYear === taxYear && a.submittedAt > calc.requestedAt) ||
+      Object.values(yearAdjustments(state, taxYear!)).some((list) => list.some((x) => x.submittedAt > calc.requestedAt));
     if (resubmitted) throw calculationErrors.RECENT_SUBMISSIONS_EXIST();
     if (type === 'final-declaration') state.finalDeclarations.push({ taxYear: taxYear!, calculationId, declaredAt: now });
     state.calculations.push({ ...calc, calculationId: randomUUID(), calculationType: type, requestedBy, requestedAt: now, readyAt: now + CALCULATION_DELAY_MS });
