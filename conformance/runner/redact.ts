@@ -36,7 +36,7 @@ export class Redactor {
       if (SECRET_PARAMS.has(name)) return `${lead}${name}=***`;
       return value.startsWith('sha256:') || value === '***' ? `${lead}${name}=${value}` : `${lead}${name}=${fingerprint(safeDecode(value))}`;
     });
-    if (this.issued.size) out = out.replace(TOKEN_LIKE, (candidate) => (this.isIssuedToken(candidate) ? fingerprint(candidate) : candidate));
+    if (this.issued.size) out = out.replace(TOKEN_LIKE, (candidate) => (candidate.length >= MIN_TOKEN && this.isIssuedToken(candidate) ? fingerprint(candidate) : candidate));
     return out;
   }
 
@@ -52,12 +52,16 @@ export class Redactor {
 const SECRET_PARAMS = new Set(['client_secret', 'password', 'code_verifier']);
 const URL_PARAM = /([?&#;])(code|access_token|refresh_token|id_token|client_secret|password|code_verifier)=([^&#\s"'<>]+)/g;
 
-/** Strings that could be a token: what `tokenCandidates` and the redactor fingerprint to compare with issued tokens. */
-export const TOKEN_LIKE = /[A-Za-z0-9._~-]{20,}/g;
+/**
+ * Strings that could be a token (base64url, JWT-style dots inside but not at the end, 20 characters or more): what
+ * `tokenCandidates` and the redactor fingerprint to compare with issued tokens.
+ */
+const TOKEN_LIKE = /[A-Za-z0-9_~-]+(?:\.[A-Za-z0-9_~-]+)*/g;
+const MIN_TOKEN = 20;
 
 /** Every token-like string in a text, raw and percent-decoded. */
 export function tokenCandidates(text: string): string[] {
-  return [...new Set([...(text.match(TOKEN_LIKE) ?? []), ...(safeDecode(text).match(TOKEN_LIKE) ?? [])])];
+  return [...new Set([...(text.match(TOKEN_LIKE) ?? []), ...(safeDecode(text).match(TOKEN_LIKE) ?? [])])].filter((c) => c.length >= MIN_TOKEN);
 }
 
 export function safeDecode(text: string): string {
