@@ -17,9 +17,9 @@ export const CHECKS = [
   {
     id: 'authorization-request',
     title: 'Authorization request',
-    rule: 'The authorization request uses response_type=code, the application\'s own client_id, a registered redirect_uri and only scopes of APIs the application is subscribed to, and never carries the client secret, because HMRC refuses anything else and a secret in a URL leaks into browser history and logs.',
-    reference: 'HMRC Developer Hub, "User-restricted endpoints": request authorization; RFC 6749 §4.1.1',
-    fix: 'Build the URL as GET /oauth/authorize?response_type=code&client_id=…&scope=…&state=…&redirect_uri=<a registered URI>, asking only for scopes of APIs you are subscribed to, and keep client_secret for the token request.',
+    rule: 'The authorization request uses response_type=code, the application\'s own client_id, a registered redirect_uri and scopes of APIs the application is subscribed to that cover the APIs the software then calls, because HMRC refuses anything else (403 INVALID_SCOPE on an API the scopes do not cover).',
+    reference: 'HMRC Developer Hub, "User-restricted endpoints": request authorization; RFC 6749 §4.1.1; HMRC reference guide: 403 INVALID_SCOPE',
+    fix: 'Build the URL as GET /oauth/authorize?response_type=code&client_id=…&scope=…&state=…&redirect_uri=<a registered URI>, asking for the scopes of the APIs you call (e.g. read:vat for VAT obligations), and only of APIs you are subscribed to.',
   },
   {
     id: 'state-parameter',
@@ -41,6 +41,13 @@ export const CHECKS = [
     rule: 'On the callback the code is exchanged at once, exactly once, with the client credentials and the same redirect_uri as the authorization request, because codes are single-use, expire after 10 minutes and are bound to that redirect_uri.',
     reference: 'HMRC Developer Hub, "User-restricted endpoints": exchange the authorization code; RFC 6749 §4.1.3',
     fix: 'In the callback handler POST /oauth/token with grant_type=authorization_code, code, client_id, client_secret and the exact redirect_uri used to start the link, then store both tokens.',
+  },
+  {
+    id: 'reset',
+    title: 'Reset hook',
+    rule: 'The contract\'s reset hook forgets every token and pending link, so that afterwards the software shows "not-linked" and makes no API call with the old token, because each check must start from a clean slate to be judged.',
+    reference: 'docs/conformance.md, "The vendor contract": reset',
+    fix: 'Make the reset hook delete the stored access and refresh tokens and any pending link (state, verifier) for every user, and show "not-linked" afterwards.',
   },
   {
     id: 'code-reuse',
@@ -76,13 +83,6 @@ export const CHECKS = [
     rule: 'API calls carry Authorization: Bearer <the access token HMRC issued> and a versioned Accept header (application/vnd.hmrc.<version>+json), because HMRC answers 401 or 406 otherwise.',
     reference: 'HMRC Developer Hub, reference guide: "Versioning" and "Authorisation"',
     fix: 'Send Authorization: Bearer <access_token> and Accept: application/vnd.hmrc.1.0+json (the API\'s version) on every call.',
-  },
-  {
-    id: 'fraud-prevention-headers',
-    title: 'Fraud prevention headers',
-    rule: 'API calls carry every fraud prevention header the declared connection method requires, in the specification\'s formats, because they are required by law for Making Tax Digital and HMRC checks them.',
-    reference: 'HMRC fraud prevention specification v3.3, "Connection methods" and header formats',
-    fix: 'Send Gov-Client-Connection-Method and the headers the specification lists for it; validate them with GET /test/fraud-prevention-headers/validate.',
   },
   {
     id: 'token-refresh',
@@ -122,9 +122,37 @@ export const CHECKS = [
   {
     id: 'server-errors',
     title: 'Server errors and unavailability',
-    rule: 'On 500 or 503 from HMRC\'s APIs or token endpoint the software reports a clear error, keeps its tokens and pending data, and works again once HMRC recovers, because outages are temporary.',
+    rule: 'On 500 or 503 from HMRC\'s APIs or token endpoint the software neither crashes (its own hooks answer no 5xx) nor retries more than twice, keeps its tokens and pending data, and works again once HMRC recovers, because outages are temporary.',
     reference: 'HMRC reference guide, "Errors": 500 INTERNAL_SERVER_ERROR, 503 SERVER_ERROR; RFC 6749 §5.2 temporarily_unavailable',
-    fix: 'Do not delete tokens or unlink on 5xx; show "HMRC is unavailable, try again later" and keep the user\'s data for the retry.',
+    fix: 'Catch HMRC\'s 5xx answers: do not answer the user with a 5xx of your own, do not delete tokens or unlink; show "HMRC is unavailable, try again later" and keep the user\'s data for the retry.',
+  },
+  {
+    id: 'truthful-reporting',
+    title: 'What the user is told is true',
+    rule: 'What the software tells the user is true in every phase: "ok" and "linked" only when HMRC answered the call, and an error with a message while HMRC answers 500, 503 or 429, because software that hides outages lets users believe a return was sent when it was not.',
+    reference: 'HMRC reference guide, "Errors" and "Rate limiting"; docs/conformance.md, "What the software reports"',
+    fix: 'When HMRC answers 5xx or 429, answer the action with {"outcome": "error", "message": "…"} and show the state "error" with that message (not "linked") until a call succeeds again.',
+  },
+  {
+    id: 'per-user-tokens',
+    title: 'Each user\'s own token',
+    rule: 'With two users linked at once (the taxpayer and an agent the taxpayer has authorised), each user\'s API calls carry the access token HMRC issued to that user, because a token is one user\'s authority and must never act for another.',
+    reference: 'HMRC Developer Hub, "User-restricted endpoints": the access token is specific to the user who granted authority; RFC 6749 §1.4',
+    fix: 'Store tokens per user (keyed by your own user or session, never one global token) and call HMRC for a user only with that user\'s token.',
+  },
+  {
+    id: 'fraud-prevention-headers',
+    title: 'Fraud prevention headers',
+    rule: 'Every API call of the run, refreshes and retries included, carries every fraud prevention header the declared connection method requires, in the specification\'s formats, because they are required by law on every Making Tax Digital call and HMRC checks them.',
+    reference: 'HMRC fraud prevention specification v3.3, "Connection methods" and header formats',
+    fix: 'Build the headers in one place that every API call goes through (first calls, retries, calls after a refresh) and send Gov-Client-Connection-Method with the headers the specification lists for it; validate them with GET /test/fraud-prevention-headers/validate.',
+  },
+  {
+    id: 'secrets-out-of-browser',
+    title: 'Secrets and tokens kept from the browser',
+    rule: 'Neither the client secret nor an access or refresh token ever reaches the user\'s browser: not in any URL (a parameter, state, the fragment), a redirect, a cookie or a page the software serves, because what the browser sees leaks into history, logs and referrers.',
+    reference: 'HMRC Developer Hub, "User-restricted endpoints": "Do not include your client secret" in the authorization request; RFC 9700 §4.3 and §2.1.2 (no tokens in URLs)',
+    fix: 'Keep the client secret and the tokens on your server (or in the desktop app\'s own storage): send the secret only in the token request, and show the user only whether they are linked.',
   },
 ] as const satisfies readonly CheckDefinition[];
 

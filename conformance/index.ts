@@ -13,3 +13,4 @@ export { loadVendorConfig, VENDOR_CONFIG_SCHEMA, VendorConfigError, type VendorC
 export { consoleReporter } from './reporters/console-reporter.js';
 export { junitReporter } from './reporters/junit-reporter.js';
 export { jsonReporter } from './reporters/json-reporter.js';
+export { htmlReporter } from './reporters/html-reporter.js';

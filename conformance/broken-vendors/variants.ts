@@ -19,6 +19,14 @@ export const BREAKS = [
   { id: 'retry-storm', breaks: 'retries a 429 ten times at once', fails: ['throttling'] },
   { id: 'unlinks-on-server-error', breaks: 'forgets its tokens when HMRC answers 5xx', fails: ['server-errors'] },
   { id: 'unlinks-on-token-unavailable', breaks: 'asks the user to link again when the token endpoint answers 503', fails: ['server-errors'] },
+  { id: 'scope-misses-api', breaks: 'asks for write:vat only, although it reads VAT obligations (403 INVALID_SCOPE)', fails: ['authorization-request'] },
+  { id: 'reset-keeps-tokens', breaks: 'its reset hook forgets pending links but keeps the tokens', fails: ['reset'] },
+  { id: 'api-hook-crashes-on-server-error', breaks: 'answers the user\'s action with 500 when HMRC answers 5xx', fails: ['server-errors'] },
+  { id: 'hides-outages', breaks: 'tells the user "ok" and stays "linked" when HMRC answers 5xx or 429', fails: ['truthful-reporting'] },
+  { id: 'one-token-for-everyone', breaks: 'keeps one set of tokens for all its users (the last to link)', fails: ['per-user-tokens'] },
+  { id: 'no-fraud-headers-after-refresh', breaks: 'sends no fraud prevention headers on calls retried after a refresh or a 429', fails: ['fraud-prevention-headers'] },
+  { id: 'secret-in-state', breaks: 'puts the client secret inside the state parameter', fails: ['secrets-out-of-browser'] },
+  { id: 'token-in-page', breaks: 'redirects the user after the callback to /linked#access_token=<the access token>', fails: ['secrets-out-of-browser'] },
 ] as const;
 
 export type Break = (typeof BREAKS)[number]['id'];

@@ -62,11 +62,15 @@ export interface VendorConfig {
    * command's stdin.
    */
   enterCode?: { command: string[] } | undefined;
-  /** Makes the software call an HMRC API with its stored token. */
+  /**
+   * The user's action: the software calls an HMRC API with the user's stored token and answers what it told the user,
+   * JSON `{"outcome": "ok" | "error" | "must-link-again" | "not-linked", "message": "…"}`. `{user}` in a hook's URL or
+   * command is replaced by whose action it is (`user` or `agent`; docs/conformance.md, "More than one user").
+   */
   api: Hook;
-  /** What the user sees: JSON `{"state": "linked" | "not-linked" | "must-link-again" | "error", "message"?: "…"}`. */
+  /** What the user sees now: JSON `{"state": "linked" | "not-linked" | "must-link-again" | "error", "message"?: "…"}`. */
   status?: Hook | undefined;
-  /** Forgets every token and pending link, so each check starts from "not linked". */
+  /** Forgets every user's tokens and pending links, so each check starts from "not-linked". */
   reset?: Hook | undefined;
   /** Working directory for commands; defaults to the config file's folder. */
   cwd: string;

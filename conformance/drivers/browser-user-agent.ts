@@ -52,11 +52,17 @@ export class BrowserUserAgent implements UserAgent {
     const ua = new BrowserUserAgent(page, options);
     await page.route('**/*', (route) => ua.intercept(route));
     page.on('request', (request) => ua.seen(request.url()));
+    page.on('response', (response) => {
+      if (response.request().isNavigationRequest() && !onEmulator(response.url(), options.emulatorUrl)) {
+        void response.headerValue('set-cookie').then((cookies) => options.observe?.({ url: response.url(), cookies: cookies ? cookies.split('\n') : undefined }), () => undefined);
+      }
+    });
     return ua;
   }
 
   /** Records the first request to HMRC's authorization endpoint, redirect hops included. */
   seen(url: string): void {
+    this.options.observe?.({ url });
     if (!this.authorizeUrl && isAuthorizeUrl(url, this.options.emulatorUrl)) this.authorizeUrl = url;
   }
 
@@ -155,7 +161,9 @@ export class BrowserUserAgent implements UserAgent {
   }
 
   private async landing(status: number): Promise<Landing> {
-    return { status, firstStatus: status, url: this.page.url(), body: await this.page.content() };
+    const landing = { status, firstStatus: status, url: this.page.url(), body: await this.page.content() };
+    if (!onEmulator(landing.url, this.options.emulatorUrl)) this.options.observe?.({ url: landing.url, body: landing.body });
+    return landing;
   }
 }
 

@@ -1,6 +1,6 @@
 import { readAccessCode, TEST_PHONE } from './access-code.js';
 import { parseForms, pageTitle, testIdText, type HtmlForm } from './html-forms.js';
-import { isAuthorizeUrl, isCallbackUrl, KIT_USER_AGENT, type Callback, type Landing, type OpenResult, type UserAgent, type UserAgentOptions, viaEmulator } from './user-agent.js';
+import { isAuthorizeUrl, isCallbackUrl, KIT_USER_AGENT, onEmulator, type Callback, type Landing, type OpenResult, type UserAgent, type UserAgentOptions, viaEmulator } from './user-agent.js';
 
 const MAX_REDIRECTS = 15;
 const MAX_JOURNEY_STEPS = 12;
@@ -63,6 +63,7 @@ export class HttpUserAgent implements UserAgent {
     let firstStatus: number | undefined;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       if (hop > 0 && o.stopAtCallback && isCallbackUrl(url, this.options.redirectUris)) {
+        this.options.observe?.({ url });
         return { landing: { status: 302, firstStatus: firstStatus ?? 302, url, body: '' }, authorizeUrl, callback: { kind: 'redirect', url } };
       }
       url = viaEmulator(url, this.options);
@@ -74,15 +75,20 @@ export class HttpUserAgent implements UserAgent {
         headers: { ...(init.headers as Record<string, string> | undefined), 'user-agent': KIT_USER_AGENT, accept: 'text/html,application/json;q=0.9,*/*;q=0.8', ...this.cookieHeader(url) },
       });
       firstStatus ??= res.status;
-      this.store(url, res.headers.getSetCookie());
+      const setCookies = res.headers.getSetCookie();
+      this.store(url, setCookies);
       const location = res.headers.get('location');
+      const software = !onEmulator(url, this.options.emulatorUrl);
       if (res.status >= 300 && res.status < 400 && location) {
+        this.options.observe?.({ url, cookies: software ? setCookies : undefined });
         await res.arrayBuffer();
         url = new URL(location, url).toString();
         init = res.status === 307 || res.status === 308 ? init : { method: 'GET' };
         continue;
       }
-      return { landing: { status: res.status, firstStatus, url, body: await res.text() }, authorizeUrl };
+      const body = await res.text();
+      this.options.observe?.({ url, body: software ? body : undefined, cookies: software ? setCookies : undefined });
+      return { landing: { status: res.status, firstStatus, url, body }, authorizeUrl };
     }
     throw new Error(`more than ${MAX_REDIRECTS} redirects from ${start}`);
   }

@@ -6,6 +6,13 @@ import type { Callback, OpenResult, UserAgent } from './user-agent.js';
 export type LinkState = 'linked' | 'not-linked' | 'must-link-again' | 'error';
 export const LINK_STATES: readonly LinkState[] = ['linked', 'not-linked', 'must-link-again', 'error'];
 
+/** What the software told the user about one action (the `api` hook's answer). */
+export type ActionOutcome = 'ok' | 'error' | 'must-link-again' | 'not-linked';
+export const ACTION_OUTCOMES: readonly ActionOutcome[] = ['ok', 'error', 'must-link-again', 'not-linked'];
+
+/** Whose hooks these are: `{user}` in a hook is replaced by it (see docs/conformance.md, "More than one user"). */
+export type UserKey = 'user' | 'agent';
+
 /** The outcome of asking the software to do something (a URL request or a command). */
 export interface HookOutcome {
   /** HTTP status, or the command's exit code. */
@@ -13,6 +20,8 @@ export interface HookOutcome {
   /** A 5xx, a refused connection, or a crashed command. */
   crashed: boolean;
   body: string;
+  /** The `api` hook's report, `{"outcome", "message"}`, when its answer carried one. */
+  told?: { outcome: ActionOutcome; message: string } | undefined;
 }
 
 export interface Delivery extends HookOutcome {
@@ -35,8 +44,8 @@ export class Software {
   ) {}
 
   /** Starts a link; the user agent ends on HMRC's first page (or wherever the software sent it). */
-  async startLink(ua: UserAgent): Promise<OpenResult & { printed?: string | undefined }> {
-    const link = this.config.link;
+  async startLink(ua: UserAgent, user: UserKey = 'user'): Promise<OpenResult & { printed?: string | undefined }> {
+    const link = forUser(this.config.link, user);
     if ('url' in link) return ua.open(link.url);
     this.linkProcess?.kill();
     const proc = new RunningCommand(link.command, { cwd: this.config.cwd, env: this.env, timeoutMs: 20_000 });
@@ -86,21 +95,25 @@ export class Software {
     this.linkProcess = undefined;
   }
 
-  async callApi(): Promise<HookOutcome> {
-    return this.run(this.config.api);
+  /** Whether the contract's hooks take `{user}`, so the software can be driven for more than one user. */
+  get perUser(): boolean {
+    return [this.config.link, this.config.api, this.config.status].some((h) => h && JSON.stringify(h).includes('{user}'));
   }
 
-  async status(): Promise<{ state: LinkState; message?: string } | undefined> {
+  /** The user's action: the software calls an API with that user's token and answers what it told the user. */
+  async callApi(user: UserKey = 'user'): Promise<HookOutcome> {
+    const outcome = await this.run(forUser(this.config.api, user));
+    const told = lastJson(outcome.body);
+    const valid = ACTION_OUTCOMES.includes(told?.outcome as ActionOutcome);
+    return { ...outcome, told: valid ? { outcome: told!.outcome as ActionOutcome, message: typeof told!.message === 'string' ? told!.message : '' } : undefined };
+  }
+
+  async status(user: UserKey = 'user'): Promise<{ state: LinkState; message?: string } | undefined> {
     if (!this.config.status) return undefined;
-    const outcome = await this.run(this.config.status);
+    const outcome = await this.run(forUser(this.config.status, user));
     if (outcome.crashed) throw new Error(`the status hook failed (${outcome.status}): ${outcome.body.slice(0, 200)}`);
     const text = outcome.body.trim();
-    let parsed: { state?: unknown; message?: unknown } | undefined;
-    try {
-      parsed = JSON.parse(text.split(/\r?\n/).filter(Boolean).pop() ?? '') as typeof parsed;
-    } catch {
-      parsed = { state: text };
-    }
+    const parsed = lastJson(text) ?? { state: text };
     const state = parsed?.state;
     if (!LINK_STATES.includes(state as LinkState)) throw new Error(`the status hook must answer {"state": ${LINK_STATES.map((s) => `"${s}"`).join(' | ')}}; it answered ${text.slice(0, 200)}`);
     return { state: state as LinkState, message: typeof parsed?.message === 'string' ? parsed.message : undefined };
@@ -124,5 +137,21 @@ export class Software {
     } catch (e) {
       return { status: null, crashed: true, body: `could not reach ${hook.url}: ${(e as Error).message}` };
     }
+  }
+}
+
+/** `{user}` in a hook's URL or command arguments, replaced by the user's key. */
+function forUser<H extends Hook>(hook: H, user: UserKey): H {
+  if ('url' in hook) return { ...hook, url: hook.url.replaceAll('{user}', encodeURIComponent(user)) };
+  return { ...hook, command: hook.command.map((arg) => arg.replaceAll('{user}', user)) };
+}
+
+/** A JSON object answer: a URL's body, or a command's last non-empty stdout line. */
+function lastJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const parsed = JSON.parse(text.trim().split(/\r?\n/).filter(Boolean).pop() ?? '') as unknown;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
   }
 }

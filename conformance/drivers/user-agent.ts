@@ -37,6 +37,15 @@ export interface UserAgentOptions {
   hmrcHostsAreEmulator?: boolean | undefined;
   /** The application's redirect URIs: navigation to one of them is a callback, and stops there. */
   redirectUris: string[];
+  /** Told of everything the user's browser sees, for the kit to look for secrets and tokens in it. */
+  observe?: ((sighting: Sighting) => void) | undefined;
+}
+
+/** Something the user's browser saw: a URL it went to (redirects included), and the page or cookies the software served there. */
+export interface Sighting {
+  url: string;
+  body?: string | undefined;
+  cookies?: string[] | undefined;
 }
 
 export interface UserAgent {

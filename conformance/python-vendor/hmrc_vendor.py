@@ -31,7 +31,10 @@ BASE = os.environ["HMRC_BASE_URL"].rstrip("/")
 CLIENT_ID = os.environ["HMRC_CLIENT_ID"]
 CLIENT_SECRET = os.environ["HMRC_CLIENT_SECRET"]
 REDIRECT_URI = os.environ.get("HMRC_REDIRECT_URI", "urn:ietf:wg:oauth:2.0:oob")
-STATE_FILE = os.path.join(os.environ.get("HMRC_CONFORMANCE_WORKDIR", "."), "python-vendor.json")
+WORKDIR = os.environ.get("HMRC_CONFORMANCE_WORKDIR", ".")
+# Each user has their own state file (tokens included): `hmrc_vendor.py call <user>`; the user defaults to "user".
+USER = sys.argv[2] if len(sys.argv) == 3 and sys.argv[1] != "enter-code" else "user"
+STATE_FILE = os.path.join(WORKDIR, "python-vendor-" + "".join(c for c in USER if c.isalnum() or c == "-") + ".json")
 
 
 def load():
@@ -194,7 +197,8 @@ def hello(data):
 def call():
     data = load()
     if not data.get("access_token"):
-        print(json.dumps({"outcome": data["state"], "message": "Link the software to HMRC first."}))
+        outcome = "must-link-again" if data["state"] == "must-link-again" else "not-linked"
+        print(json.dumps({"outcome": outcome, "message": "Link the software to HMRC first."}))
         return 0
     status, body = hello(data)
     if status == 401:
@@ -224,7 +228,10 @@ def call():
         save(data)
         print(json.dumps({"outcome": "error", "message": data["message"]}))
     else:
-        print(json.dumps({"outcome": "error", "message": f"HMRC could not answer ({status}); try again later."}))
+        # Tell the truth: HMRC did not answer, so the user sees an error (the tokens are kept for the retry).
+        data.update(state="error", message=f"HMRC could not answer ({status}); try again later.")
+        save(data)
+        print(json.dumps({"outcome": "error", "message": data["message"]}))
     return 0
 
 
@@ -235,8 +242,9 @@ def status():
 
 
 def reset():
-    if os.path.exists(STATE_FILE):
-        os.remove(STATE_FILE)
+    for name in os.listdir(WORKDIR):
+        if name.startswith("python-vendor-") and name.endswith(".json"):
+            os.remove(os.path.join(WORKDIR, name))
     return 0
 
 
@@ -244,7 +252,7 @@ if __name__ == "__main__":
     commands = {"link": link, "link-listen": link_listen, "start": start, "call": call, "status": status, "reset": reset}
     if len(sys.argv) == 3 and sys.argv[1] == "enter-code":
         sys.exit(enter_code(sys.argv[2]))
-    if len(sys.argv) != 2 or sys.argv[1] not in commands:
+    if len(sys.argv) not in (2, 3) or sys.argv[1] not in commands:
         print("usage: hmrc_vendor.py link|link-listen|start|enter-code CODE|call|status|reset", file=sys.stderr)
         sys.exit(2)
     sys.exit(commands[sys.argv[1]]())

@@ -11,17 +11,18 @@ import { BREAKS, type Break } from '../broken-vendors/variants.js';
  *   VENDOR_BREAK: comma-separated rules to break, one per broken variant (see ../broken-vendors/variants.ts).
  *
  * Routes: GET /link (start), GET /callback, POST /call (call the API), GET /status, POST /reset, GET /health.
- * It serves one user at a time, which is all the kit needs.
+ * /link, /call and /status take `?user=<key>` (the contract's `{user}`): each user has their own tokens.
  */
 type LinkState = 'linked' | 'not-linked' | 'must-link-again' | 'error';
 
 interface Pending {
   verifier: string;
   redirectUri: string;
+  user: string;
 }
 
-interface State {
-  pending: Map<string, Pending>;
+/** One user's link: their tokens and what they see. */
+interface UserState {
   tokens?: { access: string; refresh: string; originalRefresh: string } | undefined;
   status: LinkState;
   message: string;
@@ -38,7 +39,14 @@ function main(): void {
   const vrn = env.HMRC_VRN;
   const scope = vrn ? 'read:vat' : 'hello';
   const deviceId = 'beec798b-b366-47fa-b1f8-92cede14a1ce';
-  const state: State = { pending: new Map(), status: 'not-linked', message: '' };
+  const pending = new Map<string, Pending>();
+  const users = new Map<string, UserState>();
+  /** A user's state; the broken `one-token-for-everyone` variant keeps one for all. */
+  const userState = (key: string): UserState => {
+    const id = breaks.has('one-token-for-everyone') ? 'everyone' : key;
+    if (!users.has(id)) users.set(id, { status: 'not-linked', message: '' });
+    return users.get(id)!;
+  };
   // Node's own fetch ignores HTTPS_PROXY; with hard-coded HMRC hosts the kit sets it, so go through undici's agent.
   const http: Promise<typeof fetch> = env.HTTPS_PROXY
     ? import('undici').then(({ fetch: proxiedFetch, EnvHttpProxyAgent }) => {
@@ -57,14 +65,15 @@ function main(): void {
     return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, string> };
   };
 
-  const link = (res: ServerResponse): void => {
-    const stateValue = breaks.has('fixed-state') ? 'state' : randomBytes(24).toString('base64url');
+  const link = (res: ServerResponse, user: string): void => {
+    const random = randomBytes(24).toString('base64url');
+    const stateValue = breaks.has('fixed-state') ? 'state' : breaks.has('secret-in-state') ? `${random}.${clientSecret}` : random;
     const verifier = randomBytes(32).toString('base64url');
-    state.pending.set(stateValue, { verifier, redirectUri: redirectUris[0]! });
+    pending.set(stateValue, { verifier, redirectUri: redirectUris[0]!, user });
     const url = new URL(`${base}/oauth/authorize`);
     url.searchParams.set('response_type', 'code');
     url.searchParams.set('client_id', clientId);
-    url.searchParams.set('scope', breaks.has('unsubscribed-scope') ? `${scope} write:self-assessment` : scope);
+    url.searchParams.set('scope', breaks.has('unsubscribed-scope') ? `${scope} write:self-assessment` : breaks.has('scope-misses-api') && vrn ? 'write:vat' : scope);
     url.searchParams.set('state', stateValue);
     url.searchParams.set('redirect_uri', redirectUris[0]!);
     url.searchParams.set('code_challenge', createHash('sha256').update(verifier).digest('base64url'));
@@ -75,17 +84,19 @@ function main(): void {
   const callback = async (url: URL, res: ServerResponse): Promise<void> => {
     const q = url.searchParams;
     const stateValue = q.get('state') ?? '';
-    let pending = state.pending.get(stateValue);
-    if (!pending && breaks.has('ignores-state')) pending = [...state.pending.values()].at(-1);
-    if (!pending) return page(res, 400, 'This link is not recognised', 'Start linking your software to HMRC again.');
-    if (!breaks.has('replays-code')) state.pending.delete(stateValue);
+    let started = pending.get(stateValue);
+    if (!started && breaks.has('ignores-state')) started = [...pending.values()].at(-1);
+    if (!started) return page(res, 400, 'This link is not recognised', 'Start linking your software to HMRC again.');
+    if (!breaks.has('replays-code')) pending.delete(stateValue);
+    const state = userState(started.user);
+    const set = setter(state);
     if (q.get('error')) {
       if (breaks.has('denied-crashes')) throw new Error(`unexpected callback ${q.get('error')}`);
       set('not-linked', 'You did not grant authority, so the software is not linked to HMRC.');
       return page(res, 200, 'Not linked', state.message);
     }
-    const verifier = breaks.has('pkce-wrong-verifier') ? randomBytes(32).toString('base64url') : pending.verifier;
-    const redirectUri = breaks.has('exchange-wrong-redirect-uri') ? redirectUris[1] ?? 'http://localhost/other' : pending.redirectUri;
+    const verifier = breaks.has('pkce-wrong-verifier') ? randomBytes(32).toString('base64url') : started.verifier;
+    const redirectUri = breaks.has('exchange-wrong-redirect-uri') ? redirectUris[1] ?? 'http://localhost/other' : started.redirectUri;
     const exchanged = await token({ grant_type: 'authorization_code', code: q.get('code') ?? '', redirect_uri: redirectUri, code_verifier: verifier });
     if (exchanged.status !== 200) {
       if (breaks.has('expired-code-crashes')) throw new Error(`token exchange failed: ${exchanged.status}`);
@@ -94,6 +105,7 @@ function main(): void {
     }
     state.tokens = { access: exchanged.body.access_token!, refresh: exchanged.body.refresh_token!, originalRefresh: exchanged.body.refresh_token! };
     set('linked', 'Your software is linked to HMRC.');
+    if (breaks.has('token-in-page')) return void res.writeHead(302, { location: `/linked#access_token=${state.tokens.access}` }).end();
     page(res, 200, 'Linked', state.message);
   };
 
@@ -123,14 +135,15 @@ function main(): void {
     return headers;
   };
 
-  const hello = async (): Promise<Response> => {
-    const headers: Record<string, string> = { ...fraudHeaders(), authorization: `Bearer ${state.tokens!.access}` };
+  const hello = async (state: UserState, retry = false): Promise<Response> => {
+    const fraud = retry && breaks.has('no-fraud-headers-after-refresh') ? {} : fraudHeaders();
+    const headers: Record<string, string> = { ...fraud, authorization: `Bearer ${state.tokens!.access}` };
     if (!breaks.has('no-accept-header')) headers.accept = 'application/vnd.hmrc.1.0+json';
     return send(vrn ? `${base}/organisations/vat/${vrn}/obligations?status=O` : `${base}/hello/user`, { headers });
   };
 
   /** Refreshes once; false when HMRC says the grant is gone (the user must link again). */
-  const refresh = async (): Promise<'ok' | 'invalid-grant' | 'error'> => {
+  const refresh = async (state: UserState): Promise<'ok' | 'invalid-grant' | 'error'> => {
     const attempts = breaks.has('ignores-invalid-grant') ? 3 : 1;
     for (let i = 0; i < attempts; i++) {
       const current = breaks.has('no-refresh-rotation') ? state.tokens!.originalRefresh : state.tokens!.refresh;
@@ -143,30 +156,41 @@ function main(): void {
     }
     if (breaks.has('ignores-invalid-grant')) return 'error';
     state.tokens = undefined;
-    set('must-link-again', 'HMRC no longer accepts your authority: link your software to HMRC again.');
+    setter(state)('must-link-again', 'HMRC no longer accepts your authority: link your software to HMRC again.');
     return 'invalid-grant';
   };
 
-  const call = async (res: ServerResponse): Promise<void> => {
-    if (!state.tokens) return json(res, 200, { outcome: state.status, message: 'Link your software to HMRC first.' });
-    let response = await hello();
+  const call = async (res: ServerResponse, user: string): Promise<void> => {
+    const state = userState(user);
+    const set = setter(state);
+    if (!state.tokens) return json(res, 200, { outcome: state.status === 'must-link-again' ? 'must-link-again' : 'not-linked', message: 'Link your software to HMRC first.' });
+    let response = await hello(state);
     if (response.status === 401) {
-      const refreshed = await refresh();
+      const refreshed = await refresh(state);
       if (refreshed === 'invalid-grant') return json(res, 200, { outcome: 'must-link-again', message: state.message });
-      if (refreshed === 'error') return json(res, 200, { outcome: 'error', message: 'Could not renew access to HMRC; try again later.' });
-      response = await hello();
+      if (refreshed === 'error') {
+        set('error', 'Could not renew access to HMRC; try again later.');
+        return json(res, 200, { outcome: 'error', message: state.message });
+      }
+      response = await hello(state, true);
     }
     const retries = response.status === 429 ? (breaks.has('retry-storm') ? 10 : 2) : response.status === 403 && breaks.has('retries-forbidden') ? 4 : 0;
     for (let i = 0; i < retries && (response.status === 429 || response.status === 403); i++) {
       await new Promise((r) => setTimeout(r, breaks.has('retry-storm') ? 0 : 50 * 2 ** i));
-      response = await hello();
+      response = await hello(state, true);
     }
     const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
     if (response.ok) {
       set('linked', 'Your software is linked to HMRC.');
       return json(res, 200, { outcome: 'ok', message: body.message });
     }
-    if (response.status === 429) return json(res, 200, { outcome: 'error', message: 'HMRC is busy; try again in a minute.' });
+    const outage = response.status === 429 || response.status >= 500;
+    if (outage && breaks.has('hides-outages')) return json(res, 200, { outcome: 'ok', message: 'Done.' });
+    if (response.status >= 500 && breaks.has('api-hook-crashes-on-server-error')) throw new Error(`HMRC answered ${response.status}`);
+    if (response.status === 429) {
+      set('error', 'HMRC is busy; try again in a minute.');
+      return json(res, 200, { outcome: 'error', message: state.message });
+    }
     if (response.status === 403) {
       set('error', `HMRC says you are not authorised for this taxpayer (${body.code ?? 403}).`);
       return json(res, 200, { outcome: 'error', message: state.message });
@@ -174,11 +198,11 @@ function main(): void {
     if (response.status >= 500 && breaks.has('unlinks-on-server-error')) {
       state.tokens = undefined;
       set('not-linked', 'Link your software to HMRC.');
-    }
+    } else set('error', `HMRC could not answer (${response.status} ${body.code ?? ''}); your data is kept, try again later.`);
     return json(res, 200, { outcome: 'error', message: `HMRC could not answer (${response.status} ${body.code ?? ''}); your data is kept, try again later.` });
   };
 
-  const set = (status: LinkState, message: string): void => {
+  const setter = (state: UserState) => (status: LinkState, message: string): void => {
     state.status = status;
     state.message = message;
   };
@@ -188,15 +212,16 @@ function main(): void {
     const route = `${req.method} ${url.pathname}`;
     const handle = async (): Promise<void> => {
       if (route === 'GET /health') return json(res, 200, { status: 'ok' });
-      if (route === 'GET /link') return link(res);
+      const user = url.searchParams.get('user') ?? 'user';
+      if (route === 'GET /link') return link(res, user);
+      if (route === 'GET /linked') return page(res, 200, 'Linked', 'Your software is linked to HMRC.');
       if (req.method === 'GET' && redirectUris.some((r) => new URL(r).pathname === url.pathname)) return callback(url, res);
-      if (route === 'POST /call') return call(res);
-      if (route === 'GET /status') return json(res, 200, { state: state.status, message: state.message });
+      if (route === 'POST /call') return call(res, user);
+      if (route === 'GET /status') return json(res, 200, { state: userState(user).status, message: userState(user).message });
       if (route === 'POST /reset') {
-        state.pending.clear();
-        state.tokens = undefined;
-        set('not-linked', '');
-        return json(res, 200, { state: state.status });
+        pending.clear();
+        if (!breaks.has('reset-keeps-tokens')) users.clear();
+        return json(res, 200, { state: 'not-linked' });
       }
       json(res, 404, { error: 'not found' });
     };

@@ -55,6 +55,12 @@ export class EmulatorClient {
     return body.catalogue.map((f) => f.id);
   }
 
+  /** Creates or ends an agent–client relationship (`service`: MTD-VAT or MTD-IT; `clientId`: the VRN or NINO). */
+  async relationship(action: 'create' | 'delete', r: { arn: string; service: string; clientId: string }): Promise<void> {
+    if (action === 'create') await this.call('POST', '/relationships', r);
+    else await this.call('DELETE', `/relationships?${new URLSearchParams(r).toString()}`);
+  }
+
   /** The emulator's accounts, seeded personas with their passwords. */
   async accounts(): Promise<EmulatorAccount[]> {
     return ((await this.call('GET', '/accounts')) as { accounts: EmulatorAccount[] }).accounts;

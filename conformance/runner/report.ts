@@ -29,7 +29,17 @@ export interface RunReport {
   connectionMethod: string;
   startedAt: string;
   durationMs: number;
-  summary: { total: number; passed: number; failed: number; blocked: number; skipped: number; expectedFailures: number; unexpected: number };
+  summary: {
+    total: number;
+    passed: number;
+    failed: number;
+    blocked: number;
+    skipped: number;
+    expectedFailures: number;
+    unexpected: number;
+    /** Checks listed as expected failures that passed: take them off the list. */
+    expectedButPassed: string[];
+  };
   checks: CheckResult[];
 }
 

@@ -9,7 +9,7 @@ import { loadVendorConfig, VendorConfigError, type VendorConfig } from '../contr
 import { BrowserUserAgent, type BrowserHandle } from '../drivers/browser-user-agent.js';
 import { HttpUserAgent } from '../drivers/http-user-agent.js';
 import { Software } from '../drivers/software.js';
-import type { UserAgent } from '../drivers/user-agent.js';
+import type { Sighting, UserAgent } from '../drivers/user-agent.js';
 import { SCENARIOS } from '../scenarios/index.js';
 import { EmulatorClient } from './emulator-client.js';
 import { hardCodedHostsEnv, needsProxy } from './hard-coded-hosts.js';
@@ -17,6 +17,7 @@ import { loadExpectedFailures } from './expected-failures.js';
 import { resolveUser, taxpayerEnv } from './resolve-user.js';
 import { Blocked, CheckFailed, NotApplicable } from './outcomes.js';
 import type { CheckResult, Reporter, RunReport } from './report.js';
+import { RunLedger } from './run-ledger.js';
 import { CheckSession, type SessionDeps } from './session.js';
 import { VendorProcess } from './vendor-process.js';
 
@@ -78,6 +79,9 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
     const accounts = await emulator.accounts();
     const user = resolveUser(config.user, accounts, 'user');
     const wrongUser = resolveUser(config.wrongUser, accounts, 'wrongUser');
+    const agent = resolveUser({ persona: 'agent' }, accounts, 'agent');
+    const run = new RunLedger(await emulator.mark());
+    for (const secret of [clientSecret, user.password, wrongUser.password, agent.password]) run.redactor.secret(secret);
 
     const workdir = mkdtempSync(join(tmpdir(), 'hmrc-conformance-'));
     resources.push(() => rmSync(workdir, { recursive: true, force: true }));
@@ -100,14 +104,14 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
       resources.push(() => vendor.stop());
     }
     const software = new Software(config, vendorEnv);
-    const newUserAgent = userAgentFactory(config, emulator, resources);
+    const newUserAgent = userAgentFactory(config, emulator, resources, run.observe);
 
     for (const r of options.reporters) r.runStarted?.({ vendor: config.name, emulatorUrl: emulator.baseUrl, checks: selected.length });
     const results: CheckResult[] = [];
     for (const check of selected) {
       options.signal?.throwIfAborted();
       for (const r of options.reporters) r.checkStarted?.(check);
-      const result = await runCheck(check, { config, emulator, software, clientId, newUserAgent, user, wrongUser });
+      const result = await runCheck(check, { config, emulator, software, clientId, clientSecret, newUserAgent, user, wrongUser, agent, run });
       result.expected = expected.get(check.id);
       results.push(result);
       result.unexpected = isUnexpected(result, results);
@@ -116,6 +120,7 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
     for (const result of results) result.unexpected = isUnexpected(result, results);
 
     const count = (status: CheckResult['status']): number => results.filter((r) => r.status === status).length;
+    const nowPassing = results.filter((r) => r.status === 'passed' && r.expected).map((r) => r.id);
     const report: RunReport = {
       tool: 'hmrc-sandbox conform',
       reportVersion: 1,
@@ -133,6 +138,7 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
         skipped: count('skipped'),
         expectedFailures: results.filter((r) => r.status === 'failed' && r.expected).length,
         unexpected: results.filter((r) => r.unexpected).length,
+        expectedButPassed: nowPassing,
       },
       checks: results,
     };
@@ -169,7 +175,9 @@ async function runCheck(check: Check, deps: CheckDeps): Promise<CheckResult> {
   try {
     await deps.software.reset();
     const since = await deps.emulator.mark();
+    deps.run.checkStarted(check.id, since);
     session = new CheckSession({ ...deps, id: check.id, since });
+    await startsNotLinked(session);
     await SCENARIOS[check.id].run(session);
   } catch (e) {
     if (e instanceof CheckFailed) Object.assign(result, { status: 'failed', findings: e.findings, message: e.findings[0] });
@@ -185,11 +193,34 @@ async function runCheck(check: Check, deps: CheckDeps): Promise<CheckResult> {
     await deps.emulator.clearFaults().catch(() => undefined);
   }
   result.durationMs = Math.round(performance.now() - started);
-  return result;
+  return redacted(result, deps.run);
 }
 
-function userAgentFactory(config: VendorConfig, emulator: EmulatorClient, resources: Array<() => Promise<void> | void>): () => Promise<UserAgent> {
-  const options = { emulatorUrl: emulator.baseUrl, controlToken: emulator.controlToken, redirectUris: config.application.redirectUris, hmrcHostsAreEmulator: config.hmrcHosts === 'hard-coded' };
+/**
+ * Each check starts from "not linked": after the reset hook, software that still shows anything else kept its
+ * tokens, and the check cannot be judged (blocked by `reset`, whose rule that is).
+ */
+async function startsNotLinked(session: CheckSession): Promise<void> {
+  if (!session.config.reset) return;
+  const shown = await session.status();
+  if (shown && shown.state !== 'not-linked') session.block('reset', `after the reset hook the software shows "${shown.state}", not "not-linked": the reset hook kept its tokens`);
+}
+
+/** The result with every secret and token masked (tokens HMRC issued in this check are learnt from its evidence first). */
+function redacted(result: CheckResult, run: RunLedger): CheckResult {
+  for (const entry of result.evidence) {
+    const rb = entry.responseBody as Record<string, unknown> | undefined;
+    if (entry.path === '/oauth/token' && rb && typeof rb === 'object') {
+      run.redactor.issuedToken(rb.access_token);
+      run.redactor.issuedToken(rb.refresh_token);
+    }
+  }
+  const r = run.redactor;
+  return { ...result, message: result.message === undefined ? undefined : r.text(result.message), findings: r.deep(result.findings), notes: r.deep(result.notes), evidence: r.deep(result.evidence) };
+}
+
+function userAgentFactory(config: VendorConfig, emulator: EmulatorClient, resources: Array<() => Promise<void> | void>, observe: (s: Sighting) => void): () => Promise<UserAgent> {
+  const options = { emulatorUrl: emulator.baseUrl, controlToken: emulator.controlToken, redirectUris: config.application.redirectUris, hmrcHostsAreEmulator: config.hmrcHosts === 'hard-coded', observe };
   if (config.userAgent === 'http') return async () => new HttpUserAgent(options);
   if (options.hmrcHostsAreEmulator) throw new VendorConfigError(['hmrcHosts: hard-coded works with userAgent: http for now (the browser user agent cannot yet reach HMRC\'s hosts at the emulator)']);
   let browser: Promise<BrowserHandle> | undefined;

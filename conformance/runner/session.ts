@@ -1,11 +1,15 @@
 import type { CheckId } from '../checks.js';
 import type { VendorConfig } from '../contract/vendor-config.js';
-import type { Delivery, HookOutcome, LinkState, Software } from '../drivers/software.js';
+import type { Delivery, HookOutcome, LinkState, Software, UserKey } from '../drivers/software.js';
 import { onEmulator, type Callback, type OpenResult, type UserAgent } from '../drivers/user-agent.js';
 import type { EmulatorClient, JournalEntry } from './emulator-client.js';
 import { apiRequests, describeEntry, responseBody, tokenRequests } from './journal-views.js';
 import { Blocked, CheckFailed, NotApplicable } from './outcomes.js';
 import type { ResolvedUser } from './resolve-user.js';
+import type { RunLedger } from './run-ledger.js';
+
+/** Who signs in at HMRC: the contract's user, someone that user has not authorised, or an agent the user has authorised. */
+export type Signer = 'user' | 'wrongUser' | 'agent';
 
 export interface LinkAttempt {
   open: OpenResult;
@@ -31,11 +35,20 @@ export interface SessionDeps {
   emulator: EmulatorClient;
   software: Software;
   clientId: string;
+  clientSecret: string;
   newUserAgent: () => Promise<UserAgent>;
-  /** The taxpayer the software acts for, and someone that taxpayer has not authorised. */
+  /** The taxpayer the software acts for, someone that taxpayer has not authorised, and an agent (authorised by the kit when needed). */
   user: ResolvedUser;
   wrongUser: ResolvedUser;
+  agent: ResolvedUser;
   since: number;
+  run: RunLedger;
+}
+
+/** What one user action did: the software's answer and the API requests it made. */
+export interface ApiAction {
+  outcome: HookOutcome;
+  calls: JournalEntry[];
 }
 
 /**
@@ -60,13 +73,25 @@ export class CheckSession {
   get clientId(): string {
     return this.deps.clientId;
   }
+  /** The application's client secret: what must never reach the browser. */
+  get secret(): string {
+    return this.deps.clientSecret;
+  }
 
-  /** Opens the software's link in a fresh user agent; the user ends on HMRC's first page. */
-  async startLink(): Promise<LinkAttempt> {
+  get run(): RunLedger {
+    return this.deps.run;
+  }
+  /** Whether the contract's hooks take `{user}` (the software can be driven for more than one user). */
+  get perUser(): boolean {
+    return this.deps.software.perUser;
+  }
+
+  /** Opens the software's link (for `user`'s hooks) in a fresh user agent; the user ends on HMRC's first page. */
+  async startLink(user: UserKey = 'user'): Promise<LinkAttempt> {
     await this.tick();
     await this.ua?.close();
     this.ua = await this.deps.newUserAgent();
-    const open = await this.deps.software.startLink(this.ua);
+    const open = await this.deps.software.startLink(this.ua, user);
     if (!open.authorizeUrl) {
       this.block('authorization-request', `starting a link did not lead to HMRC's /oauth/authorize (ended at ${open.landing.url || 'nothing'}, HTTP ${open.landing.status})`);
     }
@@ -76,7 +101,7 @@ export class CheckSession {
   }
 
   /** Signs in (as the contract's user, unless told otherwise) and grants or denies authority; returns the callback, not yet delivered. */
-  async authorise(decision: 'grant' | 'deny', as: 'user' | 'wrongUser' = 'user'): Promise<Callback> {
+  async authorise(decision: 'grant' | 'deny', as: Signer = 'user'): Promise<Callback> {
     if (!this.ua) throw new Error('start a link first');
     await this.tick();
     return this.ua.authorise(this.deps[as], decision);
@@ -84,6 +109,12 @@ export class CheckSession {
 
   get wrongUser(): ResolvedUser {
     return this.deps.wrongUser;
+  }
+  get user(): ResolvedUser {
+    return this.deps.user;
+  }
+  get agent(): ResolvedUser {
+    return this.deps.agent;
   }
 
   /** Delivers a callback to the software (optionally changed, e.g. a tampered state). */
@@ -101,8 +132,8 @@ export class CheckSession {
    * A complete, successful link. When it cannot complete, the check is blocked by the check whose rule the
    * software broke (or fails, if that is this check).
    */
-  async link(as: 'user' | 'wrongUser' = 'user'): Promise<Linked> {
-    const attempt = await this.startLink();
+  async link(as: Signer = 'user', user: UserKey = 'user'): Promise<Linked> {
+    const attempt = await this.startLink(user);
     if (attempt.rejected) {
       this.block(/code_challenge/.test(attempt.rejected.error) ? 'pkce' : 'authorization-request', `HMRC refused the authorization request: ${attempt.rejected.error}`);
     }
@@ -117,37 +148,58 @@ export class CheckSession {
       this.block(pkce ? 'pkce' : 'code-exchange', `the code exchange failed: ${describeEntry(last!)}`);
     }
     if (delivery.crashed) this.block('code-exchange', `the software answered the callback with ${delivery.status ?? 'no response'}`);
-    const state = await this.linkState();
+    const state = await this.linkState(user);
     if (state && state !== 'linked') this.block('code-exchange', `after a successful code exchange the software shows "${state}"`);
     const tokens = responseBody(last!);
     return { attempt, callback, accessToken: String(tokens.access_token), refreshToken: String(tokens.refresh_token) };
   }
 
-  /** Makes the software call an API with its stored token. */
-  async callApi(): Promise<HookOutcome> {
+  /** Makes the software call an API with `user`'s stored token (the user's action); its answer says what the user was told. */
+  async callApi(user: UserKey = 'user'): Promise<HookOutcome> {
     await this.tick();
-    return this.deps.software.callApi();
+    return this.deps.software.callApi(user);
   }
 
   /**
-   * Makes the software call an API and requires the calls to succeed; a call HMRC refused for its headers blocks
-   * the check on `api-call-headers`.
+   * Makes the software call an API and requires the calls to succeed. A call HMRC refused for a reason another
+   * check owns blocks this check on that one: headers (406, no bearer) on `api-call-headers`, a scope that does not
+   * cover the API (403 INVALID_SCOPE) on `authorization-request`.
    */
-  async callApiSuccessfully(): Promise<JournalEntry[]> {
+  async callApiSuccessfully(user: UserKey = 'user'): Promise<ApiAction> {
     const mark = await this.mark();
-    await this.callApi();
+    const outcome = await this.callApi(user);
     const calls = apiRequests(await this.entriesSince(mark));
     if (!calls.length) this.block('api-call-headers', 'asked to call an API, the software made no API request');
-    const bad = calls.find((c) => c.status === 406 || (c.status === 401 && !c.requestHeaders.authorization));
-    if (bad) this.block('api-call-headers', `HMRC refused the API call: ${describeEntry(bad)}`);
+    blockOnOthersRules(this, calls);
     const failed = calls.filter((c) => c.status >= 400);
     if (failed.length === calls.length) throw new Error(`the software's API calls failed: ${failed.map(describeEntry).join(', ')}`);
-    return calls;
+    return { outcome, calls };
   }
 
-  /** What the software shows the user, or undefined when the contract has no status hook. */
-  async linkState(): Promise<LinkState | undefined> {
-    return (await this.deps.software.status())?.state;
+  /** What the software shows `user`, or undefined when the contract has no status hook. */
+  async linkState(user: UserKey = 'user'): Promise<LinkState | undefined> {
+    return (await this.deps.software.status(user))?.state;
+  }
+
+  /** What the software shows `user`, with its message. */
+  async status(user: UserKey = 'user'): Promise<{ state: LinkState; message?: string | undefined } | undefined> {
+    return this.deps.software.status(user);
+  }
+
+  /** Runs the contract's reset hook. */
+  async reset(): Promise<void> {
+    await this.tick();
+    await this.deps.software.reset();
+  }
+
+  /** The agent becomes the user's agent for the user's VAT (or Income Tax) records; returns how to end it. */
+  async authoriseAgent(): Promise<() => Promise<void>> {
+    const arn = this.deps.agent.identifiers.agentServicesAccountNumber;
+    const ids = this.deps.user.identifiers;
+    const relationship = ids.vrn ? { service: 'MTD-VAT', clientId: ids.vrn } : ids.nino ? { service: 'MTD-IT', clientId: ids.nino } : undefined;
+    if (!arn || !relationship) return async () => undefined;
+    await this.deps.emulator.relationship('create', { arn, ...relationship });
+    return () => this.deps.emulator.relationship('delete', { arn, ...relationship });
   }
 
   async advance(by: string): Promise<void> {
@@ -174,6 +226,11 @@ export class CheckSession {
   /** This application's journal entries (and those with no application, such as refused calls) after `mark`. */
   async entriesSince(mark: number): Promise<JournalEntry[]> {
     return (await this.deps.emulator.journal(mark)).filter((e) => !e.clientId || e.clientId === this.clientId);
+  }
+
+  /** This application's journal entries since the run began: every check's. */
+  async runEntries(): Promise<JournalEntry[]> {
+    return this.entriesSince(this.deps.run.since);
   }
 
   /** Everything this check caused: its evidence. */
@@ -212,6 +269,14 @@ export class CheckSession {
   private async tick(): Promise<void> {
     await this.deps.emulator.advance('PT1S');
   }
+}
+
+/** Blocks on the check that owns the rule a refused API call broke (see {@link CheckSession.callApiSuccessfully}). */
+export function blockOnOthersRules(s: CheckSession, calls: JournalEntry[]): void {
+  const scope = calls.find((c) => c.status === 403 && responseBody(c).code === 'INVALID_SCOPE');
+  if (scope) s.block('authorization-request', `HMRC refused the API call because the scopes granted do not cover it: ${describeEntry(scope)}`);
+  const bad = calls.find((c) => c.status === 406 || (c.status === 401 && !c.requestHeaders.authorization));
+  if (bad) s.block('api-call-headers', `HMRC refused the API call: ${describeEntry(bad)}`);
 }
 
 function errorText(body: string): string {

@@ -1,4 +1,4 @@
-import { apiRequests, bearerOf, describeEntry } from '../runner/journal-views.js';
+import { apiRequests, bearerOf, describeEntry, responseBody } from '../runner/journal-views.js';
 import type { CheckSession } from '../runner/session.js';
 import type { Scenario } from './scenario.js';
 
@@ -16,6 +16,9 @@ export const apiCallHeaders: Scenario = {
     await s.callApi();
     const calls = apiRequests(await s.entriesSince(mark));
     if (!calls.length) s.fail('asked to call an API, the software made no request to HMRC');
+    // A scope that does not cover the API is the authorization request's mistake, not a header one.
+    const scope = calls.find((c) => c.status === 403 && responseBody(c).code === 'INVALID_SCOPE');
+    if (scope) s.block('authorization-request', `HMRC refused the API call because the scopes granted do not cover it: ${describeEntry(scope)}`);
     for (const call of calls) {
       const accept = call.requestHeaders.accept ?? '';
       s.expect(accept.split(',').some((part) => ACCEPT.test(part.split(';')[0]!.trim())), `${call.method} ${call.path}: Accept is ${JSON.stringify(accept || null)}, not application/vnd.hmrc.<version>+json`);

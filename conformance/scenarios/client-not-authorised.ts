@@ -1,5 +1,5 @@
 import { apiRequests, describeEntry, responseBody, tokenRequests } from '../runner/journal-views.js';
-import type { CheckSession } from '../runner/session.js';
+import { blockOnOthersRules, type CheckSession } from '../runner/session.js';
 import type { Scenario } from './scenario.js';
 
 /**
@@ -18,6 +18,7 @@ export const clientNotAuthorised: Scenario = {
     const outcome = await s.callApi();
     const entries = await s.entriesSince(mark);
     const calls = apiRequests(entries);
+    blockOnOthersRules(s, calls);
     const refused = calls.filter((c) => c.status === 403 && isNotAuthorised(responseBody(c).code));
     if (!refused.length) {
       s.notApplicable(`signed in as ${s.wrongUser.label}, the software's API calls were not refused (${calls.map(describeEntry).join(', ') || 'none'}): they are not for a particular taxpayer`);
@@ -26,6 +27,7 @@ export const clientNotAuthorised: Scenario = {
     const tokens = tokenRequests(entries);
     s.expect(tokens.length === 0, `a 403 is not a token problem, but the software called /oauth/token: ${tokens.map(describeEntry).join(', ')}`);
     s.expect(!outcome.crashed, `the software answered with ${outcome.status ?? 'no response'} (a server error or crash)`);
+    s.expect(outcome.told?.outcome !== 'ok', `after 403 ${CODE} the software told the user "ok"`);
     const state = await s.linkState();
     s.expect(state === undefined || state === 'error', `the software shows "${state}" instead of an error the user can act on`);
     s.verdict();

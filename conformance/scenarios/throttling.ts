@@ -28,7 +28,7 @@ export const throttling: Scenario = {
     s.verdict();
     await s.clearFaults();
     const after = await s.callApiSuccessfully();
-    s.expect(after.some((c) => bearerOf(c) === linked.accessToken && c.status < 400), 'once the throttling ended the software no longer used its access token');
+    s.expect(after.calls.some((c) => bearerOf(c) === linked.accessToken && c.status < 400), 'once the throttling ended the software no longer used its access token');
     s.verdict();
   },
 };

@@ -8,6 +8,7 @@ interface ConformArgs {
   config?: string;
   junit?: string;
   json?: string;
+  html?: string;
   only?: string[];
   'emulator-url'?: string;
   'control-token'?: string;
@@ -31,20 +32,21 @@ export const conformCommand: Command<ConformArgs> = {
       .option('config', { type: 'string', describe: 'Vendor contract, YAML or JSON (see docs/conformance.md)' })
       .option('junit', { type: 'string', describe: 'Write a JUnit XML report to this file' })
       .option('json', { type: 'string', describe: 'Write a JSON report (with journal evidence) to this file' })
+      .option('html', { type: 'string', describe: 'Write a self-contained HTML report (for people reading CI artefacts) to this file' })
       .option('only', { type: 'array', string: true, describe: `Run only these checks: ${CHECKS.map((c) => c.id).join(', ')}` })
       .option('emulator-url', { type: 'string', describe: 'Use this running emulator (dedicated to the run: its clock is moved) instead of starting one' })
       .option('control-token', { type: 'string', describe: "The --emulator-url emulator's control token, if it needs one [default: $HMRC_SANDBOX_CONTROL_TOKEN]" })
       .option('expected-failures', { type: 'string', describe: 'YAML/JSON list of {id, reason}: failures that do not fail the run' })
       .option('user-agent', { choices: ['http', 'browser'] as const, describe: "Stand in for the user's browser with plain HTTP or Chromium [default: the config's, else http]" })
       .option('reference-vendor', { type: 'boolean', describe: "Run against the kit's own reference vendor (a self-test)" })
-      .option('quiet', { type: 'boolean', describe: 'No live progress' })
+      .option('quiet', { type: 'boolean', describe: 'No live progress: only the summary line' })
       .option('list', { type: 'boolean', describe: 'List the checks (id, rule, reference) and exit' })
       .check((a) => {
         if (!a.config && !a['reference-vendor'] && !a.list) throw new Error('Name the vendor contract with --config vendor.yaml (or --reference-vendor)');
         return true;
       })
       .example('$0 conform --config vendor.yaml', 'Run every check; exit 1 if one fails')
-      .example('$0 conform --config vendor.yaml --junit conformance.xml --json conformance.json', 'Reports for CI')
+      .example('$0 conform --config vendor.yaml --junit conformance.xml --json conformance.json --html conformance.html', 'Reports for CI')
       .example('$0 conform --config vendor.yaml --only token-refresh lapsed-grant', 'Just these checks')
       .example('$0 conform --config vendor.yaml --emulator-url http://hmrc:9090', 'Against an emulator already running')
       .example('$0 conform --reference-vendor', "Self-test against the kit's reference vendor")
@@ -55,11 +57,12 @@ export const conformCommand: Command<ConformArgs> = {
       return;
     }
     // The kit (drivers, runner, reporters) loads only when a run is asked for, so `serve` starts fast.
-    const { consoleReporter, jsonReporter, junitReporter, runConformance, VendorConfigError } = await import('../../conformance/index.js');
+    const { consoleReporter, htmlReporter, jsonReporter, junitReporter, runConformance, VendorConfigError } = await import('../../conformance/index.js');
     const reporters: Reporter[] = [];
-    if (!args.quiet) reporters.push(consoleReporter(process.stdout, { color: Boolean(process.stdout.isTTY) }));
+    reporters.push(consoleReporter(process.stdout, { color: Boolean(process.stdout.isTTY), quiet: args.quiet }));
     if (args.junit) reporters.push(junitReporter(args.junit));
     if (args.json) reporters.push(jsonReporter(args.json));
+    if (args.html) reporters.push(htmlReporter(args.html));
     // Ctrl-C or a CI time-out: finish the current check, then stop the software and the emulator; twice: now.
     const interrupted = new AbortController();
     const onSignal = (): void => {

@@ -47,6 +47,16 @@ describe('hmrc-sandbox conform against the reference vendor', () => {
   });
 });
 
+describe('the HTML report of the reference vendor run', () => {
+  it('is one self-contained page with a section per check', async () => {
+    const run = await runConform(['--config', REFERENCE_VENDOR, '--only', 'code-exchange', 'token-refresh']);
+    expect(run.html).toMatch(/^<!DOCTYPE html>/);
+    for (const id of ['code-exchange', 'token-refresh']) expect(run.html).toContain(`<section id="${id}" class="passed">`);
+    expect(run.html).toMatch(/Journal excerpt \(\d+ entries\)/);
+    expect(run.html).not.toMatch(/<script|<link|src=/);
+  }, 60_000);
+});
+
 describe('hmrc-sandbox conform options', () => {
   it('runs only the checks named with --only', async () => {
     const run = await runConform(['--config', REFERENCE_VENDOR, '--only', 'state-parameter', 'denied-grant']);

@@ -13,14 +13,16 @@ export interface CliRun {
   stderr: string;
   report?: RunReport | undefined;
   junit?: string | undefined;
+  html?: string | undefined;
 }
 
-/** Runs `hmrc-sandbox conform` in a child process, as a vendor's CI would, with JSON and JUnit reports. */
+/** Runs `hmrc-sandbox conform` in a child process, as a vendor's CI would, with JSON, JUnit and HTML reports. */
 export async function runConform(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const dir = mkdtempSync(join(tmpdir(), 'conform-test-'));
   const json = join(dir, 'report.json');
   const junit = join(dir, 'report.xml');
-  const child = spawn('npx', ['tsx', 'emulator/cli/main.ts', 'conform', '--json', json, '--junit', junit, ...args], {
+  const html = join(dir, 'report.html');
+  const child = spawn('npx', ['tsx', 'emulator/cli/main.ts', 'conform', '--json', json, '--junit', junit, '--html', html, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -37,7 +39,7 @@ export async function runConform(args: string[], env: Record<string, string> = {
     }
   };
   const text = read(json);
-  return { exitCode, stdout, stderr, report: text ? (JSON.parse(text) as RunReport) : undefined, junit: read(junit) };
+  return { exitCode, stdout, stderr, report: text ? (JSON.parse(text) as RunReport) : undefined, junit: read(junit), html: read(html) };
 }
 
 export function idsWithStatus(report: RunReport | undefined, status: string): string[] {
