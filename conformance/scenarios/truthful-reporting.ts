@@ -23,6 +23,8 @@ export const truthfulReporting: Scenario = {
       await s.fault(phase.fault, 'always');
       const outcome = await s.callApi();
       if (outcome.crashed) s.block(phase.owner, `${phase.label}: the api hook answered ${outcome.status ?? 'nothing'} (a crash)`);
+      // Dropping the link on an outage is the server-errors / throttling rule's mistake, reported there once.
+      if (outcome.told?.outcome === 'must-link-again' || outcome.told?.outcome === 'not-linked') s.block(phase.owner, `${phase.label}: the software dropped the link ("${outcome.told.outcome}")`);
       s.expect(outcome.told, `${phase.label}: the api hook's answer carries no {"outcome": …}: ${outcome.body.slice(0, 120)}`);
       s.expect(outcome.told?.outcome !== 'ok', `${phase.label}: the software told the user "ok" (it hides the outage)`);
       s.expect(outcome.told?.outcome !== 'error' || outcome.told.message.trim(), `${phase.label}: the software reported an error with no message`);
@@ -31,6 +33,8 @@ export const truthfulReporting: Scenario = {
       s.expect(shown?.state !== 'error' || shown.message?.trim(), `${phase.label}: the software shows "error" with no message`);
       await s.clearFaults();
     }
+    const after = await s.linkState();
+    if (after === 'not-linked' || after === 'must-link-again') s.block('server-errors', `once HMRC recovered the software shows "${after}": it dropped the link during the outage`);
     await expectWorking(s, 'once HMRC recovered');
     s.verdict();
   },

@@ -171,7 +171,7 @@ export interface EmulatorConfig {
     /**
      * A Redis to keep the state in, shared by every emulator given the same URL (several replicas serving one team):
      * `redis://[:password@]host:port/db`, or `rediss://` for TLS. Unset: SQLite in `dataDir`, or memory. See
-     * docs/decisions/0010-redis-store.md.
+     * docs/decisions/0009-redis-store.md.
      * @example store: { url: 'redis://redis:6379/0' }
      */
     url?: string | undefined;
