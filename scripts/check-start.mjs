@@ -36,9 +36,11 @@ child.stdout.on('data', async (chunk) => {
   if (flow !== true) fail(`the link-software journey failed: ${flow}`);
   const css = await fetch(`${url}/assets/govuk-frontend.min.css`);
   if (css.status !== 200 || !(await css.text()).includes('.govuk-')) fail(`GET /assets/govuk-frontend.min.css answered ${css.status}`);
+  const script = await fetch(`${url}/_emulator/dashboard.js`);
+  if (script.status !== 200 || !(await script.text()).includes('fetch(')) fail(`GET /_emulator/dashboard.js answered ${script.status}`);
   clearTimeout(timer);
   child.removeAllListeners('exit');
   process.kill(-child.pid, 'SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
-  console.log(`npm start: OK (${url}: Hello World, one journey to a token and /hello/user, GOV.UK Frontend's stylesheet, state in a data directory)`);
+  console.log(`npm start: OK (${url}: Hello World, one journey to a token and /hello/user, GOV.UK Frontend's stylesheet, the dashboard's script, state in a data directory)`);
 });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const copied = [];
 for (const file of readdirSync(join(ROOT, 'emulator'), { recursive: true, encoding: 'utf8' })) {
-  if (/[\\/]templates[\\/][^\\/]+\.njk$/.test(file)) copied.push(join('emulator', file));
+  if (/[\\/]templates[\\/][^\\/]+\.njk$/.test(file) || /[\\/]static[\\/][^\\/]+$/.test(file)) copied.push(join('emulator', file));
 }
 copied.push('conformance/reporters/report.schema.json');
 for (const file of copied) cpSync(join(ROOT, file), join(ROOT, 'dist', file), { force: true });

@@ -3,6 +3,7 @@ import type { EmulatorContext } from '../context.js';
 import { authorizeRules } from './authorize-rules.js';
 import { hmrcAuthorizeRedirect } from './authorize-redirect.js';
 import { PROVIDER_PATHS } from './provider.js';
+import { dropUnusableHost } from './usable-host.js';
 
 /**
  * HMRC's authorize endpoint, `GET /oauth/authorize` (also answered on the API host, as HMRC does):
@@ -17,6 +18,7 @@ export function oauthRoutes(ctx: EmulatorContext): express.Router {
   // OpenID parameters (below).
   const toProvider = (req: express.Request, res: express.Response): void => {
     req.originalUrl = ctx.pathPrefix + req.url;
+    dropUnusableHost(req);
     void callback(req, res);
   };
 

@@ -4,6 +4,7 @@ import { invalidRequest, OAuthError } from '../errors/oauth-error.js';
 import type { RawRequest } from '../http/raw.js';
 import { replayForm } from './replay-form.js';
 import { checkTokenRequest } from './token-rules.js';
+import { dropUnusableHost } from './usable-host.js';
 
 /** Refresh tokens being exchanged right now, each held for at most this long (virtual time). */
 const IN_PROGRESS = 'refresh-in-progress';
@@ -38,6 +39,7 @@ export function tokenEndpoint(ctx: EmulatorContext): (req: RawRequest, res: Serv
       }
     }
     await checkTokenRequest(ctx, req);
+    dropUnusableHost(req);
     await provider(replayForm(req), res);
   };
 

@@ -33,9 +33,15 @@ export async function asVendor(env: FidelityEnv, method: string, path: string, b
 /** The taxpayer's first stored business, as Business Details lists it with Gov-Test-Scenario: STATEFUL. */
 export async function defaultBusinessId(env: FidelityEnv): Promise<string> {
   const res = await asTaxpayer(env, 'GET', `/individuals/business/details/${nino(env)}/list`, BD, { scenario: 'STATEFUL' });
-  const first = (res.body as { listOfBusinesses?: Array<{ businessId: string }> }).listOfBusinesses?.[0];
-  if (!first) throw new Error(`list: ${res.status} ${JSON.stringify(res.body)}`);
-  return first.businessId;
+  // The first self-employment: the property probes add property businesses to the same taxpayer.
+  const list = (res.body as { listOfBusinesses?: Array<{ businessId: string; typeOfBusiness?: string }> }).listOfBusinesses ?? [];
+  const found = list.find((b) => b.typeOfBusiness === 'self-employment');
+  if (found) return found.businessId;
+  // Made through SA Test Support when the taxpayer has none left (a probe before may have replaced its businesses).
+  const created = await asVendor(env, 'POST', `/individuals/self-assessment-test-support/business/${nino(env)}`, { typeOfBusiness: 'self-employment', tradingName: 'Fidelity Trading', businessAddressLineOne: '1 High Street', businessAddressPostcode: 'TF3 4NT', businessAddressCountryCode: 'GB' });
+  const id = (created.body as { businessId?: string }).businessId;
+  if (!id) throw new Error(`list: ${res.status} ${JSON.stringify(res.body)}; create: ${created.status} ${JSON.stringify(created.body)}`);
+  return id;
 }
 
 /** The tax year the emulator's virtual clock is in, e.g. `2026-27`. */

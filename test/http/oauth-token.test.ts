@@ -257,3 +257,15 @@ describe('POST /oauth/token: what HMRC does not offer is ignored, as HMRC ignore
     expect(Object.keys(discovery).filter((k) => /dpop|pushed_authorization|resource/i.test(k))).toEqual([]);
   });
 });
+
+describe('a forwarded host no URL can carry', () => {
+  // Found by the fuzzer (seed 12): oidc-provider builds URLs from X-Forwarded-Host and threw on this one.
+  it('is ignored by discovery and the token endpoint instead of answering 500', async () => {
+    const e = await emulator();
+    const discovery = await request(e.app).get('/.well-known/openid-configuration').set('X-Forwarded-Host', '580777994417');
+    expect(discovery.status).toBe(200);
+    expect(discovery.body.token_endpoint).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?\/oauth\/token$/);
+    const minted = await token(e, { ...creds, grant_type: 'client_credentials' }).set('X-Forwarded-Host', '580777994417');
+    expect(minted.status).toBe(200);
+  });
+});

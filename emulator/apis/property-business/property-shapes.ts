@@ -8,7 +8,7 @@ import { amount, array, bool, date, fieldsOf, object, signed, type ObjectShape, 
  * country code up to 2025-26 and by property ID (Foreign Property Details) from 2026-27.
  */
 const PROPERTY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const BUILDING_TEXT = /^[0-9a-zA-Z{À-˿’}\- _&`():.'^]{1,90}$/;
+const BUILDING_TEXT = /^[0-9a-zA-Z{\u00C0-\u02FF\u2019}\- _&`():.'^]{1,90}$/;
 
 const fromTo = { fromDate: date('FORMAT_FROM_DATE', 'The provided From date is invalid'), toDate: date('FORMAT_TO_DATE', 'The provided To date is invalid') };
 const rentsReceived = () => object({ rentsReceived: amount() });
