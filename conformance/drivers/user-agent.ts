@@ -96,7 +96,7 @@ export function onEmulator(url: string, emulatorUrl: string): boolean {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** HMRC's authorization endpoint (not the `/oauth/authorize/<uid>` resumption after each step). */
+/** HMRC's authorization endpoint (not the `/oauth/authorize/<uid>` resumption after each step), under the emulator's base path (a tenant's `/t/{id}`). */
 export function isAuthorizeUrl(url: string, emulatorUrl: string): boolean {
-  return onEmulator(url, emulatorUrl) && new URL(url).pathname === '/oauth/authorize';
+  return onEmulator(url, emulatorUrl) && new URL(url).pathname === `${new URL(emulatorUrl).pathname.replace(/\/+$/, '')}/oauth/authorize`;
 }

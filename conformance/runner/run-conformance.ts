@@ -18,6 +18,7 @@ import { resolveUser, taxpayerEnv } from './resolve-user.js';
 import { Blocked, CheckFailed, NotApplicable } from './outcomes.js';
 import type { CheckResult, Reporter, RunReport } from './report.js';
 import { RunLedger } from './run-ledger.js';
+import { runTarget } from './run-tenant.js';
 import { CheckSession, type SessionDeps } from './session.js';
 import { VendorProcess } from './vendor-process.js';
 
@@ -26,8 +27,10 @@ type Check = (typeof CHECKS)[number];
 export interface RunOptions {
   /** The vendor contract (YAML or JSON). */
   configPath: string;
-  /** Use this running emulator instead of starting one (it should be dedicated to the run: the kit moves its clock). */
+  /** Use this running emulator instead of starting one: when the kit launches the software, the run takes a tenant of its own there (run-tenant.ts). */
   emulatorUrl?: string | undefined;
+  /** `false`: use `emulatorUrl` as it is, without a tenant (it should then be dedicated to the run: the kit moves its clock). */
+  tenant?: boolean | undefined;
   /** The running emulator's control token, when it needs one; defaults to `HMRC_SANDBOX_CONTROL_TOKEN`. */
   controlToken?: string | undefined;
   /** Run only these checks. */
@@ -69,7 +72,13 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
       running = await start({ port: 0, seed: 'conformance', clock: { frozen: true }, ...(proxied ? { proxy: { port: 0 } } : {}) });
       resources.push(() => running!.stop());
     }
-    const emulator = new EmulatorClient((options.emulatorUrl ?? running!.baseUrl).replace(/\/$/, ''), running ? undefined : (options.controlToken ?? env.HMRC_SANDBOX_CONTROL_TOKEN));
+    const controlToken = running ? undefined : (options.controlToken ?? env.HMRC_SANDBOX_CONTROL_TOKEN);
+    // A tenant only when the kit launches the software and so can hand it the tenant's URL; software already running
+    // was configured with the URL it was given.
+    const inTenant = options.tenant !== false && config.launch !== undefined;
+    const target = running ? { baseUrl: running.baseUrl } : await runTarget(options.emulatorUrl!, controlToken, inTenant);
+    if (target.release) resources.push(target.release);
+    const emulator = new EmulatorClient(target.baseUrl.replace(/\/$/, ''), controlToken);
     await emulator.health();
 
     const clientId = config.application.clientId ?? `Conformance${randomBytes(12).toString('hex').slice(0, 17)}`;

@@ -12,6 +12,7 @@ interface ConformArgs {
   only?: string[];
   'emulator-url'?: string;
   'control-token'?: string;
+  tenant?: boolean;
   'expected-failures'?: string;
   'user-agent'?: 'http' | 'browser';
   'reference-vendor'?: boolean;
@@ -34,7 +35,8 @@ export const conformCommand: Command<ConformArgs> = {
       .option('json', { type: 'string', describe: 'Write a JSON report (with journal evidence) to this file' })
       .option('html', { type: 'string', describe: 'Write a self-contained HTML report (for people reading CI artefacts) to this file' })
       .option('only', { type: 'array', string: true, describe: `Run only these checks: ${CHECKS.map((c) => c.id).join(', ')}` })
-      .option('emulator-url', { type: 'string', describe: 'Use this running emulator (dedicated to the run: its clock is moved) instead of starting one' })
+      .option('emulator-url', { type: 'string', describe: 'Use this running emulator instead of starting one; when the kit launches the software, the run takes a tenant of its own there and deletes it at the end' })
+      .option('tenant', { type: 'boolean', default: true, describe: 'With --emulator-url: --no-tenant runs against the emulator itself (dedicated to the run: its clock is moved)' })
       .option('control-token', { type: 'string', describe: "The --emulator-url emulator's control token, if it needs one [default: $HMRC_SANDBOX_CONTROL_TOKEN]" })
       .option('expected-failures', { type: 'string', describe: 'YAML/JSON list of {id, reason}: failures that do not fail the run' })
       .option('user-agent', { choices: ['http', 'browser'] as const, describe: "Stand in for the user's browser with plain HTTP or Chromium [default: the config's, else http]" })
@@ -48,7 +50,7 @@ export const conformCommand: Command<ConformArgs> = {
       .example('$0 conform --config vendor.yaml', 'Run every check; exit 1 if one fails')
       .example('$0 conform --config vendor.yaml --junit conformance.xml --json conformance.json --html conformance.html', 'Reports for CI')
       .example('$0 conform --config vendor.yaml --only token-refresh lapsed-grant', 'Just these checks')
-      .example('$0 conform --config vendor.yaml --emulator-url http://hmrc:9090', 'Against an emulator already running')
+      .example('$0 conform --config vendor.yaml --emulator-url http://hmrc:9090', 'Against a shared emulator already running (in a tenant of its own)')
       .example('$0 conform --reference-vendor', "Self-test against the kit's reference vendor")
       .example('$0 conform --list', 'The catalogue of checks'),
   run: async (args) => {
@@ -76,6 +78,7 @@ export const conformCommand: Command<ConformArgs> = {
         configPath: args.config ?? referenceVendorConfig((problem) => new VendorConfigError([problem])),
         emulatorUrl: args['emulator-url'],
         controlToken: args['control-token'],
+        tenant: args.tenant,
         only: args.only,
         expectedFailures: args['expected-failures'],
         userAgent: args['user-agent'],
