@@ -33,6 +33,7 @@ const COLD_STARTS = quick ? 2 : 5;
 const FLOW_MS = quick ? 2_000 : 5_000;
 const FLOW_CONCURRENCY = 8;
 const MEMORY_TOKENS = quick ? 10_000 : 100_000;
+const STORE_NAMES = { emulator: 'memory', sqlite: 'SQLite', redis: 'Redis' };
 const SOAK = quick ? { concurrency: 100, durationMs: 5_000, users: 20 } : { concurrency: 1_000, durationMs: 60_000, users: 100 };
 
 if (!existsSync(new URL('../dist/bundle/cli.mjs', import.meta.url))) {
@@ -218,8 +219,6 @@ const report = [
 if (loadavg()[0] > 1.5) report.push('The machine was busy (load average above 1.5): throughput figures are noisy; the CPU µs/req figures less so.');
 console.log(report.join('\n'));
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ ...results, tokens: strip(tk), api: strip(ap) }, null, 2)}\n`);
-
-const STORE_NAMES = { emulator: 'memory', sqlite: 'SQLite', redis: 'Redis' };
 
 /**
  * Each store behind its own emulator process: client_credentials tokens/s in alternating rounds (`emulator` is the
