@@ -27,6 +27,7 @@ import { errorHandler, notFound } from './http/error-handler.js';
 import { frontDoor } from './http/front-door.js';
 import { IncomeTax } from './income-tax/income-tax.js';
 import { journeyRoutes } from './journey/routes.js';
+import { manageAuthorityRoutes } from './manage-authority/routes.js';
 import { assetRoutes } from './pages/assets.js';
 import { oauthRoutes } from './oauth/routes.js';
 import { providerKeys } from './oauth/keys.js';
@@ -144,6 +145,7 @@ export async function buildEmulator(config: EmulatorConfig, scope: StateScope, o
   pages.use('/_emulator', controlRoutes(context, { reset, personas: () => personas, rootRoutes: options.rootRoutes }));
   pages.use(journeyRoutes(context));
   pages.use(agentPageRoutes(context));
+  pages.use(manageAuthorityRoutes(context));
   pages.use(notFound);
   pages.use(errorHandler);
 

@@ -61,6 +61,14 @@ export class EmulatorClient {
     else await this.call('DELETE', `/relationships?${new URLSearchParams(r).toString()}`);
   }
 
+  /**
+   * Removes a user's authority for an application, as the user can at HMRC ("Manage your authorised software"): the
+   * grants and every token issued under them are revoked, so refreshes answer invalid_grant and API calls 401.
+   */
+  async removeAuthority(userId: string, clientId: string): Promise<void> {
+    await this.call('DELETE', `/accounts/${encodeURIComponent(userId)}/grants/${encodeURIComponent(clientId)}`);
+  }
+
   /** The emulator's accounts, seeded personas with their passwords. */
   async accounts(): Promise<EmulatorAccount[]> {
     return ((await this.call('GET', '/accounts')) as { accounts: EmulatorAccount[] }).accounts;

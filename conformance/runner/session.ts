@@ -210,6 +210,12 @@ export class CheckSession {
     await this.deps.emulator.fault({ id, times, clientId: this.clientId });
   }
 
+  /** The user removes the software's authority at HMRC: its grants and tokens are revoked for real. */
+  async removeAuthority(): Promise<void> {
+    await this.tick();
+    await this.deps.emulator.removeAuthority(this.deps.user.userId, this.clientId);
+  }
+
   async clearFaults(): Promise<void> {
     await this.deps.emulator.clearFaults();
   }

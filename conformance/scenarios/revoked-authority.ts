@@ -3,9 +3,9 @@ import type { CheckSession } from '../runner/session.js';
 import type { Scenario } from './scenario.js';
 
 /**
- * The user removes the software's authority (HMRC's "Manage authorised applications"): the API answers 401
- * INVALID_CREDENTIALS and the refresh 400 invalid_grant. Produced with the emulator's `api-invalid-credentials`
- * and `refresh-invalid-grant` faults.
+ * The user removes the software's authority (HMRC's "Manage your authorised software"): the API answers 401
+ * INVALID_CREDENTIALS and the refresh 400 invalid_grant. Produced for real, headless, with the emulator's
+ * `DELETE /_emulator/accounts/{userId}/grants/{clientId}`: the grant and every token issued under it are revoked.
  */
 export const revokedAuthority: Scenario = {
   id: 'revoked-authority',
@@ -13,8 +13,7 @@ export const revokedAuthority: Scenario = {
     await s.link();
     await s.callApiSuccessfully();
     const mark = await s.mark();
-    await s.fault('api-invalid-credentials', 'always');
-    await s.fault('refresh-invalid-grant', 'always');
+    await s.removeAuthority();
     await expectMustLinkAgain(s, mark, 'after the user removed the authority');
   },
 };

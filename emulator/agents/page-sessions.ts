@@ -24,12 +24,14 @@ export class PageSessions {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly cookie: { name: string; path: string },
+    /** Where the sessions are kept: pages that share nothing keep them apart. */
+    private readonly ns = NS,
   ) {}
 
   async current(req: Request): Promise<PageSession | undefined> {
     const id = readCookie(req, this.cookie.name);
     if (!id || !/^[A-Za-z0-9_-]{20,64}$/.test(id)) return undefined;
-    const session = await this.store.get<PageSession>(NS, id);
+    const session = await this.store.get<PageSession>(this.ns, id);
     if (session) await this.save(session);
     return session;
   }
@@ -40,7 +42,7 @@ export class PageSessions {
 
   /** A new session with a new ID and CSRF token; the old one, if any, is forgotten. */
   async create(res: Response, userId?: string, previous?: PageSession): Promise<PageSession> {
-    if (previous) await this.store.delete(NS, previous.id);
+    if (previous) await this.store.delete(this.ns, previous.id);
     const session: PageSession = { id: randomBytes(24).toString('base64url'), csrfToken: randomBytes(24).toString('base64url'), userId };
     await this.save(session);
     res.cookie(this.cookie.name, session.id, { httpOnly: true, sameSite: 'lax', path: this.cookie.path });
@@ -55,7 +57,7 @@ export class PageSessions {
   }
 
   private async save(session: PageSession): Promise<void> {
-    await this.store.set(NS, session.id, session, { expiresAt: this.clock.now() + IDLE_MS });
+    await this.store.set(this.ns, session.id, session, { expiresAt: this.clock.now() + IDLE_MS });
   }
 }
 

@@ -5,6 +5,7 @@ import { DashboardSessions } from '../dashboard/session.js';
 import { agentControlRoutes } from './agent-routes.js';
 import { ControlError } from './control-error.js';
 import { coreControlRoutes, type ControlHooks } from './core-routes.js';
+import { grantControlRoutes } from './grant-routes.js';
 import { controlGuard } from './guard.js';
 import { journeyControlRoutes } from './journey-routes.js';
 import { openApiDocument } from './openapi.js';
@@ -21,6 +22,7 @@ export function controlRouteTable(ctx: EmulatorContext, hooks: ControlHooks, ses
     ...dashboardRoutes(sessions),
     ...coreControlRoutes(ctx, hooks),
     ...(hooks.rootRoutes ?? []),
+    ...grantControlRoutes(ctx),
     ...agentControlRoutes(ctx),
     ...journeyControlRoutes(ctx),
     ...signUpControlRoutes(ctx),

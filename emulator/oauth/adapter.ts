@@ -37,6 +37,8 @@ export function createAdapterClass(store: Store, clock: Clock): new (name: strin
       }
       if (this.model === 'Grant' && expiresAt !== undefined) {
         const existing = await store.get<number>(index('grant-expiry'), id);
+        // When the user granted it, in virtual time (oidc-provider's `iat` is real time): Manage your authorised software shows it.
+        if (existing === undefined) await store.set(index('grant-granted'), id, clock.now(), { expiresAt });
         expiresAt = existing ?? expiresAt;
         await store.set(index('grant-expiry'), id, expiresAt, { expiresAt });
       }
@@ -103,6 +105,7 @@ export async function revokeGrant(store: Store, grantId: string, keep?: string):
   if (keep === undefined) {
     await store.delete('oidc:Grant', grantId);
     await store.delete('oidc-index:grant', grantId);
+    await store.delete('oidc-index:grant-granted', grantId);
   }
 }
 

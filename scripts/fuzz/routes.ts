@@ -1,6 +1,6 @@
 // Every route the emulator answers, read from its own route tables rather than listed by hand, so a new
 // route is fuzzed the day it lands: the gateway's API table (emulator/apis), oidc-provider's paths, and
-// the express routers of the OAuth endpoints, the pages (link-software journey, sign-up, agents) and the
+// the express routers of the OAuth endpoints, the pages (link-software journey, sign-up, agents, manage authority) and the
 // control API, walked layer by layer.
 import type { Router } from 'express';
 import { agentPageRoutes } from '../../emulator/agents/page-routes.js';
@@ -8,6 +8,7 @@ import { apis } from '../../emulator/apis/index.js';
 import { createEmulator } from '../../emulator/app.js';
 import { controlRoutes } from '../../emulator/control/routes.js';
 import { journeyRoutes } from '../../emulator/journey/routes.js';
+import { manageAuthorityRoutes } from '../../emulator/manage-authority/routes.js';
 import { oauthRoutes } from '../../emulator/oauth/routes.js';
 import { PROVIDER_PATHS } from '../../emulator/oauth/provider.js';
 import { signUpRoutes } from '../../emulator/sign-up/routes.js';
@@ -31,6 +32,7 @@ export async function discoverRoutes(): Promise<Route[]> {
     ['/_emulator', controlRoutes(context, hooks), 'control'],
     ['', journeyRoutes(context), 'pages'],
     ['', agentPageRoutes(context), 'pages'],
+    ['', manageAuthorityRoutes(context), 'pages'],
   ];
   const routes: Route[] = [];
   for (const api of apis) {

@@ -116,6 +116,10 @@ describe('the control API as its OpenAPI document describes it', () => {
       ['post', `/invitations/${invitation.invitationId}/reject`],
       ['post', `/invitations/${second.invitationId}/reject`],
       ['post', '/invitations/CS5AK7O8FPC43/accept'],
+      ['get', '/accounts/user1/grants'],
+      ['get', '/accounts/nobody/grants'],
+      ['delete', `/accounts/user1/grants/${CLIENT_ID}`],
+      ['delete', `/accounts/user1/grants/${CLIENT_ID}`],
       ['post', '/reset'],
     ];
     for (const c of calls) await call(c);

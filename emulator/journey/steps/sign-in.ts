@@ -1,6 +1,6 @@
 import type express from 'express';
 import type { Account } from '../../accounts/account.js';
-import { Attempts, lockOutKey } from '../attempts.js';
+import { signInChecker } from '../check-sign-in.js';
 import type { HandleFn, JourneyKit, Step } from '../kit.js';
 import { PROMPTS } from '../policy.js';
 
@@ -10,34 +10,23 @@ import { PROMPTS } from '../policy.js';
  * to sign in.", wrong credentials → 401 re-render with "Invalid user ID or password. Try again."
  * Production: agents must use the user ID of their agent services account (`HMRC-AS-AGENT`).
  * The emulator's choices: `journeyLimits.signInAttempts` wrong passwords in a row lock the user ID for
- * `journeyLimits.signInLockoutSeconds` (a shared, seeded account only in that journey: see `lockOutKey`); an
- * account locked by HMRC (`locked`) gets a locked page.
+ * `journeyLimits.signInLockoutSeconds` (a shared, seeded account only in that journey: see `lockOutKey`;
+ * the check is check-sign-in.ts, shared with Manage your authorised software); an account locked by HMRC
+ * (`locked`) gets a locked page.
  */
 export function signInStep(kit: JourneyKit, router: express.Router, handle: HandleFn): void {
-  const limits = kit.ctx.config.journeyLimits;
-  const attempts = new Attempts(kit.ctx.store, kit.ctx.clock, 'sign-in-failures', limits.signInAttempts, limits.signInLockoutSeconds * 1000);
+  const checkSignIn = signInChecker(kit.ctx);
 
   router.post('/:uid/sign-in', handle(PROMPTS.signIn, async (step) => {
     const body = step.req.body as Record<string, unknown>;
-    const userId = typeof body.userId === 'string' ? body.userId.trim() : '';
-    const password = typeof body.password === 'string' ? body.password : '';
-    if (!userId || !password || userId.length > 100 || password.length > 200) {
-      await kit.log(step, 'sign-in', 'missing-credentials');
+    const result = await checkSignIn(body.userId, body.password, step.journey.id);
+    if (result.outcome !== 'signed-in') {
+      await kit.log(step, 'sign-in', result.outcome);
+      if (result.outcome === 'locked' || result.outcome === 'wrong-password:locked') return kit.fail(step, 'sign-in-locked', 401);
+      const userId = typeof body.userId === 'string' ? body.userId.trim() : '';
       return showSignIn(kit, step, { userId, error: 'Invalid user ID or password. Try again.' }, 401);
     }
-    const lockOut = await lockOutKey(kit.ctx.accounts, userId, step.journey.id);
-    if (await attempts.lockedUntil(lockOut)) {
-      await kit.log(step, 'sign-in', 'locked');
-      return kit.fail(step, 'sign-in-locked', 401);
-    }
-    const account = await kit.ctx.accounts.signIn(userId, password);
-    if (!account) {
-      const locked = await attempts.fail(lockOut);
-      await kit.log(step, 'sign-in', locked ? 'wrong-password:locked' : 'wrong-password');
-      if (locked) return kit.fail(step, 'sign-in-locked', 401);
-      return showSignIn(kit, step, { userId, error: 'Invalid user ID or password. Try again.' }, 401);
-    }
-    await attempts.reset(lockOut);
+    const { account } = result;
     const variant = account.journey ?? step.journey.variant;
     step.journey = (await kit.states.update(step.journey.id, { userId: account.userId, variant, confidenceLevel: account.confidenceLevel })) ?? step.journey;
     if (account.locked) {
