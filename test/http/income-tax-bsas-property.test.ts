@@ -2,7 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/app.js';
 import { emulator, userToken } from '../support.js';
-import { agent, client, IT_SCOPES, NINO, taxpayer } from './income-tax-fixtures.js';
+import { agent, client, IT_SCOPES, NINO, taxpayer, testSupportToken } from './income-tax-fixtures.js';
 import { foreignCumulative, PB, PROPERTY, propertyBusiness, ukCumulative } from './income-tax-property-fixtures.js';
 
 const BSAS = `/individuals/self-assessment/adjustable-summary/${NINO}`;
@@ -141,6 +141,32 @@ describe('Business Source Adjustable Summary 7.0: UK and foreign property', () =
     expect((await bsas.post(adjust('uk-property', fhl, '2024-25'), { furnishedHolidayLet: { income: { totalRentsReceived: 10 } } })).status).toBe(200);
     const trig = await bsas.post(`${BSAS}/trigger`, { accountingPeriod: { startDate: '2025-04-06', endDate: '2026-04-05' }, typeOfBusiness: 'uk-property-fhl', businessId });
     expect(trig.body.code).toBe('FORMAT_TYPE_OF_BUSINESS');
+  });
+
+  it('still adjusts a self-employment summary once, alongside property ones, and the calculation takes both', async () => {
+    const e = await emulator({ data: 'realistic' });
+    const support = client(e, await testSupportToken(e), '1.0');
+    const created = await support.post(`/individuals/self-assessment-test-support/business/${NINO}`, { typeOfBusiness: 'self-employment', tradingName: 'Test Trading', businessAddressLineOne: '1 High Street', businessAddressPostcode: 'TF3 4NT', businessAddressCountryCode: 'GB' });
+    const seBusiness = created.body.businessId as string;
+    const propertyId = await propertyBusiness(e, 'uk-property');
+    await client(e, await taxpayer(e), PB).put(`${PROPERTY}/uk/${NINO}/${propertyId}/cumulative/2025-26`, ukCumulative('2026-01-05'));
+    const { token, bsas } = await afterYearEnd(e);
+    const se = await client(e, token, '5.0').put(`/individuals/business/self-employment/${NINO}/${seBusiness}/cumulative/2025-26`, {
+      periodDates: { periodStartDate: '2025-04-06', periodEndDate: '2026-04-05' },
+      periodIncome: { turnover: 20000 },
+      periodExpenses: { consolidatedExpenses: 5000 },
+    });
+    expect(se.status).toBe(204);
+    // property 9,499 + self-employment 15,000
+    expect(await calculatedIncome(e, token)).toBe(24499);
+    const seId = await trigger(bsas, 'self-employment', seBusiness);
+    const ukId = await trigger(bsas, 'uk-property', propertyId);
+    expect((await bsas.get(retrieve('self-employment', seId))).body.adjustableSummaryCalculation).toMatchObject({ totalIncome: 20000, totalExpenses: 5000, netProfit: 15000 });
+    expect((await bsas.get(retrieve('self-employment', ukId))).body.code).toBe('RULE_TYPE_OF_BUSINESS_INCORRECT');
+    expect((await bsas.post(adjust('self-employment', seId), { income: { turnover: -1000 } })).status).toBe(200);
+    expect((await bsas.post(adjust('self-employment', seId), { income: { turnover: -1000 } })).body.code).toBe('RULE_ALREADY_ADJUSTED');
+    expect((await bsas.post(adjust('uk-property', ukId), { ukProperty: { expenses: { other: 499 } } })).status).toBe(200);
+    expect(await calculatedIncome(e, token)).toBe(23000);
   });
 
   it.each([
