@@ -160,7 +160,10 @@ function checkAgainstSummary(kind: Kind, summary: BsasSummary, adjustments: Json
   const { adjustedFigures: after } = calculations(summary, adjustments, countryLookup(state));
   const consolidated = entries.some((e) => (e.expenses as Json | undefined)?.consolidatedExpenses !== undefined);
   if (consolidated && after.totals.income > (summary.taxYear >= 2024 ? 90_000 : 85_000)) throw bsasErrors.OVER_CONSOLIDATED_EXPENSES_THRESHOLD();
-  const negative = (o: Record<string, number>) => Object.values(o).some((v) => v < 0);
-  const ukExpensesNegative = kind === 'uk' && negative(after.expenses);
-  if (after.totals.income < 0 || negative(after.income) || ukExpensesNegative || (after.expenses.residentialFinancialCost ?? 0) < 0) throw bsasErrors.RESULTING_VALUE_NOT_PERMITTED();
+  // Only what the adjustment touches: a summary may already hold negative expenses (Property Business allows them).
+  const touched = (section: 'income' | 'expenses') => new Set(entries.flatMap((e) => Object.keys((e[section] ?? {}) as Json)));
+  const below = (o: Record<string, number>, fields: Set<string>) => [...fields].some((f) => (o[f] ?? 0) < 0);
+  const expenses = touched('expenses');
+  const checked = kind === 'uk' ? expenses : new Set([...expenses].filter((f) => f === 'residentialFinancialCost'));
+  if (after.totals.income < 0 || below(after.income, touched('income')) || below(after.expenses, checked)) throw bsasErrors.RESULTING_VALUE_NOT_PERMITTED();
 }
