@@ -188,6 +188,24 @@ describe('Business Source Adjustable Summary 7.0: UK and foreign property', () =
     expect(res.body.code).toBe(code);
   });
 
+  it.each([
+    ['uk-property', '2025-26', { ukProperty: null }],
+    ['uk-property', '2025-26', { ukProperty: [] }],
+    ['uk-property', '2025-26', { ukProperty: { income: 'lots' } }],
+    ['uk-property', '2024-25', { furnishedHolidayLet: { income: { totalRentsReceived: '5' } } }],
+    ['foreign-property', '2023-24', { foreignProperty: { countryCode: 'FRA' } }],
+    ['foreign-property', '2023-24', { foreignProperty: [null, 5] }],
+    ['foreign-property', '2024-25', { foreignProperty: { countryLevelDetail: [{ countryCode: 7 }] } }],
+    ['foreign-property', '2025-26', { foreignProperty: { countryLevelDetail: {} } }],
+    ['foreign-property', '2025-26', { foreignFhlEea: { income: { totalRentsReceived: 5 } } }],
+    ['foreign-property', '2026-27', { foreignProperty: { propertyLevelDetail: [{ propertyId: null, income: {} }] } }],
+  ])('answers a malformed %s adjustment for %s (%j) with a 400, never a 500', async (kind, year, body) => {
+    const e = await emulator({ data: 'realistic' });
+    const res = await client(e, await taxpayer(e), '7.0').post(adjust(kind, A_CALCULATION, year), body);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toMatch(/^(RULE_|FORMAT_|INVALID_REQUEST)/);
+  });
+
   it('checks 2026-27 foreign property IDs against Foreign Property Details', async () => {
     const e = await emulator({ data: 'realistic' });
     const bsas = client(e, await taxpayer(e), '7.0');
