@@ -139,6 +139,12 @@ describe('Business Source Adjustable Summary 7.0: UK and foreign property', () =
     const both = await bsas.post(adjust('uk-property', fhl, '2024-25'), { ukProperty: { income: { totalRentsReceived: 10 } }, furnishedHolidayLet: { income: { totalRentsReceived: 10 } } });
     expect(both.body).toEqual({ code: 'RULE_BOTH_PROPERTIES_SUPPLIED', message: 'Both FHL and Non-FHL properties cannot be present at the same time', paths: ['/ukProperty', '/furnishedHolidayLet'] });
     expect((await bsas.post(adjust('uk-property', fhl, '2024-25'), { furnishedHolidayLet: { income: { totalRentsReceived: 10 } } })).status).toBe(200);
+    const nonFhl = await trigger(bsas, 'uk-property', businessId, '2024-04-06', '2025-04-05');
+    expect((await bsas.get(retrieve('uk-property', nonFhl, '2024-25'))).body.adjustableSummaryCalculation).toMatchObject({ totalIncome: 3000, totalExpenses: 500 });
+    // The non-FHL summary does not supersede the FHL one: they are listed as two sources.
+    expect((await bsas.get(retrieve('uk-property', fhl, '2024-25'))).body.metadata.summaryStatus).toBe('valid');
+    const sources = (await bsas.get(`${BSAS}/2024-25`)).body.businessSources as Array<{ typeOfBusiness: string }>;
+    expect(sources.map((s) => s.typeOfBusiness).sort()).toEqual(['uk-property', 'uk-property-fhl']);
     const trig = await bsas.post(`${BSAS}/trigger`, { accountingPeriod: { startDate: '2025-04-06', endDate: '2026-04-05' }, typeOfBusiness: 'uk-property-fhl', businessId });
     expect(trig.body.code).toBe('FORMAT_TYPE_OF_BUSINESS');
   });

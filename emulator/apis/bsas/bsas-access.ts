@@ -29,9 +29,11 @@ export async function bsasPath(req: ApiRequest, ctx: EmulatorContext): Promise<{
   return { nino, calculationId, taxYear: taxYear! };
 }
 
-/** `valid`, or `superseded` once a later summary exists for the same business and tax year. */
+/** `valid`, or `superseded` once a later summary exists for the same business (FHL part or not) and tax year. */
 export function summaryStatus(state: TaxpayerState, summary: BsasSummary): 'valid' | 'superseded' {
-  const later = (state.bsas ?? []).some((b) => b.businessId === summary.businessId && b.taxYear === summary.taxYear && b.requestedAt > summary.requestedAt);
+  const later = (state.bsas ?? []).some(
+    (b) => b.businessId === summary.businessId && b.typeOfBusiness === summary.typeOfBusiness && b.taxYear === summary.taxYear && b.requestedAt > summary.requestedAt,
+  );
   return later ? 'superseded' : 'valid';
 }
 

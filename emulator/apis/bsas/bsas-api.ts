@@ -123,7 +123,10 @@ async function list(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse>
   const summaries = (state.bsas ?? []).filter((b) => b.taxYear === taxYear && (!type || b.typeOfBusiness === type) && (!businessId || b.businessId === businessId));
   if (!summaries.length) throw bsasErrors.NOT_FOUND();
   const sources = new Map<string, BsasSummary[]>();
-  for (const s of summaries) sources.set(`${s.businessId}|${s.accountingPeriod.startDate}|${s.accountingPeriod.endDate}`, [...(sources.get(`${s.businessId}|${s.accountingPeriod.startDate}|${s.accountingPeriod.endDate}`) ?? []), s]);
+  for (const s of summaries) {
+    const key = `${s.businessId}|${s.typeOfBusiness}|${s.accountingPeriod.startDate}|${s.accountingPeriod.endDate}`;
+    sources.set(key, [...(sources.get(key) ?? []), s]);
+  }
   const businessSources = [...sources.values()].map((group) => ({
     businessId: group[0]!.businessId,
     typeOfBusiness: group[0]!.typeOfBusiness,
