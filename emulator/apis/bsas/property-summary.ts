@@ -52,7 +52,7 @@ const adjustScenarios = (kind: Kind): string[] => [
 
 const isKind = (kind: Kind, type: BsasSummary['typeOfBusiness']): boolean => (kind === 'uk' ? type === 'uk-property' || type === 'uk-property-fhl' : type === 'foreign-property' || type === 'foreign-property-fhl-eea');
 
-/** A 2026-27 foreign property's country, from Foreign Property Details (unknown IDs read as the property ID's own). */
+/** A 2026-27 foreign property's country, from Foreign Property Details (`ZZZ` for an ID it does not know). */
 const countryLookup = (state: TaxpayerState) => (propertyId: string): string => state.property?.foreignDetails.find((d) => d.propertyId === propertyId)?.countryCode ?? 'ZZZ';
 
 export const retrieveUkProperty = (req: ApiRequest, ctx: EmulatorContext) => retrieve('uk', req, ctx);
