@@ -96,7 +96,8 @@ export function calculationDocument(calc: Calculation, nino: string): Record<str
   const typeOf = (businessId: string) => calc.businesses.find((b) => b.businessId === businessId);
   const figures = calc.summaries.map((s) => {
     const annual = calc.annuals?.find((a) => a.businessId === s.businessId);
-    return isPropertyBusiness(typeOf(s.businessId)) ? propertyFigures(s, annual) : adjustFigures(businessFigures(s, typeOf(s.businessId)?.tradingName, annual), calc.bsasAdjustments);
+    const own = isPropertyBusiness(typeOf(s.businessId)) ? propertyFigures(s, annual) : businessFigures(s, typeOf(s.businessId)?.tradingName, annual);
+    return adjustFigures(own, calc.bsasAdjustments);
   });
   const sourceTypes = figures.map((f) => incomeSourceTypeOf(typeOf(f.businessId)));
   const profits = figures.map((f) => Math.max(0, Math.floor(f.income - f.expenses + f.additions - f.deductions)));

@@ -113,10 +113,13 @@ export interface LossesAndClaims {
  * A business source adjustable summary (BSAS 7.0), triggered for one business's accounting period: the business's
  * submissions for the year, frozen at trigger time. A later one for the same business and year supersedes it.
  */
+/** BSAS's business source types: a business's type, or the FHL part of a UK or foreign property business (to 2024-25). */
+export type BsasTypeOfBusiness = TypeOfBusiness | 'uk-property-fhl' | 'foreign-property-fhl-eea';
+
 export interface BsasSummary {
   calculationId: string;
   businessId: string;
-  typeOfBusiness: TypeOfBusiness;
+  typeOfBusiness: BsasTypeOfBusiness;
   taxYear: number;
   accountingPeriod: { startDate: string; endDate: string };
   requestedAt: number;
@@ -129,7 +132,12 @@ export interface BsasAdjustment {
   calculationId: string;
   businessId: string;
   taxYear: number;
-  /** The request body as submitted (`income`, `expenses`, `additions`, … per type of business). */
+  /** The summary's type (FHL and non-FHL adjustments of one property business both count); absent: self-employment. */
+  typeOfBusiness?: BsasTypeOfBusiness;
+  /**
+   * The adjustments in Retrieve's shape: `income`, `expenses`, `additions` (self-employment), a property's `income` and
+   * `expenses`, a foreign property's `countryLevelDetail` or `propertyLevelDetail`, or `zeroAdjustments`.
+   */
   body: Record<string, unknown>;
   submittedAt: number;
 }

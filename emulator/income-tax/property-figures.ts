@@ -21,7 +21,7 @@ const NOT_ALLOWANCES = ['qualifyingAmountExpenditure'];
 export const isPropertyBusiness = (business: BusinessDetails | undefined): boolean => business !== undefined && business.typeOfBusiness !== 'self-employment';
 
 /** The sum of the numbers (whose own field name `counts`) under every section called `section`, anywhere in the body. */
-function sumUnder(value: unknown, section: string, counts: (field: string) => boolean, inside = false, field = ''): number {
+export function sumUnder(value: unknown, section: string, counts: (field: string) => boolean, inside = false, field = ''): number {
   if (typeof value === 'number') return inside && counts(field) ? value : 0;
   if (Array.isArray(value)) return value.reduce<number>((sum, v) => sum + sumUnder(v, section, counts, inside, field), 0);
   if (!value || typeof value !== 'object') return 0;

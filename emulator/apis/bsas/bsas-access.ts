@@ -16,9 +16,24 @@ export async function bsasAccess(req: ApiRequest, ctx: EmulatorContext, v = new 
   return nino;
 }
 
-/** `valid`, or `superseded` once a later summary exists for the same business and tax year. */
+const CALCULATION_ID = /^([0-9]{8}|[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/;
+
+/** The path of a retrieve or adjust: NINO, calculation ID and tax year formats, then access. */
+export async function bsasPath(req: ApiRequest, ctx: EmulatorContext): Promise<{ nino: string; calculationId: string; taxYear: number }> {
+  const v = new MtdValidation();
+  const nino = await bsasAccess(req, ctx, v);
+  const calculationId = req.params.calculationId!;
+  if (!CALCULATION_ID.test(calculationId)) v.add({ code: 'FORMAT_CALCULATION_ID', message: 'The provided calculation ID is invalid' });
+  const taxYear = v.taxYear(req.params.taxYear!, { minimum: MINIMUM_TAX_YEAR, rangeMessage: 'Tax year range invalid. A tax year range of one year is required' });
+  v.throwIfAny();
+  return { nino, calculationId, taxYear: taxYear! };
+}
+
+/** `valid`, or `superseded` once a later summary exists for the same business (FHL part or not) and tax year. */
 export function summaryStatus(state: TaxpayerState, summary: BsasSummary): 'valid' | 'superseded' {
-  const later = (state.bsas ?? []).some((b) => b.businessId === summary.businessId && b.taxYear === summary.taxYear && b.requestedAt > summary.requestedAt);
+  const later = (state.bsas ?? []).some(
+    (b) => b.businessId === summary.businessId && b.typeOfBusiness === summary.typeOfBusiness && b.taxYear === summary.taxYear && b.requestedAt > summary.requestedAt,
+  );
   return later ? 'superseded' : 'valid';
 }
 

@@ -7,18 +7,21 @@ import { summariesForYear } from '../../income-tax/year-summaries.js';
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { jsonObjectBody } from '../shared/mtd-body.js';
 import { vendorOf } from '../shared/mtd-access.js';
-import { mtdError } from '../shared/mtd-errors.js';
+import { mtdError, mtdErrors } from '../shared/mtd-errors.js';
 import { isoDate, taxYearEndDate, taxYearLabel, taxYearOf, taxYearStartDate } from '../shared/mtd-tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
 import { bsasAccess, MINIMUM_TAX_YEAR, summaryStatus } from './bsas-access.js';
 import { bsasErrors } from './bsas-errors.js';
+import { adjustForeignProperty, adjustUkProperty, retrieveForeignProperty, retrieveUkProperty } from './property-summary.js';
 import { adjustSelfEmployment, retrieveSelfEmployment } from './self-employment-summary.js';
 
 /**
  * Business Source Adjustable Summary (MTD) 7.0: trigger (POST, `write:self-assessment`, 200 `{calculationId}`),
  * list (GET `/{nino}/{taxYear}[?typeOfBusiness=&businessId=]`), and retrieve and adjust a self-employment summary
- * (self-employment-summary.ts). The UK and foreign property summaries are not served yet.
+ * (self-employment-summary.ts) or a UK or foreign property summary (property-summary.ts). Up to 2024-25 a property
+ * business's FHL part has its own summaries (`uk-property-fhl`, `foreign-property-fhl-eea`, triggered with the
+ * property business's ID); from 2025-26 those types are FORMAT_TYPE_OF_BUSINESS.
  *
  * No `Gov-Test-Scenario` with `data: sandbox`: HMRC's default (trigger: a fixed calculation ID, nothing stored;
  * list: one summary per business type). Stateful with `data: realistic` or `STATEFUL`: a trigger freezes the
@@ -39,12 +42,18 @@ export const bsasApi: Api = {
     { method: 'POST', path: `${BASE}/trigger`, auth: 'user', scopes: ['write:self-assessment'], handler: trigger },
     { method: 'GET', path: `${BASE}/self-employment/:calculationId/:taxYear`, auth: 'user', scopes: ['read:self-assessment'], handler: retrieveSelfEmployment },
     { method: 'POST', path: `${BASE}/self-employment/:calculationId/adjust/:taxYear`, auth: 'user', scopes: ['write:self-assessment'], handler: adjustSelfEmployment },
+    { method: 'GET', path: `${BASE}/uk-property/:calculationId/:taxYear`, auth: 'user', scopes: ['read:self-assessment'], handler: retrieveUkProperty },
+    { method: 'POST', path: `${BASE}/uk-property/:calculationId/adjust/:taxYear`, auth: 'user', scopes: ['write:self-assessment'], handler: adjustUkProperty },
+    { method: 'GET', path: `${BASE}/foreign-property/:calculationId/:taxYear`, auth: 'user', scopes: ['read:self-assessment'], handler: retrieveForeignProperty },
+    { method: 'POST', path: `${BASE}/foreign-property/:calculationId/adjust/:taxYear`, auth: 'user', scopes: ['write:self-assessment'], handler: adjustForeignProperty },
     { method: 'GET', path: `${BASE}/:taxYear`, auth: 'user', scopes: ['read:self-assessment'], handler: list },
   ]),
 };
 
 export const DEFAULT_BSAS_ID = '717f3a7a-db8e-11e9-8a34-2a2ae2dbcce4';
-const TYPES = ['self-employment', 'uk-property', 'foreign-property'] as const;
+const TYPES = ['self-employment', 'uk-property-fhl', 'uk-property', 'foreign-property-fhl-eea', 'foreign-property'] as const;
+/** The business type an FHL summary type belongs to. */
+const BUSINESS_TYPE: Record<string, string> = { 'uk-property-fhl': 'uk-property', 'foreign-property-fhl-eea': 'foreign-property' };
 const TRIGGER_SCENARIOS = ['NO_ACCOUNTING_PERIOD', 'OBLIGATIONS_NOT_MET', 'ACCOUNTING_PERIOD_NOT_ENDED', 'OUTSIDE_AMENDMENT_WINDOW', 'NOT_FOUND', 'TAX_YEAR_NOT_SUPPORTED', 'REQUEST_CANNOT_BE_FULFILLED'] as const;
 const LIST_SCENARIOS = ['SELF_EMPLOYMENT', 'UK_PROPERTY', 'UK_PROPERTY_FHL', 'FOREIGN_PROPERTY', 'FOREIGN_PROPERTY_FHL', 'NOT_FOUND', 'REQUEST_CANNOT_BE_FULFILLED', 'DYNAMIC'] as const;
 
@@ -67,6 +76,7 @@ async function trigger(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespon
   v.throwIfAny();
   const taxYear = taxYearOf(endDate);
   if (taxYear < MINIMUM_TAX_YEAR) throw bsasErrors.TAX_YEAR_NOT_SUPPORTED();
+  if (taxYear >= 2025 && BUSINESS_TYPE[body.typeOfBusiness as string]) throw mtdErrors([{ code: 'FORMAT_TYPE_OF_BUSINESS', message: 'The provided type of business is invalid' }]);
   const scenario = testScenario(req, ctx, TRIGGER_SCENARIOS);
   if (scenario === 'DEFAULT') return { status: 200, body: { calculationId: DEFAULT_BSAS_ID } };
   if (scenario !== 'STATEFUL') throw bsasErrors[scenario]();
@@ -74,7 +84,8 @@ async function trigger(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespon
   const now = ctx.clock.now();
   const businessId = body.businessId as string;
   const calculationId = await ctx.incomeTax.update(vendorOf(req), nino, (state) => {
-    const business = state.businesses.find((b) => b.details.businessId === businessId && b.details.typeOfBusiness === body.typeOfBusiness)?.details;
+    const type = body.typeOfBusiness as BsasSummary['typeOfBusiness'];
+    const business = state.businesses.find((b) => b.details.businessId === businessId && b.details.typeOfBusiness === (BUSINESS_TYPE[type] ?? type))?.details;
     if (!business) throw bsasErrors.NOT_FOUND();
     if (isoDate(now) <= endDate) throw bsasErrors.ACCOUNTING_PERIOD_NOT_ENDED();
     if (state.finalDeclarations.some((d) => d.taxYear === taxYear)) throw bsasErrors.OUTSIDE_AMENDMENT_WINDOW();
@@ -82,7 +93,7 @@ async function trigger(req: ApiRequest, ctx: EmulatorContext): Promise<ApiRespon
     const summary: BsasSummary = {
       calculationId: randomUUID(),
       businessId,
-      typeOfBusiness: business.typeOfBusiness,
+      typeOfBusiness: type,
       taxYear,
       accountingPeriod: { startDate, endDate },
       requestedAt: now,
@@ -112,7 +123,10 @@ async function list(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse>
   const summaries = (state.bsas ?? []).filter((b) => b.taxYear === taxYear && (!type || b.typeOfBusiness === type) && (!businessId || b.businessId === businessId));
   if (!summaries.length) throw bsasErrors.NOT_FOUND();
   const sources = new Map<string, BsasSummary[]>();
-  for (const s of summaries) sources.set(`${s.businessId}|${s.accountingPeriod.startDate}|${s.accountingPeriod.endDate}`, [...(sources.get(`${s.businessId}|${s.accountingPeriod.startDate}|${s.accountingPeriod.endDate}`) ?? []), s]);
+  for (const s of summaries) {
+    const key = `${s.businessId}|${s.typeOfBusiness}|${s.accountingPeriod.startDate}|${s.accountingPeriod.endDate}`;
+    sources.set(key, [...(sources.get(key) ?? []), s]);
+  }
   const businessSources = [...sources.values()].map((group) => ({
     businessId: group[0]!.businessId,
     typeOfBusiness: group[0]!.typeOfBusiness,

@@ -16,5 +16,7 @@ export const bsasErrors = {
   ALREADY_ADJUSTED: rule('RULE_ALREADY_ADJUSTED', 'A summary may only be adjusted once. Request a new summary'),
   RESULTING_VALUE_NOT_PERMITTED: rule('RULE_RESULTING_VALUE_NOT_PERMITTED', 'The adjustments provided would produce an unacceptable negative monetary value'),
   OVER_CONSOLIDATED_EXPENSES_THRESHOLD: rule('RULE_OVER_CONSOLIDATED_EXPENSES_THRESHOLD', 'The cumulative turnover amount exceeds the consolidated expenses threshold'),
+  PROPERTY_INCOME_ALLOWANCE_CLAIMED: rule('RULE_PROPERTY_INCOME_ALLOWANCE_CLAIMED', 'A claim for property income allowance was made. Cannot also have expenses'),
+  PROPERTY_ID_MISMATCH: rule('RULE_PROPERTY_ID_MISMATCH', 'The supplied property ID is not valid for this income source'),
   TRADING_INCOME_ALLOWANCE_CLAIMED: rule('RULE_TRADING_INCOME_ALLOWANCE_CLAIMED', 'A claim for trading income allowance was made. Cannot also have expenses'),
 };

@@ -9,7 +9,7 @@ import { mtdError } from '../shared/mtd-errors.js';
 import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../shared/mtd-tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation } from '../shared/mtd-validation.js';
-import { bsasAccess, MINIMUM_TAX_YEAR, summaryStatus } from './bsas-access.js';
+import { bsasPath, summaryStatus } from './bsas-access.js';
 import { bsasErrors } from './bsas-errors.js';
 
 /**
@@ -61,7 +61,6 @@ const ADJUST_SCENARIOS = [
   'TAX_YEAR_NOT_SUPPORTED',
   'REQUEST_CANNOT_BE_FULFILLED',
 ] as const;
-const CALCULATION_ID = /^([0-9]{8}|[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/;
 const INCOME = ['turnover', 'other'];
 const ITEMISED = [
   'costOfGoods',
@@ -84,18 +83,8 @@ const SECTIONS: Record<string, string[]> = { income: INCOME, expenses: [...ITEMI
 const MAX = 99_999_999_999.99;
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-async function pathOf(req: ApiRequest, ctx: EmulatorContext): Promise<{ nino: string; calculationId: string; taxYear: number }> {
-  const v = new MtdValidation();
-  const nino = await bsasAccess(req, ctx, v);
-  const calculationId = req.params.calculationId!;
-  if (!CALCULATION_ID.test(calculationId)) v.add({ code: 'FORMAT_CALCULATION_ID', message: 'The provided calculation ID is invalid' });
-  const taxYear = v.taxYear(req.params.taxYear!, { minimum: MINIMUM_TAX_YEAR, rangeMessage: 'Tax year range invalid. A tax year range of one year is required' });
-  v.throwIfAny();
-  return { nino, calculationId, taxYear: taxYear! };
-}
-
 export async function retrieveSelfEmployment(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
-  const { nino, calculationId, taxYear } = await pathOf(req, ctx);
+  const { nino, calculationId, taxYear } = await bsasPath(req, ctx);
   const scenario = testScenario(req, ctx, RETRIEVE_SCENARIOS);
   if (scenario === 'DEFAULT') throw bsasErrors.NOT_FOUND();
   if (scenario === 'NOT_SELF_EMPLOYMENT') throw bsasErrors.TYPE_OF_BUSINESS_INCORRECT();
@@ -218,7 +207,7 @@ function parseAdjustments(req: ApiRequest): Record<string, unknown> {
 }
 
 export async function adjustSelfEmployment(req: ApiRequest, ctx: EmulatorContext): Promise<ApiResponse> {
-  const { nino, calculationId, taxYear } = await pathOf(req, ctx);
+  const { nino, calculationId, taxYear } = await bsasPath(req, ctx);
   const body = parseAdjustments(req);
   const scenario = testScenario(req, ctx, ADJUST_SCENARIOS);
   if (scenario === 'DEFAULT') return { status: 200 };
