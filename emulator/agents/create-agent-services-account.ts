@@ -44,7 +44,7 @@ export interface BusinessDetails {
   postcode?: string | undefined;
   /** Default: the name HMRC holds for the UTR, else the agent's name. */
   businessName?: string | undefined;
-  /** Default: the address HMRC holds for the UTR, else a generated one. */
+  /** Default: the address HMRC holds for the UTR, else a generated one (also the postcode when this one has none). */
   address?: Address | undefined;
   /** Default: the agent user's email address. */
   email?: string | undefined;
@@ -119,7 +119,8 @@ export async function createAgentServicesAccount(
     },
   );
   const businessName = details.businessName ?? registration?.name ?? agent.userFullName;
-  const address = details.address ?? registration?.address ?? fakeOrganisationAddress(prng);
+  const fallback = registration?.address ?? fakeOrganisationAddress(prng);
+  const address = details.address ? { ...details.address, postcode: details.address.postcode || fallback.postcode } : fallback;
   const email = details.email ?? agent.emailAddress;
   const account: Account = {
     ...generated.account,

@@ -5,6 +5,8 @@ import { findAgentByArn } from '../agents/client-link.js';
 import type { Invitation } from '../agents/invitations.js';
 import type { RelationshipService } from '../agents/relationships.js';
 import type { SaClient } from '../agents/sa-clients.js';
+import { AgentServicesAccountError, createAgentServicesAccount, type BusinessDetails } from '../agents/create-agent-services-account.js';
+import { isFieldError, parseAddressLine, parseBusinessName, parseBusinessType, parseEmail, parsePostcode, parseUtr, type FieldError } from '../agents/subscription-answers.js';
 import type { EmulatorContext } from '../context.js';
 import { ControlError } from './control-error.js';
 import type { ControlRoute } from './route-table.js';
@@ -12,8 +14,8 @@ import * as s from './schemas.js';
 
 /**
  * Control-API shortcuts for agents (docs/agents.md), so tests can set up an agent and its clients without driving
- * pages: Self Assessment clients and copy-across, relationships and authorisation requests directly, and queued
- * outcomes HMRC's data cannot produce here.
+ * pages: an agent services account for an agent user, Self Assessment clients and copy-across, relationships and
+ * authorisation requests directly, and queued outcomes HMRC's data cannot produce here.
  */
 export function agentControlRoutes(ctx: EmulatorContext): ControlRoute[] {
   const requireAgent = async (arn: string): Promise<void> => {
@@ -21,6 +23,29 @@ export function agentControlRoutes(ctx: EmulatorContext): ControlRoute[] {
   };
   const arnParam = { arn: 'the agent reference number, e.g. `NARN0396245`' };
   return [
+    {
+      method: 'post',
+      path: '/agents/{userId}/agent-services-account',
+      tag: 'agents',
+      summary: 'Creates an agent services account for an agent user ID, as the "Create an agent services account" pages do: an ARN and `HMRC-AS-AGENT` on a new user ID, returned with its password',
+      params: { userId: 'the agent user ID without an agent services account (e.g. the `agent-no-asa` persona)' },
+      body: s.object(
+        { businessType: { enum: ['sole_trader', 'limited_company', 'partnership', 'llp'] }, utr: s.str, postcode: s.str, businessName: s.str, addressLine1: s.str, addressLine2: s.str, email: s.str },
+        ['businessType', 'utr', 'postcode', 'businessName', 'addressLine1', 'addressLine2', 'email'],
+      ),
+      responses: { 201: s.created(s.agentServicesAccount), 400: s.badRequest, 404: s.notFound, 409: s.conflict },
+      handler: async (req, res) => {
+        const agent = await ctx.accounts.find(String(req.params.userId));
+        if (!agent) throw new ControlError(404, `no account has the user ID ${String(req.params.userId).slice(0, 100)}`);
+        try {
+          const { account, password, record } = await createAgentServicesAccount(ctx, agent, readBusinessDetails((req.body ?? {}) as Record<string, unknown>));
+          res.status(201).json({ ...record, password, enrolment: account.enrolments.find((e) => e.key === 'HMRC-AS-AGENT') });
+        } catch (e) {
+          if (!(e instanceof AgentServicesAccountError)) throw e;
+          throw new ControlError(e.code === 'NOT_AN_AGENT' ? 400 : e.code === 'BUSINESS_NOT_FOUND' ? 404 : 409, `${e.code}: ${e.message}`);
+        }
+      },
+    },
     {
       method: 'get',
       path: '/agents/outcomes',
@@ -209,4 +234,34 @@ function readRelationship(
     throw new ControlError(400, usage);
   }
   return { arn, service, clientId: id, agentType: agentType as 'main' | 'supporting' | undefined };
+}
+
+/** The control API's business details: each given field checked by the pages' rules; `utr` and `postcode` together or neither. */
+function readBusinessDetails(body: Record<string, unknown>): BusinessDetails {
+  const given = (key: string): boolean => body[key] !== undefined;
+  const businessType = given('businessType') ? parseBusinessType(body.businessType) : 'sole_trader';
+  const type = isFieldError(businessType) ? 'sole_trader' : businessType;
+  const fields = {
+    businessType,
+    utr: given('utr') ? parseUtr(body.utr, type) : undefined,
+    postcode: given('postcode') ? parsePostcode(body.postcode) : undefined,
+    businessName: given('businessName') ? parseBusinessName(body.businessName) : undefined,
+    addressLine1: given('addressLine1') ? parseAddressLine(body.addressLine1, 1) : undefined,
+    addressLine2: given('addressLine2') ? parseAddressLine(body.addressLine2, 2) : undefined,
+    email: given('email') ? parseEmail(body.email) : undefined,
+  };
+  const errors: FieldError[] = Object.values(fields).filter(isFieldError);
+  if (given('utr') !== given('postcode')) errors.push({ field: given('utr') ? 'postcode' : 'utr', text: 'give utr and postcode together (the known-facts check), or neither' });
+  if (given('addressLine2') && !given('addressLine1')) errors.push({ field: 'addressLine1', text: 'give addressLine1 with addressLine2' });
+  if (errors.length) throw new ControlError(400, errors.map((e) => `${e.field}: ${e.text}`).join('; '));
+  const v = fields as { [K in keyof typeof fields]: Exclude<(typeof fields)[K], FieldError> };
+  const postcode = v.postcode;
+  return {
+    businessType: v.businessType,
+    utr: v.utr,
+    postcode,
+    businessName: v.businessName,
+    email: v.email,
+    address: v.addressLine1 === undefined ? undefined : { line1: v.addressLine1, line2: v.addressLine2 ?? '', postcode: postcode ?? '' },
+  };
 }
