@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/app.js';
-import { addAccount, csrfTokenOf, emulator, pathOf, TEST_PASSWORD, userToken } from '../support.js';
+import { addAccount, authorize, csrfTokenOf, emulator, pathOf, TEST_PASSWORD, userToken } from '../support.js';
 
 const AGENT = '900000000010';
 const OTHER_AGENT = '900000000011';
@@ -146,6 +146,8 @@ describe('Create an agent services account: pages', () => {
     expect(locked.status).toBe(401);
     expect(locked.text).toContain('You have tried to sign in too many times');
     expect((await signIn(e, AGENT)).res.text).toContain('You have tried to sign in too many times');
+    // The same lock as the link-software journey's: the user ID is locked there too.
+    await expect(authorize(e, { userId: AGENT, password: TEST_PASSWORD })).rejects.toThrow(/sign-in: 401/);
     e.context.clock.advance(15 * 60_000 + 1);
     expect((await signIn(e, AGENT)).res.status).toBe(303);
   });
