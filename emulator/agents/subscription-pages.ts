@@ -98,7 +98,7 @@ export function subscriptionPageRoutes(ctx: EmulatorContext, pages: Pages, sessi
     const session = await sessions.current(req);
     const agent = session?.userId ? await ctx.accounts.find(session.userId) : undefined;
     if (!session || !agent) return void res.redirect(303, stepPath('start'));
-    const a = await answers.get(session.id);
+    const a = await answers.update(session.id, {}); // read, and kept as long as the session
     if (step === 'complete') return a.created ? { session, agent, answers: a } : void res.redirect(303, stepPath('start'));
     if (a.created) return void res.redirect(303, stepPath('complete'));
     const problem = await startProblem(ctx, agent);
@@ -117,7 +117,9 @@ export function subscriptionPageRoutes(ctx: EmulatorContext, pages: Pages, sessi
 
   router.get([SUBSCRIPTION_PATH, stepPath('start')], async (req, res) => {
     const session = await sessions.currentOrNew(req, res);
-    if (!session.userId) return signInPage(res, session.csrfToken);
+    const agent = session.userId ? await ctx.accounts.find(session.userId) : undefined;
+    // Signed in as a user that no longer exists (the emulator was reset): a new session, signed out.
+    if (!agent) return signInPage(res, (session.userId ? await sessions.create(res, undefined, session) : session).csrfToken);
     const signed = await load(req, res, 'business-type');
     if (signed) res.redirect(303, stepPath(firstUnanswered(signed.answers)));
   });

@@ -213,6 +213,18 @@ describe('Create an agent services account: pages', () => {
     expect(res.text).toContain('We could not find your business');
     expect(pathOf((await browser.get('/agent-subscription/business-details')).headers.location)).toBe('/agent-subscription/postcode');
   });
+
+  it('signs out, and shows sign-in again when the signed-in user no longer exists', async () => {
+    const { browser } = await signIn(e);
+    const out = await browser.get('/agent-subscription/sign-out');
+    expect(pathOf(out.headers.location)).toBe('/agent-subscription/start');
+    expect((await browser.get('/agent-subscription/start')).text).toContain('data-testid="user-id"');
+    const again = (await signIn(e)).browser;
+    await e.context.store.delete('accounts', AGENT);
+    const page = await again.get('/agent-subscription/start');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('data-testid="user-id"');
+  });
 });
 
 describe('Create an agent services account: control API', () => {
