@@ -84,8 +84,11 @@ export function subscriptionPageRoutes(ctx: EmulatorContext, pages: Pages, sessi
     if (e.code === 'ALREADY_HAS_ACCOUNT') {
       return message(res, 'You already have an agent services account', [`This user ID already has an agent services account: agent reference number ${e.arn ?? ''}.`, 'Use it to link your software to HMRC and to manage your clients.'], 200, [copyAcross, signOut], 'already-subscribed');
     }
-    if (e.code === 'ALREADY_CREATED' && e.existing) {
-      return message(res, 'You have already created an agent services account', [`Agent reference number: ${e.existing.arn}.`, `Sign in with the user ID of your agent services account, ${e.existing.userId}, to link your software to HMRC and to manage your clients.`], 200, [copyAcross, signOut], 'already-created');
+    if (e.code === 'ALREADY_CREATED') {
+      const paragraphs = e.existing
+        ? [`Agent reference number: ${e.existing.arn}.`, `Sign in with the user ID of your agent services account, ${e.existing.userId}, to link your software to HMRC and to manage your clients.`]
+        : ['Sign in with the user ID of your agent services account to link your software to HMRC and to manage your clients.'];
+      return message(res, 'You have already created an agent services account', paragraphs, 200, [copyAcross, signOut], 'already-created');
     }
     if (e.code === 'BUSINESS_ALREADY_SUBSCRIBED') {
       return message(res, 'Your business already has an agent services account', ['Contact your administrator to get access to your business’s agent services account.'], 200, [signOut], 'business-already-subscribed');

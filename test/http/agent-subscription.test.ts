@@ -265,6 +265,12 @@ describe('Create an agent services account: control API', () => {
     expect(res.body.message).toContain(text);
   });
 
+  it('makes one account when the same agent asks twice at once', async () => {
+    const answers = await Promise.all([create(AGENT), create(AGENT), create(AGENT)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(await e.context.agents.servicesAccounts.list()).toHaveLength(1);
+  });
+
   it('refuses an unknown user ID and a user who is not an agent', async () => {
     expect((await create('999999999999')).status).toBe(404);
     const individual = await create(TAXPAYER);
