@@ -101,4 +101,40 @@ describe.skipIf(!hasChromium)('Create an agent services account in a real browse
       server.close();
     }
   }, 120_000);
+
+  it('shows the not-an-agent and no-match pages without JavaScript, with no accessibility violations', async () => {
+    const e = await emulator();
+    await addAccount(e, { userId: AGENT, affinityGroup: 'Agent' });
+    await addAccount(e, { userId: '700000000003', affinityGroup: 'Individual' });
+    const { origin, server } = await serve(e);
+    const { context, page } = await openBrowser({ javaScriptEnabled: false });
+    const axe = await openBrowser();
+    try {
+      const signInAs = async (userId: string): Promise<void> => {
+        await page.goto(`${origin}/agent-subscription/start`);
+        await page.getByTestId('user-id').fill(userId);
+        await page.getByTestId('password').fill(TEST_PASSWORD);
+        await page.getByTestId('sign-in').click();
+      };
+      await signInAs('700000000003');
+      await expect(page.getByTestId('not-agent').textContent()).resolves.toBe('You have not signed in with an agent user ID');
+      await check(page, 'subscription-09-not-agent', axe.page);
+      await page.getByTestId('sign-out').click();
+      await signInAs(AGENT);
+      await page.getByTestId('business-type-sole-trader').check();
+      await page.getByTestId('continue').click();
+      await page.getByTestId('utr').fill(UTR);
+      await page.getByTestId('continue').click();
+      await page.getByTestId('postcode').fill('AA1 1AA');
+      await page.getByTestId('continue').click();
+      await expect(page.getByTestId('no-match').textContent()).resolves.toBe('We could not find your business');
+      await check(page, 'subscription-10-no-match', axe.page);
+      await page.getByTestId('try-again').click();
+      await expect(title(page)).resolves.toContain('Self Assessment Unique Taxpayer Reference');
+    } finally {
+      await context.close();
+      await axe.context.close();
+      server.close();
+    }
+  }, 120_000);
 });
