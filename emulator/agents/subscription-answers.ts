@@ -1,5 +1,6 @@
 import { isValidUtr } from '../accounts/identifiers/utr.js';
 import { isUkPostcode, normalisePostcode } from '../accounts/postcode.js';
+import type { BusinessDetails } from './create-agent-services-account.js';
 
 /**
  * The answers of "Create an agent services account" (HMRC's agent-subscription-frontend) and their rules, shared by
@@ -95,4 +96,36 @@ export function parseEmail(value: unknown): string | FieldError {
 
 export function isFieldError(value: unknown): value is FieldError {
   return typeof value === 'object' && value !== null && 'field' in value && 'text' in value;
+}
+
+/**
+ * The control API's business details (`POST /_emulator/agents/{userId}/agent-services-account`): each field given is
+ * checked by the pages' rules; `utr` and `postcode` come together or not at all. The details, or every problem.
+ */
+export function parseBusinessDetails(body: Record<string, unknown>): BusinessDetails | FieldError[] {
+  const given = (key: string): boolean => body[key] !== undefined;
+  const businessType = given('businessType') ? parseBusinessType(body.businessType) : 'sole_trader';
+  const type = isFieldError(businessType) ? 'sole_trader' : businessType;
+  const fields = {
+    businessType,
+    utr: given('utr') ? parseUtr(body.utr, type) : undefined,
+    postcode: given('postcode') ? parsePostcode(body.postcode) : undefined,
+    businessName: given('businessName') ? parseBusinessName(body.businessName) : undefined,
+    addressLine1: given('addressLine1') ? parseAddressLine(body.addressLine1, 1) : undefined,
+    addressLine2: given('addressLine2') ? parseAddressLine(body.addressLine2, 2) : undefined,
+    email: given('email') ? parseEmail(body.email) : undefined,
+  };
+  const errors: FieldError[] = Object.values(fields).filter(isFieldError);
+  if (given('utr') !== given('postcode')) errors.push({ field: given('utr') ? 'postcode' : 'utr', text: 'give utr and postcode together (the known-facts check), or neither' });
+  if (given('addressLine2') && !given('addressLine1')) errors.push({ field: 'addressLine1', text: 'give addressLine1 with addressLine2' });
+  if (errors.length) return errors;
+  const v = fields as { [K in keyof typeof fields]: Exclude<(typeof fields)[K], FieldError> };
+  return {
+    businessType: v.businessType,
+    utr: v.utr,
+    postcode: v.postcode,
+    businessName: v.businessName,
+    email: v.email,
+    address: v.addressLine1 === undefined ? undefined : { line1: v.addressLine1, line2: v.addressLine2 ?? '', postcode: v.postcode ?? '' },
+  };
 }

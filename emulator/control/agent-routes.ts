@@ -5,8 +5,8 @@ import { findAgentByArn } from '../agents/client-link.js';
 import type { Invitation } from '../agents/invitations.js';
 import type { RelationshipService } from '../agents/relationships.js';
 import type { SaClient } from '../agents/sa-clients.js';
-import { AgentServicesAccountError, createAgentServicesAccount, type BusinessDetails } from '../agents/create-agent-services-account.js';
-import { isFieldError, parseAddressLine, parseBusinessName, parseBusinessType, parseEmail, parsePostcode, parseUtr, type FieldError } from '../agents/subscription-answers.js';
+import { AgentServicesAccountError, createAgentServicesAccount } from '../agents/create-agent-services-account.js';
+import { parseBusinessDetails } from '../agents/subscription-answers.js';
 import type { EmulatorContext } from '../context.js';
 import { ControlError } from './control-error.js';
 import type { ControlRoute } from './route-table.js';
@@ -38,7 +38,9 @@ export function agentControlRoutes(ctx: EmulatorContext): ControlRoute[] {
         const agent = await ctx.accounts.find(String(req.params.userId));
         if (!agent) throw new ControlError(404, `no account has the user ID ${String(req.params.userId).slice(0, 100)}`);
         try {
-          const { account, password, record } = await createAgentServicesAccount(ctx, agent, readBusinessDetails((req.body ?? {}) as Record<string, unknown>));
+          const details = parseBusinessDetails((req.body ?? {}) as Record<string, unknown>);
+          if (Array.isArray(details)) throw new ControlError(400, details.map((e) => `${e.field}: ${e.text}`).join('; '));
+          const { account, password, record } = await createAgentServicesAccount(ctx, agent, details);
           res.status(201).json({ ...record, password, enrolment: account.enrolments.find((e) => e.key === 'HMRC-AS-AGENT') });
         } catch (e) {
           if (!(e instanceof AgentServicesAccountError)) throw e;
@@ -234,34 +236,4 @@ function readRelationship(
     throw new ControlError(400, usage);
   }
   return { arn, service, clientId: id, agentType: agentType as 'main' | 'supporting' | undefined };
-}
-
-/** The control API's business details: each given field checked by the pages' rules; `utr` and `postcode` together or neither. */
-function readBusinessDetails(body: Record<string, unknown>): BusinessDetails {
-  const given = (key: string): boolean => body[key] !== undefined;
-  const businessType = given('businessType') ? parseBusinessType(body.businessType) : 'sole_trader';
-  const type = isFieldError(businessType) ? 'sole_trader' : businessType;
-  const fields = {
-    businessType,
-    utr: given('utr') ? parseUtr(body.utr, type) : undefined,
-    postcode: given('postcode') ? parsePostcode(body.postcode) : undefined,
-    businessName: given('businessName') ? parseBusinessName(body.businessName) : undefined,
-    addressLine1: given('addressLine1') ? parseAddressLine(body.addressLine1, 1) : undefined,
-    addressLine2: given('addressLine2') ? parseAddressLine(body.addressLine2, 2) : undefined,
-    email: given('email') ? parseEmail(body.email) : undefined,
-  };
-  const errors: FieldError[] = Object.values(fields).filter(isFieldError);
-  if (given('utr') !== given('postcode')) errors.push({ field: given('utr') ? 'postcode' : 'utr', text: 'give utr and postcode together (the known-facts check), or neither' });
-  if (given('addressLine2') && !given('addressLine1')) errors.push({ field: 'addressLine1', text: 'give addressLine1 with addressLine2' });
-  if (errors.length) throw new ControlError(400, errors.map((e) => `${e.field}: ${e.text}`).join('; '));
-  const v = fields as { [K in keyof typeof fields]: Exclude<(typeof fields)[K], FieldError> };
-  const postcode = v.postcode;
-  return {
-    businessType: v.businessType,
-    utr: v.utr,
-    postcode,
-    businessName: v.businessName,
-    email: v.email,
-    address: v.addressLine1 === undefined ? undefined : { line1: v.addressLine1, line2: v.addressLine2 ?? '', postcode: postcode ?? '' },
-  };
 }
