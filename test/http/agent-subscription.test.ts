@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/app.js';
-import { addAccount, authorize, csrfTokenOf, emulator, pathOf, TEST_PASSWORD, userToken } from '../support.js';
+import { addAccount, applicationToken, authorize, csrfTokenOf, emulator, JSON_V1, pathOf, TEST_PASSWORD, userToken } from '../support.js';
 
 const AGENT = '900000000010';
 const OTHER_AGENT = '900000000011';
@@ -263,6 +263,19 @@ describe('Create an agent services account: control API', () => {
     const res = await create(AGENT, body);
     expect(res.status).toBe(status);
     expect(res.body.message).toContain(text);
+  });
+
+  it('takes an agent made by Create Test User, whose agent API calls are refused until it has an account', async () => {
+    const appToken = await applicationToken(e);
+    const created = await request(e.app).post('/create-test-user/agents').set('Accept', JSON_V1).set('Authorization', `Bearer ${appToken}`).send({ serviceNames: [] });
+    expect(created.status).toBe(201);
+    const before = await userToken(e, created.body.userId, AGENT_SCOPES, created.body.password);
+    const refused = await request(e.app).get('/agents/XARN1234567/invitations').set('Accept', V2).set('Authorization', `Bearer ${before}`);
+    expect(refused.body.code).toBe('AGENT_NOT_SUBSCRIBED');
+    const res = await create(created.body.userId, { businessType: 'partnership', utr: UTR, postcode: 'aa111aa' });
+    expect(res.status).toBe(201);
+    const after = await userToken(e, res.body.userId, AGENT_SCOPES, res.body.password);
+    expect((await request(e.app).get(`/agents/${res.body.arn}/invitations`).set('Accept', V2).set('Authorization', `Bearer ${after}`)).status).toBe(204);
   });
 
   it('makes one account when the same agent asks twice at once', async () => {
