@@ -214,6 +214,22 @@ describe('Create an agent services account: pages', () => {
     expect(pathOf((await browser.get('/agent-subscription/business-details')).headers.location)).toBe('/agent-subscription/postcode');
   });
 
+  it('goes back to check answers after a change, and asks for the UTR again after the business type changes', async () => {
+    const { browser } = await signIn(e);
+    for (const [path, form] of [
+      ['business-type', { businessType: 'sole_trader' }],
+      ['unique-taxpayer-reference', { utr: UTR }],
+      ['postcode', { postcode: POSTCODE }],
+      ['business-details', { businessName: 'Lovelace', addressLine1: '1 Road' }],
+      ['contact-email-address', { email: 'ada@example.com' }],
+    ] as const) await answer(browser, path, form);
+    const changed = await answer(browser, 'contact-email-address', { email: 'desk@example.com' });
+    expect(pathOf(changed.headers.location)).toBe('/agent-subscription/check-answers');
+    expect((await browser.get('/agent-subscription/check-answers')).text).toContain('desk@example.com');
+    const type = await answer(browser, 'business-type', { businessType: 'llp' });
+    expect(pathOf(type.headers.location)).toBe('/agent-subscription/unique-taxpayer-reference');
+  });
+
   it('signs out, and shows sign-in again when the signed-in user no longer exists', async () => {
     const { browser } = await signIn(e);
     const out = await browser.get('/agent-subscription/sign-out');
