@@ -44,6 +44,11 @@ export function reachable(step: StepName, a: SubscriptionAnswers): boolean {
   return STEPS.indexOf(step) <= STEPS.indexOf(firstUnanswered(a));
 }
 
+/** The page before `step`, for its back link. */
+export function backLinkOf(step: StepName): string {
+  return stepPath(STEPS[Math.max(0, STEPS.indexOf(step) - 1)]!);
+}
+
 export const stepPath = (step: StepName | 'complete' | 'start' | 'sign-in' | 'sign-out'): string => `${SUBSCRIPTION_PATH}/${step}`;
 
 const NS = 'agent-subscription-answers';
