@@ -2,9 +2,11 @@ import { isValidNino } from '../accounts/identifiers/nino.js';
 import { acceptInvitation, copyAcross, createRelationship, endRelationship, InvitationStateError, respondToInvitation } from '../agents/agent-actions.js';
 import { AGENT_OUTCOMES } from '../agents/agent-outcomes.js';
 import { findAgentByArn } from '../agents/client-link.js';
+import { AgentServicesAccountError, createAgentServicesAccount } from '../agents/create-agent-services-account.js';
 import type { Invitation } from '../agents/invitations.js';
 import type { RelationshipService } from '../agents/relationships.js';
 import type { SaClient } from '../agents/sa-clients.js';
+import { parseBusinessDetails } from '../agents/subscription-answers.js';
 import type { EmulatorContext } from '../context.js';
 import { ControlError } from './control-error.js';
 import type { ControlRoute } from './route-table.js';
@@ -12,8 +14,8 @@ import * as s from './schemas.js';
 
 /**
  * Control-API shortcuts for agents (docs/agents.md), so tests can set up an agent and its clients without driving
- * pages: Self Assessment clients and copy-across, relationships and authorisation requests directly, and queued
- * outcomes HMRC's data cannot produce here.
+ * pages: an agent services account for an agent user, Self Assessment clients and copy-across, relationships and
+ * authorisation requests directly, and queued outcomes HMRC's data cannot produce here.
  */
 export function agentControlRoutes(ctx: EmulatorContext): ControlRoute[] {
   const requireAgent = async (arn: string): Promise<void> => {
@@ -21,6 +23,31 @@ export function agentControlRoutes(ctx: EmulatorContext): ControlRoute[] {
   };
   const arnParam = { arn: 'the agent reference number, e.g. `NARN0396245`' };
   return [
+    {
+      method: 'post',
+      path: '/agents/{userId}/agent-services-account',
+      tag: 'agents',
+      summary: 'Creates an agent services account for an agent user ID, as the "Create an agent services account" pages do: an ARN and `HMRC-AS-AGENT` on a new user ID, returned with its password',
+      params: { userId: 'the agent user ID without an agent services account (e.g. the `agent-no-asa` persona)' },
+      body: s.object(
+        { businessType: { enum: ['sole_trader', 'limited_company', 'partnership', 'llp'] }, utr: s.str, postcode: s.str, businessName: s.str, addressLine1: s.str, addressLine2: s.str, email: s.str },
+        ['businessType', 'utr', 'postcode', 'businessName', 'addressLine1', 'addressLine2', 'email'],
+      ),
+      responses: { 201: s.created(s.agentServicesAccount), 400: s.badRequest, 404: s.notFound, 409: s.conflict },
+      handler: async (req, res) => {
+        const agent = await ctx.accounts.find(String(req.params.userId));
+        if (!agent) throw new ControlError(404, `no account has the user ID ${String(req.params.userId).slice(0, 100)}`);
+        try {
+          const details = parseBusinessDetails((req.body ?? {}) as Record<string, unknown>);
+          if (Array.isArray(details)) throw new ControlError(400, details.map((e) => `${e.field}: ${e.text}`).join('; '));
+          const { account, password, record } = await createAgentServicesAccount(ctx, agent, details);
+          res.status(201).json({ ...record, password, enrolment: account.enrolments.find((e) => e.key === 'HMRC-AS-AGENT') });
+        } catch (e) {
+          if (!(e instanceof AgentServicesAccountError)) throw e;
+          throw new ControlError(e.code === 'NOT_AN_AGENT' ? 400 : e.code === 'BUSINESS_NOT_FOUND' ? 404 : 409, `${e.code}: ${e.message}`);
+        }
+      },
+    },
     {
       method: 'get',
       path: '/agents/outcomes',

@@ -88,3 +88,19 @@ export const relationship = object({ arn: str, service: { enum: ['MTD-IT', 'MTD-
 export const invitation = object({ invitationId: str, arn: str, service: str, clientId: str, status: str, created: time });
 
 export const saClient = object({ name: str, nino: str, saUtr: str }, ['nino', 'saUtr']);
+
+export const agentServicesAccount = object(
+  {
+    arn: str,
+    userId: str,
+    password: str,
+    createdBy: str,
+    businessType: { enum: ['sole_trader', 'limited_company', 'partnership', 'llp'] },
+    utr: str,
+    businessName: str,
+    address: object({ line1: str, line2: str, postcode: str }),
+    email: str,
+    enrolment: object({ key: { const: 'HMRC-AS-AGENT' }, identifiers: { type: 'array', items: object({ key: str, value: str }) } }),
+  },
+  ['utr'],
+);

@@ -31,6 +31,7 @@ describe('the control API as its OpenAPI document describes it', () => {
     await addAgent(e);
     await addIndividual(e);
     await addAccount(e, { userId: '900000000009', affinityGroup: 'Individual', twoStepVerification: { method: 'app', totpSecret: 'JBSWY3DPEHPK3PXP' } });
+    await addAccount(e, { userId: '900000000020', affinityGroup: 'Agent' });
     const { code } = await authorize(e);
     await exchange(e, code!);
   });
@@ -97,6 +98,10 @@ describe('the control API as its OpenAPI document describes it', () => {
       ['get', '/sign-ups/outcomes'],
       ['post', '/sign-ups/outcomes', { nino: 'PE938808A', outcome: 'rejected' }],
       ['post', '/sign-ups/outcomes', { nino: 'PE938808A', outcome: 'maybe' }],
+      ['post', '/agents/900000000020/agent-services-account', { businessName: 'Contract Agents' }],
+      ['post', '/agents/900000000020/agent-services-account', {}],
+      ['post', '/agents/900000000009/agent-services-account', { email: 'nope' }],
+      ['post', '/agents/000000000000/agent-services-account'],
       ['get', '/agents/outcomes'],
       ['post', '/agents/outcomes', { id: 'VAT_CLIENT_INSOLVENT', times: 2 }],
       ['post', '/agents/outcomes', { id: 'NOPE' }],
