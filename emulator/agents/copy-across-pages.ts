@@ -4,6 +4,7 @@ import type { Pages } from '../pages/pages.js';
 import { arnOf, copyAcross } from './agent-actions.js';
 import { agencyName } from './client-link.js';
 import type { PageSessions } from './page-sessions.js';
+import { lockOutMinutes, pageSignIn } from './page-sign-in.js';
 
 /**
  * Copying existing Self Assessment clients across (HMRC's agent-mapping journey), under `/agent-mapping`:
@@ -16,6 +17,7 @@ const SERVICE_NAME = 'Copy existing clients to your agent services account';
 
 export function copyAcrossPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: PageSessions): express.Router {
   const router = express.Router();
+  const checkSignIn = pageSignIn(ctx);
   const signIn = (res: Response, csrfToken: string, extra: Record<string, unknown> = {}, status = 200): void =>
     pages.render(
       res,
@@ -41,16 +43,17 @@ export function copyAcrossPageRoutes(ctx: EmulatorContext, pages: Pages, session
     const session = await sessions.current(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (!sessions.csrfValid(session, body.csrfToken)) return expired(res);
-    const userId = typeof body.userId === 'string' ? body.userId.trim() : '';
-    const password = typeof body.password === 'string' ? body.password : '';
-    const found = userId && password ? await ctx.accounts.signIn(userId, password) : undefined;
-    const account = found?.locked ? undefined : found; // a locked account never signs in
+    const userId = typeof body.userId === 'string' ? body.userId.trim().slice(0, 100) : '';
+    const result = await checkSignIn(body, session!.id);
+    const account = result.ok ? result.account : undefined;
     if (!account || account.affinityGroup !== 'Agent' || !arnOf(account)) {
-      const text = !userId || !password
-        ? 'Enter your user ID and password'
-        : account
-          ? 'Sign in with an agent services account: this account is not one'
-          : 'Invalid user ID or password. Try again.';
+      const text = result.ok
+        ? 'Sign in with an agent services account: this account is not one'
+        : result.problem === 'missing'
+          ? 'Enter your user ID and password'
+          : result.problem === 'locked-out'
+            ? `You have tried to sign in too many times. For your security, we have locked your account. You can try again in ${lockOutMinutes(ctx)}.`
+            : 'Invalid user ID or password. Try again.'; // an account locked by HMRC never signs in, and is not told apart
       return signIn(res, session!.csrfToken, { userId, errors: [{ text, href: '#userId' }], fieldErrors: { userId: text } }, 401);
     }
     await sessions.create(res, account.userId, session);

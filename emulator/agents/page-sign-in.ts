@@ -1,10 +1,10 @@
 import type { Account } from '../accounts/account.js';
 import type { EmulatorContext } from '../context.js';
-import { Attempts, lockOutKey } from '../journey/attempts.js';
+import { signInChecker } from '../journey/check-sign-in.js';
 
 /**
  * Signing in on an agents page with a Government Gateway user ID and password, under the link-software journey's
- * rules (emulator/journey/steps/sign-in.ts): `journeyLimits.signInAttempts` wrong passwords in a row lock the user ID
+ * rules (`signInChecker`, emulator/journey/check-sign-in.ts): `journeyLimits.signInAttempts` wrong passwords in a row lock the user ID
  * for `journeyLimits.signInLockoutSeconds`, counted with the journey's failures (the same user ID, the same lock; a
  * shared seeded account per page session instead, see `lockOutKey`); an account locked by HMRC never signs in.
  */
@@ -14,8 +14,7 @@ export type PageSignIn =
   | { ok: false; problem: 'invalid' | 'locked-out' | 'account-locked' };
 
 export function pageSignIn(ctx: EmulatorContext): (body: Record<string, unknown>, sessionId: string) => Promise<PageSignIn> {
-  const limits = ctx.config.journeyLimits;
-  const attempts = new Attempts(ctx.store, ctx.clock, 'sign-in-failures', limits.signInAttempts, limits.signInLockoutSeconds * 1000);
+  const check = signInChecker(ctx);
   return async (body, sessionId) => {
     const userId = typeof body.userId === 'string' ? body.userId.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
@@ -23,13 +22,17 @@ export function pageSignIn(ctx: EmulatorContext): (body: Record<string, unknown>
       const missing = [...(userId ? [] : ['userId' as const]), ...(password ? [] : ['password' as const])];
       return { ok: false, problem: 'missing', missing };
     }
-    if (userId.length > 100 || password.length > 200) return { ok: false, problem: 'invalid' };
-    const key = await lockOutKey(ctx.accounts, userId, sessionId);
-    if (await attempts.lockedUntil(key)) return { ok: false, problem: 'locked-out' };
-    const account = await ctx.accounts.signIn(userId, password);
-    if (!account) return { ok: false, problem: (await attempts.fail(key)) ? 'locked-out' : 'invalid' };
-    await attempts.reset(key);
-    return account.locked ? { ok: false, problem: 'account-locked' } : { ok: true, account };
+    const result = await check(userId, password, sessionId);
+    switch (result.outcome) {
+      case 'signed-in':
+        return result.account.locked ? { ok: false, problem: 'account-locked' } : { ok: true, account: result.account };
+      case 'locked':
+      case 'wrong-password:locked':
+        return { ok: false, problem: 'locked-out' };
+      case 'missing-credentials': // too long to be anyone's
+      case 'wrong-password':
+        return { ok: false, problem: 'invalid' };
+    }
   };
 }
 

@@ -179,4 +179,26 @@ describe('an agent copies existing Self Assessment clients across on a page', ()
     expect((await browser.post('/agent-mapping/copy-across').type('form').send({ csrfToken: token })).status).toBe(403);
     expect((await browser.get('/agent-mapping/clients')).status).toBe(303);
   });
+
+  it("locks the user ID out after HMRC's number of wrong passwords, even with the right one, until the lock-out passes", async () => {
+    const e = await emulator();
+    await addAccount(e, {
+      userId: '900000000003',
+      affinityGroup: 'Agent',
+      identifiers: { agentServicesAccountNumber: ARN },
+      enrolments: [{ key: 'HMRC-AS-AGENT', identifiers: [{ key: 'AgentReferenceNumber', value: ARN }] }],
+    });
+    const browser = request.agent(e.app);
+    let token = csrfOf((await browser.get('/agent-mapping/start')).text);
+    const signIn = (password: string) => browser.post('/agent-mapping/sign-in').type('form').send({ csrfToken: token, userId: '900000000003', password });
+    const { signInAttempts, signInLockoutSeconds } = e.context.config.journeyLimits;
+    for (let i = 1; i < signInAttempts; i++) expect((await signIn('wrong')).text).toContain('Invalid user ID or password');
+    expect((await signIn('wrong')).text).toContain('You have tried to sign in too many times');
+    const refused = await signIn(TEST_PASSWORD);
+    expect(refused.status).toBe(401);
+    expect(refused.text).toContain('You have tried to sign in too many times');
+    await e.context.clock.advance(signInLockoutSeconds * 1000 + 1_000);
+    token = csrfOf((await browser.get('/agent-mapping/start')).text); // the page session has expired meanwhile
+    expect((await signIn(TEST_PASSWORD)).status).toBe(303);
+  });
 });
