@@ -57,6 +57,7 @@ function queryParam(req: ApiRequest, name: string): string | undefined | null {
 async function authorisedVrn(req: ApiRequest, ctx: EmulatorContext): Promise<string> {
   const vrn = req.params.vrn ?? '';
   if (!/^\d{9}$/.test(vrn)) throw vatErrors.vrnInvalid();
+  if (await ctx.vatSignUps.awaitingApproval(vrn)) throw vatErrors.notAuthorised(); // signed up, not approved yet (decision 0015)
   await requireClientAccess(ctx, req.caller, { service: 'MTD-VAT', clientId: vrn });
   return vrn;
 }
