@@ -116,6 +116,13 @@ describe('the control API as its OpenAPI document describes it', () => {
       ['post', `/invitations/${invitation.invitationId}/reject`],
       ['post', `/invitations/${second.invitationId}/reject`],
       ['post', '/invitations/CS5AK7O8FPC43/accept'],
+      ['post', '/vat/100000034/sign-up', { userId: '900000000002', approve: true }],
+      ['post', '/vat/100000034/sign-up', { userId: '900000000002' }],
+      ['post', '/vat/12345/sign-up', {}],
+      ['post', '/vat/100000132/sign-up', {}],
+      ['post', '/vat/100000132/sign-up', { userId: '900000000001' }],
+      ['get', '/vat/100000034/sign-up'],
+      ['get', '/vat/100000132/sign-up'],
       ['post', '/reset'],
     ];
     for (const c of calls) await call(c);
