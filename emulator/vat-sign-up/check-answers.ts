@@ -5,7 +5,7 @@ import { BUSINESS_TYPES } from './vat-sign-up.js';
 
 /**
  * Check your answers, confirm and submit (HMRC `check-your-answers-final`); then `information-received` with the
- * reference: HMRC says the sign-up "can take up to 72 hours", and the emulator approves it 72 hours later on the
+ * reference: confirmation can take up to 72 hours, and the emulator approves it 72 hours later on the
  * virtual clock (decision 0015). Submitting clears the answers.
  */
 export function checkAnswersStep(router: express.Router, kit: VatKit): void {

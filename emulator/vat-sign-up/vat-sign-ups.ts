@@ -4,7 +4,7 @@ import type { EmulatorContext } from '../context.js';
 import type { BusinessType, VatContactPreference, VatSignUp } from './vat-sign-up.js';
 import { VatSignUpError } from './vat-sign-up-error.js';
 
-/** HMRC: sign-up "can take up to 72 hours"; the emulator approves exactly then unless told otherwise. */
+/** HMRC tells a business that confirmation can take up to 72 hours; the emulator approves exactly then unless told otherwise (decision 0015). */
 export const VAT_APPROVAL_DELAY_MS = 72 * 3600 * 1000;
 
 export interface SubmitVatSignUp {
