@@ -17,7 +17,7 @@ export function checkAnswersStep(router: express.Router, kit: VatKit): void {
     const a = s.session.answers;
     const rows = [
       { key: 'VAT number', value: a.vrn, href: href('vat-number'), testid: 'vat-number' },
-      { key: 'VAT registration date', value: a.vatRegistrationDate, href: href('vat-registration-date'), testid: 'vat-registration-date' },
+      { key: 'VAT registration date', value: longDate(a.vatRegistrationDate), href: href('vat-registration-date'), testid: 'vat-registration-date' },
       { key: 'Business type', value: BUSINESS_TYPES.find((t) => t.id === a.businessType)?.text, href: href('business-type'), testid: 'business-type' },
       { key: 'Business name', value: a.businessName, href: href('business-details'), testid: 'business-name' },
       ...(a.companyNumber ? [{ key: 'Company registration number', value: a.companyNumber, href: href('business-details'), testid: 'company-number' }] : []),
@@ -67,4 +67,9 @@ export function checkAnswersStep(router: express.Router, kit: VatKit): void {
       actions: [],
     });
   });
+}
+
+/** `2017-04-01` → `1 April 2017`, as GOV.UK writes dates. */
+function longDate(iso: string | undefined): string | undefined {
+  return iso ? new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : undefined;
 }

@@ -57,7 +57,7 @@ export function checkCompanyNumber(raw: string): Checked<string> {
   if (!number) return { problem: 'Enter your company registration number' };
   if (number.length > 8) return { problem: 'Enter a company number that has 8 characters or less' };
   if (!/^[A-Z0-9]+$/.test(number)) return { problem: 'Company number must only include numbers 0 to 9 and letters a to z' };
-  return { value: number.padStart(8, '0') };
+  return { value: /^\d+$/.test(number) ? number.padStart(8, '0') : number };
 }
 
 const EMAIL = /^[^\s@<>"'`]+@[^\s@<>"'`.]+(?:\.[^\s@<>"'`.]+)+$/;

@@ -74,13 +74,15 @@ describe('a business signs up for Making Tax Digital for VAT', () => {
     expect(lost.text).toContain('Page not found');
   });
 
-  it('refuses every form without the session CSRF token', async () => {
+  it('keeps the session in an HttpOnly, SameSite cookie on the sign-up path and refuses every form without its CSRF token', async () => {
     const e = await emulator();
     await addVatBusiness(e);
     const noToken = await request(e.app).post(`${PATH}/sign-in`).type('form').send({ userId: BUSINESS, password: 'Passw0rd1234' });
     expect(noToken.status).toBe(403);
     expect(noToken.text).toContain('data-testid="page-expired"');
-    const { browser } = await signedIn(e);
+    const { browser, res: signIn } = await signedIn(e);
+    const cookie = String(([] as string[]).concat(signIn.headers['set-cookie'] ?? []).find((c) => c.startsWith('mtd-vat-sign-up=') && !/Expires=Thu, 01 Jan 1970/.test(c)));
+    expect(cookie).toMatch(/; Path=\/vat-through-software\/sign-up; HttpOnly; SameSite=Lax/);
     for (const token of ['', 'forged-token-forged-token-forged']) {
       const res = await browser.post(`${PATH}/vat-number`).type('form').send({ csrfToken: token, vatNumber: VRN });
       expect(res.status).toBe(403);
@@ -185,7 +187,7 @@ describe('a business signs up for Making Tax Digital for VAT', () => {
     expect(location(await browser.get(`${PATH}/check-your-answers`))).toBe(`${PATH}/vat-number`);
     await answerAll(browser);
     const check = await browser.get(`${PATH}/check-your-answers`);
-    for (const text of [VRN, '2017-04-01', 'Limited company', 'Vera Trading Ltd', '01234567', 'vera@vat-business.example', 'Email']) expect(check.text).toContain(text);
+    for (const text of [VRN, '1 April 2017', 'Limited company', 'Vera Trading Ltd', '01234567', 'vera@vat-business.example', 'Email']) expect(check.text).toContain(text);
     expect(location(await browser.post(`${PATH}/check-your-answers`).type('form').send({ csrfToken: csrfOf(check.text) }))).toBe(`${PATH}/information-received`);
     const received = await browser.get(`${PATH}/information-received`);
     expect(received.text).toContain('data-testid="sign-up-status-pending"');
