@@ -46,8 +46,17 @@ const ANSWERS: Array<[string, Record<string, string>]> = [
   ['receive-email-notifications', { contactPreference: 'digital' }],
 ];
 
+/** Every input and button has a documented data-testid (docs/vat-sign-up.md), and the form posts without script. */
+function expectHooks(html: string, page: string): void {
+  const controls = html.match(/<(input|button)\b[^>]*>/g) ?? [];
+  expect(controls.length, page).toBeGreaterThan(0);
+  for (const control of controls) expect(control, page).toContain('data-testid=');
+  expect(html).toContain(`<form method="post" action="${PATH}/${page}" novalidate>`);
+}
+
 async function answerAll(browser: Browser, upTo = ANSWERS.length): Promise<void> {
   for (const [page, fields] of ANSWERS.slice(0, upTo)) {
+    expectHooks((await browser.get(`${PATH}/${page}`)).text, page);
     const res = await form(browser, page, fields);
     expect(res.status, `${page}: ${res.text.slice(0, 300)}`).toBe(303);
   }
@@ -187,6 +196,7 @@ describe('a business signs up for Making Tax Digital for VAT', () => {
     expect(location(await browser.get(`${PATH}/check-your-answers`))).toBe(`${PATH}/vat-number`);
     await answerAll(browser);
     const check = await browser.get(`${PATH}/check-your-answers`);
+    expectHooks(check.text, 'check-your-answers');
     for (const text of [VRN, '1 April 2017', 'Limited company', 'Vera Trading Ltd', '01234567', 'vera@vat-business.example', 'Email']) expect(check.text).toContain(text);
     expect(location(await browser.post(`${PATH}/check-your-answers`).type('form').send({ csrfToken: csrfOf(check.text) }))).toBe(`${PATH}/information-received`);
     const received = await browser.get(`${PATH}/information-received`);
