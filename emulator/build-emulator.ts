@@ -8,6 +8,8 @@ import { agentPageRoutes } from './agents/page-routes.js';
 import { Relationships } from './agents/relationships.js';
 import { SignUps } from './sign-up/sign-ups.js';
 import { signUpRoutes } from './sign-up/routes.js';
+import { VatSignUps } from './vat-sign-up/vat-sign-ups.js';
+import { vatSignUpRoutes } from './vat-sign-up/routes.js';
 import { FraudHeaderFeedback } from './apis/fraud-prevention/feedback.js';
 import { apis } from './apis/index.js';
 import { VatRecords } from './apis/vat/vat-records.js';
@@ -99,6 +101,7 @@ export async function buildEmulator(config: EmulatorConfig, scope: StateScope, o
     accounts: new Accounts(store),
     relationships: new Relationships(store),
     signUps: new SignUps(() => context),
+    vatSignUps: new VatSignUps(() => context),
     fraudFeedback: new FraudHeaderFeedback(store, clock),
     vat: new VatRecords(store, clock),
     agents: new Agents(store, clock),
@@ -142,6 +145,7 @@ export async function buildEmulator(config: EmulatorConfig, scope: StateScope, o
   pages.use(parsers.form, parsers.json);
   pages.use(oauthRoutes(context));
   pages.use(signUpRoutes(context));
+  pages.use(vatSignUpRoutes(context));
   pages.use('/_emulator', controlRoutes(context, { reset, personas: () => personas, rootRoutes: options.rootRoutes }));
   pages.use(journeyRoutes(context));
   pages.use(agentPageRoutes(context));

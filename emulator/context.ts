@@ -5,6 +5,7 @@ import type { FraudHeaderFeedback } from './apis/fraud-prevention/feedback.js';
 import type { VatRecords } from './apis/vat/vat-records.js';
 import type { Relationships } from './agents/relationships.js';
 import type { SignUps } from './sign-up/sign-ups.js';
+import type { VatSignUps } from './vat-sign-up/vat-sign-ups.js';
 import type { Applications } from './applications/applications.js';
 import type { Clock } from './clock/clock.js';
 import type { EmulatorConfig } from './config/defaults.js';
@@ -35,6 +36,8 @@ export interface EmulatorContext {
   relationships: Relationships;
   /** Sign-ups to Making Tax Digital for Income Tax (agent, individual and business journeys). */
   signUps: SignUps;
+  /** Sign-ups to Making Tax Digital for VAT (vat-sign-up/). */
+  vatSignUps: VatSignUps;
   /** Agents' authorisation requests and existing Self Assessment clients. */
   agents: Agents;
   /** The latest fraud prevention header validation per application, API, connection method and endpoint. */

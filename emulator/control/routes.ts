@@ -11,6 +11,7 @@ import { journeyControlRoutes } from './journey-routes.js';
 import { openApiDocument } from './openapi.js';
 import { mountRoutes, type ControlRoute } from './route-table.js';
 import { signUpControlRoutes, signUpErrors } from './sign-up-routes.js';
+import { vatSignUpControlRoutes } from './vat-sign-up-routes.js';
 import * as s from './schemas.js';
 
 /**
@@ -26,6 +27,7 @@ export function controlRouteTable(ctx: EmulatorContext, hooks: ControlHooks, ses
     ...agentControlRoutes(ctx),
     ...journeyControlRoutes(ctx),
     ...signUpControlRoutes(ctx),
+    ...vatSignUpControlRoutes(ctx),
     {
       method: 'get',
       path: '/openapi.json',

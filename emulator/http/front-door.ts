@@ -11,7 +11,7 @@ import { requestLogger } from './request-log.js';
 /**
  * The emulator's HTTP entry point. Every request is logged and journaled (outside the control API and
  * page assets). Every request but `POST /oauth/token`, which reads nothing a sign-up changes, first sees
- * the sign-up decisions that fell due on the virtual clock. Then the two hot paths,
+ * the sign-up decisions (Income Tax and VAT) that fell due on the virtual clock. Then the two hot paths,
  * `POST /oauth/token` and the APIs behind the gateway, are answered here on node's own request and
  * response; pages, the control API and oidc-provider's other endpoints go to the express app.
  *
@@ -28,6 +28,7 @@ export function frontDoor(ctx: EmulatorContext, gateway: Gateway, parsers: BodyP
       return token(req, res);
     }
     await ctx.signUps.settleDue();
+    await ctx.vatSignUps.settleDue();
     const api = gateway.apiFor(path);
     if (!api) return void app(req, res);
     const call = gateway.begin(api, { method: req.method ?? 'GET', path, query: search ? parseQuery(search) : {}, headers: req.headers, body: undefined }, res);

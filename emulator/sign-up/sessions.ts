@@ -24,58 +24,68 @@ export interface SignUpAnswers {
   businessEmail?: string | undefined;
 }
 
-export interface SignUpSession {
+export interface SignUpSession<A = SignUpAnswers> {
   id: string;
   /** Sent as the hidden form field `csrfToken`; lives as long as the session. */
   csrfToken: string;
   journey?: SignUpJourney | undefined;
   userId?: string | undefined;
-  answers: SignUpAnswers;
+  answers: A;
   /** The last sign-up submitted in this session, for the confirmation page. */
   submittedId?: string | undefined;
 }
 
-const NS = 'sign-up-sessions';
+/** Where a family of sign-up pages keeps its sessions: the Income Tax pages' by default; VAT sign-up has its own. */
+export interface SessionScope {
+  /** The store namespace. */
+  ns: string;
+  cookie: string;
+  /** The cookie's path: the pages' base path. */
+  path: string;
+}
 
-export class SignUpSessions {
+const INCOME_TAX: SessionScope = { ns: 'sign-up-sessions', cookie: SESSION_COOKIE, path: SIGN_UP_PATH };
+
+export class SignUpSessions<A extends object = SignUpAnswers> {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly idleMs: number,
+    private readonly scope: SessionScope = INCOME_TAX,
   ) {}
 
   /** The request's live session, if any. */
-  async current(req: Request): Promise<SignUpSession | undefined> {
-    const id = readCookie(req, SESSION_COOKIE);
+  async current(req: Request): Promise<SignUpSession<A> | undefined> {
+    const id = readCookie(req, this.scope.cookie);
     if (!id || !/^[A-Za-z0-9_-]{20,64}$/.test(id)) return undefined;
-    return this.store.get<SignUpSession>(NS, id);
+    return this.store.get<SignUpSession<A>>(this.scope.ns, id);
   }
 
   /** The live session, or a new empty one (with its cookie set). */
-  async currentOrNew(req: Request, res: Response): Promise<SignUpSession> {
-    return (await this.current(req)) ?? this.create(res, { answers: {} });
+  async currentOrNew(req: Request, res: Response): Promise<SignUpSession<A>> {
+    return (await this.current(req)) ?? this.create(res, { answers: {} as A });
   }
 
   /** A new session with a new ID and CSRF token, e.g. on sign-in. */
-  async create(res: Response, data: Omit<SignUpSession, 'id' | 'csrfToken'>): Promise<SignUpSession> {
-    const session: SignUpSession = { ...data, id: randomBytes(24).toString('base64url'), csrfToken: randomBytes(24).toString('base64url') };
+  async create(res: Response, data: Omit<SignUpSession<A>, 'id' | 'csrfToken'>): Promise<SignUpSession<A>> {
+    const session: SignUpSession<A> = { ...data, id: randomBytes(24).toString('base64url'), csrfToken: randomBytes(24).toString('base64url') };
     await this.save(session);
-    res.cookie(SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'lax', path: SIGN_UP_PATH });
+    res.cookie(this.scope.cookie, session.id, { httpOnly: true, sameSite: 'lax', path: this.scope.path });
     return session;
   }
 
   /** Stores the session and extends its idle timeout. */
-  async save(session: SignUpSession): Promise<void> {
-    await this.store.set(NS, session.id, session, { expiresAt: this.expiry() });
+  async save(session: SignUpSession<A>): Promise<void> {
+    await this.store.set(this.scope.ns, session.id, session, { expiresAt: this.expiry() });
   }
 
-  async end(session: SignUpSession, res: Response): Promise<void> {
-    await this.store.delete(NS, session.id);
-    res.clearCookie(SESSION_COOKIE, { path: SIGN_UP_PATH });
+  async end(session: SignUpSession<A>, res: Response): Promise<void> {
+    await this.store.delete(this.scope.ns, session.id);
+    res.clearCookie(this.scope.cookie, { path: this.scope.path });
   }
 
   /** Whether `presented` is the session's CSRF token (constant-time comparison). */
-  csrfValid(session: SignUpSession | undefined, presented: unknown): boolean {
+  csrfValid(session: SignUpSession<A> | undefined, presented: unknown): boolean {
     if (!session || typeof presented !== 'string') return false;
     const a = Buffer.from(presented);
     const b = Buffer.from(session.csrfToken);

@@ -16,7 +16,8 @@ import { validateSubmission } from './validate-submission.js';
  * return, view return, liabilities, payments, customer information, penalties and a penalty's financial details.
  * User-restricted: `read:vat` to read, `write:vat` to submit. A VRN is nine digits (400 VRN_INVALID), then the token
  * must reach it (403 CLIENT_OR_AGENT_NOT_AUTHORISED: the VRN's own organisation, or an agent with an MTD-VAT
- * relationship). Sandbox `Gov-Test-Scenario` values are applied after validation, as HMRC's stubs see them
+ * relationship; and never while the VRN's Making Tax Digital sign-up awaits approval, vat-sign-up/). Sandbox
+ * `Gov-Test-Scenario` values are applied after validation, as HMRC's stubs see them
  * (shared/mtd-test-scenario.ts): no header gives HMRC's sandbox default with `data: sandbox`, the realistic data with
  * `data: realistic` or `STATEFUL`. A value an endpoint does not document is ignored (no header), since the VAT OAS
  * documents no error for it — except penalties and financial details, where vat-api answers 400
@@ -57,6 +58,7 @@ function queryParam(req: ApiRequest, name: string): string | undefined | null {
 async function authorisedVrn(req: ApiRequest, ctx: EmulatorContext): Promise<string> {
   const vrn = req.params.vrn ?? '';
   if (!/^\d{9}$/.test(vrn)) throw vatErrors.vrnInvalid();
+  if (await ctx.vatSignUps.awaitingApproval(vrn)) throw vatErrors.notAuthorised(); // signed up, not approved yet (decision 0015)
   await requireClientAccess(ctx, req.caller, { service: 'MTD-VAT', clientId: vrn });
   return vrn;
 }

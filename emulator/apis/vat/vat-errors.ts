@@ -40,6 +40,8 @@ export const vatErrors = {
   taxPeriodNotEnded: () => error(403, 'TAX_PERIOD_NOT_ENDED', 'The remote endpoint has indicated that the submission is for a tax period that has not ended'),
   dateRangeTooLarge: () => error(403, 'DATE_RANGE_TOO_LARGE', 'The date of the requested return cannot be further than four years from the current date'),
   insolventTrader: () => error(403, 'RULE_INSOLVENT_TRADER', 'The remote endpoint has indicated that the Trader is insolvent'),
+  /** A VRN whose Making Tax Digital sign-up is not approved yet: as HMRC answers a VRN without `HMRC-MTD-VAT` (vat-api `AuthorisedController`). */
+  notAuthorised: () => error(403, 'CLIENT_OR_AGENT_NOT_AUTHORISED', 'The client and/or agent is not authorised.'),
   notFound: () => error(404, 'NOT_FOUND', 'The requested resource could not be found'),
   /** Penalties and financial details (vat-api `FinancialInvalidSearchItem`); an unknown scenario: shared/mtd-test-scenario.ts. */
   chargeReferenceInvalid: () => error(400, 'CHARGE_REFERENCE_INVALID', 'The provided chargeReference is invalid'),

@@ -1,0 +1,53 @@
+import { fileURLToPath } from 'node:url';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { EmulatorContext } from '../context.js';
+import { createPages, templateDir } from '../pages/pages.js';
+import { SignUpSessions } from '../sign-up/sessions.js';
+import { checkAnswersStep } from './check-answers.js';
+import { createVatKit } from './kit.js';
+import { VAT_SIGN_UP_PATH } from './paths.js';
+import { questionRoutes } from './questions.js';
+import { signInStep } from './sign-in.js';
+import type { VatAnswers } from './vat-sign-up.js';
+import { VatSignUpError } from './vat-sign-up-error.js';
+
+/** The Income Tax sign-up's templates this journey shares: sign-in, check answers, confirmation. */
+const SIGN_UP_TEMPLATES = fileURLToPath(new URL('../sign-up/templates', import.meta.url));
+
+/**
+ * A business signs up for Making Tax Digital for VAT, under HMRC's `/vat-through-software/sign-up`: start page,
+ * sign-in, the questions (questions.ts, in steps.ts order), check your answers, information received. See
+ * docs/vat-sign-up.md. Approval falls due on the virtual clock and is applied by the front door before every request.
+ *
+ * Every POST must carry the session's CSRF token; pages work without JavaScript; everything shown is escaped.
+ */
+export function vatSignUpRoutes(ctx: EmulatorContext): express.Router {
+  const router = express.Router();
+  const pages = createPages([templateDir(import.meta.url), SIGN_UP_TEMPLATES]);
+  const sessions = new SignUpSessions<VatAnswers>(ctx.store, ctx.clock, ctx.config.journeyLimits.sessionTimeoutSeconds * 1000, { ns: 'vat-sign-up-sessions', cookie: 'mtd-vat-sign-up', path: VAT_SIGN_UP_PATH });
+  const kit = createVatKit(ctx, pages, sessions);
+  const journey = express.Router();
+
+  router.use(VAT_SIGN_UP_PATH, async (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'POST') return next();
+    const session = await sessions.current(req);
+    if (sessions.csrfValid(session, (req.body as Record<string, unknown> | undefined)?.csrfToken)) return next();
+    kit.message(res, 403, 'This page has expired', ['For your security, we could not accept this form: it was sent without a valid security token, or your session timed out.', 'Go back to the start and try again.'], [{ text: 'Start again', href: VAT_SIGN_UP_PATH, testid: 'start-again' }], 'page-expired');
+  });
+
+  journey.get('/', (_req, res) => kit.render(res, 'vat-sign-up-start.njk', { title: 'Sign up for Making Tax Digital for VAT', start: `${VAT_SIGN_UP_PATH}/sign-in` }));
+  signInStep(journey, kit);
+  journey.use(kit.requireSignedIn);
+  questionRoutes(journey, kit);
+  checkAnswersStep(journey, kit);
+  router.use(VAT_SIGN_UP_PATH, journey);
+  router.use(VAT_SIGN_UP_PATH, (_req, res) =>
+    kit.message(res, 404, 'Page not found', ['If you typed the web address, check it is correct.'], [{ text: 'Go to the start', href: VAT_SIGN_UP_PATH, testid: 'start-again' }]),
+  );
+  router.use(VAT_SIGN_UP_PATH, (err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (!(err instanceof VatSignUpError)) return next(err);
+    const title = err.code === 'already_signed_up' ? 'Your business is already signed up' : err.code === 'sign_up_pending' ? 'Your sign-up is being processed' : 'You cannot sign up';
+    kit.message(res, err.status, title, [err.message], [{ text: 'Start again', href: VAT_SIGN_UP_PATH, testid: 'start-again' }], err.code.replace(/_/g, '-'));
+  });
+  return router;
+}
