@@ -6,6 +6,7 @@ import { acceptInvitation, InvitationStateError, respondToInvitation } from './a
 import { agencyName, CLIENT_LINK_PREFIX, findAgentByUid, serviceFromLinkPart } from './client-link.js';
 import type { Invitation } from './invitations.js';
 import type { PageSessions } from './page-sessions.js';
+import { lockOutMinutes, pageSignIn } from './page-sign-in.js';
 import type { RelationshipService } from './relationships.js';
 
 /**
@@ -21,6 +22,7 @@ const SERVICE_TEXT: Record<RelationshipService, string> = { 'MTD-IT': 'manage yo
 
 export function clientPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: PageSessions): express.Router {
   const router = express.Router();
+  const checkSignIn = pageSignIn(ctx);
   const base = `${CLIENT_LINK_PREFIX}/:uid/:agentName/:servicePart`;
 
   const message = (res: Response, title: string, paragraphs: string[], status = 200): void =>
@@ -60,12 +62,17 @@ export function clientPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: P
     const session = await sessions.current(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (!sessions.csrfValid(session, body.csrfToken)) return expired(res, target.link);
-    const userId = typeof body.userId === 'string' ? body.userId.trim() : '';
-    const password = typeof body.password === 'string' ? body.password : '';
-    const found = userId && password ? await ctx.accounts.signIn(userId, password) : undefined;
-    const account = found?.locked ? undefined : found; // a locked account never signs in
+    const userId = typeof body.userId === 'string' ? body.userId.trim().slice(0, 100) : '';
+    const result = await checkSignIn(body, session!.id);
+    const account = result.ok ? result.account : undefined;
     if (!account || account.affinityGroup === 'Agent') {
-      const text = !userId || !password ? 'Enter your user ID and password' : account ? 'Sign in with your own user ID, not your agent’s' : 'Invalid user ID or password. Try again.';
+      const text = result.ok
+        ? 'Sign in with your own user ID, not your agent’s'
+        : result.problem === 'missing'
+          ? 'Enter your user ID and password'
+          : result.problem === 'locked-out'
+            ? `You have tried to sign in too many times. For your security, we have locked your account. You can try again in ${lockOutMinutes(ctx)}.`
+            : 'Invalid user ID or password. Try again.'; // an account locked by HMRC never signs in, and is not told apart
       return signInPage(res, target.link, session!.csrfToken, { userId, errors: [{ text, href: '#userId' }], fieldErrors: { userId: text } }, 401);
     }
     await sessions.create(res, account.userId, session);

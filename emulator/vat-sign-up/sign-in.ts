@@ -1,7 +1,7 @@
 import type express from 'express';
 import type { Response } from 'express';
 import type { Account } from '../accounts/account.js';
-import { Attempts, lockOutKey } from '../journey/attempts.js';
+import { signInChecker } from '../journey/check-sign-in.js';
 import type { PageContext } from '../pages/pages.js';
 import { VAT_SIGN_UP_PATH } from './paths.js';
 import { field, errorsFor, type VatKit, type VatSession } from './kit.js';
@@ -11,14 +11,13 @@ import { firstIncomplete } from './steps.js';
  * Sign in with the business's Government Gateway user ID and password. Wrong credentials → 401 with
  * "Invalid user ID or password. Try again."; `journeyLimits.signInAttempts` wrong passwords in a row lock the
  * user ID for `journeyLimits.signInLockoutSeconds`, counted with the link-software journey's sign-in as
- * Government Gateway counts them (a seeded persona only within this session: journey/attempts.ts); an account
+ * Government Gateway counts them (the shared `signInChecker`; a seeded persona only within this session); an account
  * locked by HMRC is refused. Agents are sent away: they sign clients up through agent services. Signing in
  * replaces the session (new ID, new CSRF token); the VAT number field starts with the account's VRN, if any.
  */
 export function signInStep(router: express.Router, kit: VatKit): void {
   const { ctx, sessions, render, message } = kit;
-  const limits = ctx.config.journeyLimits;
-  const attempts = new Attempts(ctx.store, ctx.clock, 'sign-in-failures', limits.signInAttempts, limits.signInLockoutSeconds * 1000);
+  const checkSignIn = signInChecker(ctx);
   const action = `${VAT_SIGN_UP_PATH}/sign-in`;
   const page = (res: Response, session: VatSession, extra: Partial<PageContext> = {}, status = 200): void =>
     render(res, 'sign-up-sign-in.njk', { title: 'Sign in', hint: "Sign in with your business's Government Gateway user ID.", action, csrfToken: session.csrfToken, ...extra }, status);
@@ -34,14 +33,10 @@ export function signInStep(router: express.Router, kit: VatKit): void {
     if (!userId) problems.userId = 'Enter your user ID';
     if (!password) problems.password = 'Enter your password';
     if (Object.keys(problems).length) return page(res, session, { userId, ...errorsFor(problems) }, 400);
-    const lockOut = await lockOutKey(ctx.accounts, userId, `vat-sign-up ${session.id}`);
-    if (await attempts.lockedUntil(lockOut)) return locked(res);
-    const account = await ctx.accounts.signIn(userId, password);
-    if (!account) {
-      if (await attempts.fail(lockOut)) return locked(res);
-      return page(res, session, { userId, errors: [{ text: 'Invalid user ID or password. Try again.', href: '#userId' }] }, 401);
-    }
-    await attempts.reset(lockOut);
+    const result = await checkSignIn(userId, password, `vat-sign-up ${session.id}`);
+    if (result.outcome === 'locked' || result.outcome === 'wrong-password:locked') return locked(res);
+    if (result.outcome !== 'signed-in') return page(res, session, { userId: userId.slice(0, 100), errors: [{ text: 'Invalid user ID or password. Try again.', href: '#userId' }] }, 401);
+    const account = result.account;
     if (account.locked) return locked(res);
     const refusal = refuse(account);
     if (refusal) return message(res, 403, 'You cannot use this service', [refusal], [{ text: 'Sign in with a different user ID', href: action, testid: 'sign-in-again' }], 'wrong-account-type');

@@ -112,6 +112,17 @@ describe('a client answers an authorisation request on a page', () => {
     expect(agent.status).toBe(401);
   });
 
+  it("locks the client's user ID out after HMRC's number of wrong passwords, the right one included", async () => {
+    const browser = request.agent(e.app);
+    const token = csrfOf((await browser.get(link)).text);
+    const attempt = (password: string) => browser.post(`${link}/sign-in`).type('form').send({ csrfToken: token, userId: '900000000002', password });
+    for (let i = 1; i < e.context.config.journeyLimits.signInAttempts; i++) expect((await attempt('nope')).text).toContain('Invalid user ID or password');
+    expect((await attempt('nope')).text).toContain('You have tried to sign in too many times');
+    const refused = await attempt(TEST_PASSWORD);
+    expect(refused.status).toBe(401);
+    expect(refused.text).toContain('You have tried to sign in too many times');
+  });
+
   it('refuses a locked account', async () => {
     const client = (await e.context.accounts.find('900000000002'))!;
     await e.context.accounts.add({ ...client, locked: true });

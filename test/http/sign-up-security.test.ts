@@ -21,6 +21,22 @@ describe('sign-up pages are safe', () => {
     expect((await request(e.app).post(`${AGENT_JOURNEY}/sign-in`).type('form').send({ userId: agent.userId, password: 'x', csrfToken: foreign })).status).toBe(403);
   });
 
+  it("locks the user ID out after HMRC's number of wrong passwords, the right one included, until the lock-out passes", async () => {
+    const e = await emulator();
+    const agent = await addAgent(e);
+    const browser = request.agent(e.app);
+    const token = csrfOf((await browser.get(`${AGENT_JOURNEY}/sign-in`)).text);
+    const attempt = (password: string) => browser.post(`${AGENT_JOURNEY}/sign-in`).type('form').send({ userId: agent.userId, password, csrfToken: token });
+    const { signInAttempts, signInLockoutSeconds } = e.context.config.journeyLimits;
+    for (let i = 1; i < signInAttempts; i++) expect((await attempt('wrong')).status).toBe(401);
+    expect((await attempt('wrong')).text).toContain('Your account is locked');
+    expect((await attempt('Passw0rd1234')).text).toContain('Your account is locked');
+    await e.context.clock.advance(signInLockoutSeconds * 1000 + 1_000);
+    const again = request.agent(e.app);
+    const fresh = csrfOf((await again.get(`${AGENT_JOURNEY}/sign-in`)).text);
+    expect((await again.post(`${AGENT_JOURNEY}/sign-in`).type('form').send({ userId: agent.userId, password: 'Passw0rd1234', csrfToken: fresh })).status).toBe(303);
+  });
+
   it('sets an HttpOnly, SameSite session cookie and replaces it at sign-in', async () => {
     const e = await emulator();
     const agent = await addAgent(e);

@@ -1,6 +1,7 @@
 import type express from 'express';
 import type { Response } from 'express';
 import type { Account } from '../../accounts/account.js';
+import { signInChecker } from '../../journey/check-sign-in.js';
 import type { PageContext } from '../../pages/pages.js';
 import { firstIncomplete } from '../journey-steps.js';
 import { isSignedUp } from '../match-client.js';
@@ -11,10 +12,12 @@ import { field, type StepKit } from './kit.js';
  * Sign in. HMRC: agents "must use the Government Gateway user ID of their agent services account"
  * (affinity Agent, enrolment HMRC-AS-AGENT); individuals and businesses sign in with their own, and the
  * account type must match the journey. A taxpayer already signed up, with a sign-up pending, or not
- * eligible is told so at once. Signing in replaces the session (new ID, new CSRF token).
+ * eligible is told so at once. Signing in replaces the session (new ID, new CSRF token). Wrong passwords lock the
+ * user ID out as on every Government Gateway sign-in (`signInChecker`).
  */
 export function signInStep(router: express.Router, kit: StepKit): void {
   const { ctx, sessions, journey, agent, base, render, message, errorsFor } = kit;
+  const checkSignIn = signInChecker(ctx);
   const hint = agent
     ? 'Sign in with the Government Gateway user ID of your agent services account.'
     : journey === 'individual'
@@ -32,8 +35,12 @@ export function signInStep(router: express.Router, kit: StepKit): void {
     if (!userId) problems.userId = 'Enter your user ID';
     if (!password) problems.password = 'Enter your password';
     if (Object.keys(problems).length) return page(res, session, { userId, ...errorsFor(problems) }, 400);
-    const account = await ctx.accounts.signIn(userId, password);
-    if (!account || account.locked) return page(res, session, { userId, errors: [{ text: 'Invalid user ID or password. Try again.', href: '#userId' }] }, 401);
+    const result = await checkSignIn(userId, password, `sign-up ${session.id}`);
+    if (result.outcome === 'locked' || result.outcome === 'wrong-password:locked') {
+      return message(res, 401, 'Your account is locked', ['You have entered the wrong password too many times. Try again later.']);
+    }
+    const account = result.outcome === 'signed-in' && !result.account.locked ? result.account : undefined; // a locked account never signs in
+    if (!account) return page(res, session, { userId: userId.slice(0, 100), errors: [{ text: 'Invalid user ID or password. Try again.', href: '#userId' }] }, 401);
 
     const refusal = refuse(account);
     if (refusal) return message(res, 403, 'You cannot use this service', [refusal], [{ text: 'Sign in with a different user ID', href: `${base}/sign-in`, testid: 'sign-in-again' }]);
