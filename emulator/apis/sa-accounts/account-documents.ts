@@ -1,0 +1,173 @@
+import { BALANCING_CHARGE, type Ledger, type LedgerCharge, type LedgerPayment } from '../../income-tax/sa-ledger.js';
+import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../shared/mtd-tax-year.js';
+
+/**
+ * The ledger (income-tax/sa-ledger.ts) in Self Assessment Accounts 4.0's shapes: `documentDetails` and
+ * `financialDetails` of Retrieve Balance and Transactions, `payments` of List Payments and Allocation Details and
+ * `chargeHistoryDetails` of the charge history endpoints. Codes as ETMP gives them for a balancing charge: main
+ * transaction 4910, sub-item 1553 ("ITSA Balancing Charge"); payments are credit documents with negative amounts.
+ */
+const CONTRACT_ACCOUNT = '000000000001';
+const MAIN_TYPE = '4910';
+const SUB_TYPE = '1553';
+const CHARGE_TYPE_DESCRIPTION = 'ITSABalancingCharge';
+
+export interface DocumentFilter {
+  docNumber?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  onlyOpenItems: boolean;
+  /** `removePOA`: HMRC leaves out "details of any payments that the customer has made". */
+  withoutPayments: boolean;
+  /** `customerPaymentInformation`: the payment's reference, amount, method, lot and clearing document on each allocation item. */
+  paymentInformation: boolean;
+  includeLocks: boolean;
+}
+
+const inRange = (date: string, f: DocumentFilter): boolean => (!f.from || date >= f.from) && (!f.to || date <= f.to);
+
+function chargeSelected(c: LedgerCharge, f: DocumentFilter): boolean {
+  if (f.docNumber) return c.documentId === f.docNumber;
+  if (f.onlyOpenItems) return c.outstanding !== 0;
+  return inRange(c.documentDate, f);
+}
+
+function paymentSelected(p: LedgerPayment, f: DocumentFilter): boolean {
+  if (f.withoutPayments) return false;
+  if (f.docNumber) return p.documentId === f.docNumber;
+  if (f.onlyOpenItems) return p.unallocated !== 0;
+  return inRange(p.payment.receivedOn, f);
+}
+
+function lastClearing(c: LedgerCharge): Record<string, unknown> {
+  const last = c.allocations[c.allocations.length - 1];
+  return last ? { lastClearing: { lastClearingDate: last.date, lastClearingReason: 'Incoming Payment', lastClearedAmount: last.amount } } : {};
+}
+
+function chargeDocument(c: LedgerCharge): Record<string, unknown> {
+  return {
+    taxYear: taxYearLabel(c.taxYear),
+    documentId: c.documentId,
+    documentDate: c.documentDate,
+    documentText: BALANCING_CHARGE,
+    documentDueDate: c.dueDate,
+    documentDescription: BALANCING_CHARGE,
+    originalAmount: c.amount,
+    outstandingAmount: c.outstanding,
+    ...lastClearing(c),
+    isChargeEstimate: false,
+    isCodedOut: false,
+    effectiveDateOfPayment: c.dueDate,
+  };
+}
+
+function paymentDocument(p: LedgerPayment): Record<string, unknown> {
+  const { payment } = p;
+  const year = Number(payment.receivedOn.slice(0, 4)) - (payment.receivedOn.slice(5) < '04-06' ? 1 : 0);
+  return {
+    taxYear: taxYearLabel(year),
+    documentId: p.documentId,
+    creditReason: 'Voluntary Payment',
+    documentDate: payment.receivedOn,
+    documentText: 'Payment',
+    documentDescription: 'Payment',
+    originalAmount: -payment.amount,
+    outstandingAmount: -p.unallocated,
+    isChargeEstimate: false,
+    isCodedOut: false,
+    paymentLot: payment.paymentLot,
+    paymentLotItem: payment.paymentLotItem,
+    effectiveDateOfPayment: payment.receivedOn,
+  };
+}
+
+const LOCKS = { isChargeOnHold: false, isEstimatedChargeOnHold: false, isInterestAccrualOnHold: false, isInterestChargeOnHold: false };
+
+function financialDetail(c: LedgerCharge, f: DocumentFilter): Record<string, unknown> {
+  const cleared = c.allocations.reduce((a, x) => a + x.amount, 0);
+  return {
+    taxYear: taxYearLabel(c.taxYear),
+    chargeDetail: { documentId: c.documentId, documentType: MAIN_TYPE, documentTypeDescription: BALANCING_CHARGE, chargeType: SUB_TYPE, chargeTypeDescription: CHARGE_TYPE_DESCRIPTION },
+    taxPeriodFrom: taxYearStartDate(c.taxYear),
+    taxPeriodTo: taxYearEndDate(c.taxYear),
+    contractAccount: CONTRACT_ACCOUNT,
+    documentNumber: c.documentId,
+    documentNumberItem: '0001',
+    chargeReference: c.chargeReference,
+    originalAmount: c.amount,
+    outstandingAmount: c.outstanding,
+    clearedAmount: Math.round(cleared * 100) / 100,
+    items: [
+      { itemId: '001', dueDate: c.dueDate, amount: c.amount, isReturn: true, ...(f.includeLocks ? { locks: LOCKS } : {}) },
+      ...c.allocations.map((a, i) => ({
+        itemId: String(i + 2).padStart(3, '0'),
+        dueDate: c.dueDate,
+        amount: a.amount,
+        clearingDate: a.date,
+        clearingReason: 'Incoming Payment',
+        ...(f.paymentInformation
+          ? {
+              paymentReference: a.payment.payment.reference,
+              paymentAmount: a.payment.payment.amount,
+              paymentMethod: a.payment.payment.method,
+              paymentLot: a.payment.payment.paymentLot,
+              paymentLotItem: a.payment.payment.paymentLotItem,
+              clearingSAPDocument: a.clearingDocument,
+            }
+          : {}),
+      })),
+    ],
+  };
+}
+
+/** `documentDetails` and `financialDetails` as selected; both absent when nothing is selected. */
+export function accountDocuments(ledger: Ledger, f: DocumentFilter): Record<string, unknown> {
+  const charges = ledger.charges.filter((c) => chargeSelected(c, f));
+  const payments = ledger.payments.filter((p) => paymentSelected(p, f));
+  const documents = [...charges.map(chargeDocument), ...payments.map(paymentDocument)];
+  return {
+    ...(documents.length ? { documentDetails: documents } : {}),
+    ...(charges.length ? { financialDetails: charges.map((c) => financialDetail(c, f)) } : {}),
+  };
+}
+
+/** One payment and its allocations (List Self Assessment Payments & Allocation Details). */
+export function paymentWithAllocations(p: LedgerPayment): Record<string, unknown> {
+  const { payment } = p;
+  return {
+    paymentLot: payment.paymentLot,
+    paymentLotItem: payment.paymentLotItem,
+    paymentReference: payment.reference,
+    paymentAmount: payment.amount,
+    paymentMethod: payment.method.replace(/[^0-9A-Za-z]/g, '').slice(0, 30) || 'A',
+    transactionDate: payment.receivedOn,
+    allocations: p.allocations.map((a) => ({
+      chargeReference: a.charge.chargeReference,
+      periodKey: `${String(a.charge.taxYear + 1).slice(2)}P0`,
+      periodKeyDescription: `6 April ${a.charge.taxYear} to 5 April ${a.charge.taxYear + 1}`,
+      startDate: taxYearStartDate(a.charge.taxYear),
+      endDate: taxYearEndDate(a.charge.taxYear),
+      dueDate: a.charge.dueDate,
+      chargeDetail: { documentId: a.charge.documentId, documentType: MAIN_TYPE, documentTypeDescription: BALANCING_CHARGE, chargeType: SUB_TYPE, chargeTypeDescription: CHARGE_TYPE_DESCRIPTION },
+      amount: a.charge.amount,
+      clearedAmount: a.amount,
+      contractAccount: CONTRACT_ACCOUNT,
+    })),
+  };
+}
+
+/** The charge's versions, newest first: what it was changed to, when and why. */
+export function chargeHistory(c: LedgerCharge): Record<string, unknown> {
+  return {
+    chargeHistoryDetails: [...c.versions].reverse().map((v) => ({
+      taxYear: taxYearLabel(c.taxYear),
+      transactionId: c.documentId,
+      transactionDate: c.documentDate,
+      description: 'Balancing charge',
+      totalAmount: v.amount,
+      changeDate: new Date(v.at).toISOString().slice(0, 10),
+      changeTimestamp: new Date(v.at).toISOString(),
+      changeReason: v.reason,
+    })),
+  };
+}
