@@ -6,6 +6,7 @@ import { agentControlRoutes } from './agent-routes.js';
 import { ControlError } from './control-error.js';
 import { coreControlRoutes, type ControlHooks } from './core-routes.js';
 import { controlGuard } from './guard.js';
+import { incomeTaxControlRoutes } from './income-tax-routes.js';
 import { journeyControlRoutes } from './journey-routes.js';
 import { openApiDocument } from './openapi.js';
 import { mountRoutes, type ControlRoute } from './route-table.js';
@@ -24,6 +25,7 @@ export function controlRouteTable(ctx: EmulatorContext, hooks: ControlHooks, ses
     ...agentControlRoutes(ctx),
     ...journeyControlRoutes(ctx),
     ...signUpControlRoutes(ctx),
+    ...incomeTaxControlRoutes(ctx),
     {
       method: 'get',
       path: '/openapi.json',

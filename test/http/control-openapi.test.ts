@@ -116,6 +116,9 @@ describe('the control API as its OpenAPI document describes it', () => {
       ['post', `/invitations/${invitation.invitationId}/reject`],
       ['post', `/invitations/${second.invitationId}/reject`],
       ['post', '/invitations/CS5AK7O8FPC43/accept'],
+      ['post', `/income-tax/${CLIENT_ID}/AA123456A/sa-payments`, { amount: 250.5, method: 'BACS' }],
+      ['post', `/income-tax/${CLIENT_ID}/AA123456A/sa-payments`, { amount: -1 }],
+      ['post', '/income-tax/NoSuchApp/AA123456A/sa-payments', { amount: 1 }],
       ['post', '/reset'],
     ];
     for (const c of calls) await call(c);
