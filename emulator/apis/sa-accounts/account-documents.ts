@@ -160,7 +160,7 @@ export function paymentWithAllocations(p: LedgerPayment): Record<string, unknown
 export function chargeHistory(c: LedgerCharge): Record<string, unknown> {
   return {
     chargeHistoryDetails: [...c.versions].reverse().map((v) => ({
-      taxYear: taxYearLabel(c.taxYear),
+      // No `taxYear`: HMRC's schema gives it both `format: date` and the pattern `YYYY-YY`, which no value meets.
       transactionId: c.documentId,
       transactionDate: c.documentDate,
       description: 'Balancing charge',
