@@ -72,7 +72,7 @@ function paymentDocument(p: LedgerPayment): Record<string, unknown> {
     documentText: 'Payment',
     documentDescription: 'Payment',
     originalAmount: -payment.amount,
-    outstandingAmount: -p.unallocated,
+    outstandingAmount: -p.unallocated || 0,
     isChargeEstimate: false,
     isCodedOut: false,
     paymentLot: payment.paymentLot,
