@@ -1,6 +1,7 @@
 import type { ApiRequest } from '../../gateway/api.js';
 import { daysBetween } from '../shared/mtd-tax-year.js';
-import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
+import type { MtdValidation} from '../shared/mtd-validation.js';
+import { queryParam } from '../shared/mtd-validation.js';
 import type { DocumentFilter } from './account-documents.js';
 
 /**
