@@ -97,6 +97,17 @@ describe('Self Assessment Accounts API 4.0: the account a final declaration make
     expect((await api.get(`${BALANCE}?fromDate=2026-04-06&toDate=2027-04-05`)).body.balanceDetails).toMatchObject({ totalBalance: 0, unallocatedCredit: 100, allocatedCredit: 4531.8, totalCredit: 4631.8 });
   });
 
+  it("shows a main agent the client's account, and a supporting agent nothing", async () => {
+    const e = await emulator({ data: 'realistic' });
+    await declare2025(e);
+    const main = client(e, await agent(e, { agentType: 'main' }), '4.0');
+    expect((await main.get(`${BALANCE}?onlyOpenItems=true`)).body.balanceDetails).toMatchObject({ totalBalance: 4531.8, pendingChargeDueDate: '2027-01-31' });
+    expect((await main.put(CODING(), AMOUNTS)).status).toBe(204);
+    const supporting = client(e, await agent(e, { userId: 'it-supporting', arn: 'BARN1234567', agentType: 'supporting' }), '4.0');
+    expect((await supporting.get(`${ROOT}/payments-and-allocations`)).body).toEqual({ code: 'CLIENT_OR_AGENT_NOT_AUTHORISED', message: 'The client or agent is not authorised' });
+    expect((await supporting.get(CODING())).status).toBe(403);
+  });
+
   it("gives a charge's history by transaction ID and by charge reference", async () => {
     const e = await emulator({ data: 'realistic' });
     const api = client(e, await declare2025(e), '4.0');
