@@ -31,49 +31,82 @@ const DECLARED = state({
   finalDeclarations: [{ taxYear: 2026, calculationId: 'intent', declaredAt: at('2027-05-10T10:00:00Z') }],
 });
 
+const CLOCK = (day: string) => at(`${day}T09:00:00Z`);
+const declaredAgain = (profit: number, when: string): Partial<TaxpayerState> => ({
+  calculations: [...DECLARED.calculations, calc(2027, profit, when)],
+  finalDeclarations: [...DECLARED.finalDeclarations, { taxYear: 2027, calculationId: 'intent-2', declaredAt: at(when) }],
+});
+
 describe('the Self Assessment ledger', () => {
-  it('posts a final declaration as a balancing charge due on 31 January after the tax year', () => {
+  it('posts a final declaration as a balancing charge and two payments on account for the next year', () => {
     expect(balancingDueDate(2026)).toBe('2028-01-31');
-    const [charge] = saLedger(DECLARED, at('2027-06-01T00:00:00Z')).charges;
-    expect(charge).toMatchObject({ taxYear: 2026, documentId: '271234560001', chargeReference: 'XM0027123456' + '01', documentDate: '2027-05-10', dueDate: '2028-01-31', amount: 4531.8, outstanding: 4531.8 });
-  });
-
-  it('shows nothing before the declaration on the clock, and nothing for a year that owes nothing', () => {
-    expect(saLedger(DECLARED, at('2027-05-01T00:00:00Z')).charges).toEqual([]);
-    const nothingOwed = state({ calculations: [calc(2026, 10_000, '2027-05-10T10:00:00Z')], finalDeclarations: [{ taxYear: 2026, calculationId: 'x', declaredAt: at('2027-05-10T10:00:00Z') }] });
-    expect(saLedger(nothingOwed, at('2027-06-01T00:00:00Z')).charges).toEqual([]);
-  });
-
-  it('moves the charge from pending to payable within 30 days of its due date, then to overdue', () => {
-    const ledger = (day: string) => saLedger(DECLARED, at(`${day}T09:00:00Z`));
-    expect(balanceDetails(ledger('2027-06-01'), '2027-06-01')).toMatchObject({ payableAmount: 0, pendingChargeDueAmount: 4531.8, pendingChargeDueDate: '2028-01-31', overdueAmount: 0, totalBalance: 4531.8 });
-    expect(balanceDetails(ledger('2028-01-10'), '2028-01-10')).toMatchObject({ payableAmount: 4531.8, payableDueDate: '2028-01-31', pendingChargeDueAmount: 0 });
-    expect(balanceDetails(ledger('2028-02-01'), '2028-02-01')).toMatchObject({ overdueAmount: 4531.8, earliestPaymentDateOverdue: '2028-02-01', bcdBalancePerYear: [{ taxYear: '2026-27', bcdAmount: 4531.8 }] });
-  });
-
-  it('allocates payments to the charge, keeps what is left over as credit and gives it to the next charge posted', () => {
-    const paid = { ...DECLARED, saPayments: [pay(1000, '2027-04-20', 1), pay(4000, '2027-07-01', 2)] };
-    const ledger = saLedger(paid, at('2027-08-01T00:00:00Z'));
-    const [charge] = ledger.charges;
-    // £1,000 paid before the charge was posted is allocated on the day it was (10 May); £3,531.80 of the £4,000 goes too.
-    expect(charge!.allocations.map((a) => [a.amount, a.date])).toEqual([
-      [1000, '2027-05-10'],
-      [3531.8, '2027-07-01'],
+    const charges = saLedger(DECLARED, CLOCK('2027-06-01')).charges;
+    // £4,531.80 due 31 January 2028, and half of it (£2,265.90) towards 2027-28 on 31 January and 31 July 2028.
+    expect(charges.map((c) => [c.kind, c.taxYear, c.documentId, c.chargeReference, c.documentDate, c.dueDate, c.amount])).toEqual([
+      ['balancing', 2026, '271234560001', 'XM002712345601', '2027-05-10', '2028-01-31', 4531.8],
+      ['poa1', 2027, '281234560002', 'XM002812345602', '2027-05-10', '2028-01-31', 2265.9],
+      ['poa2', 2027, '281234560003', 'XM002812345603', '2027-05-10', '2028-07-31', 2265.9],
     ]);
-    expect(charge!.outstanding).toBe(0);
-    expect(ledger.payments.map((p) => p.unallocated)).toEqual([0, 468.2]);
-    expect(balanceDetails(ledger, '2027-08-01')).toMatchObject({ totalBalance: 0, unallocatedCredit: 468.2, allocatedCredit: 4531.8, totalCredit: 5000, bcdBalancePerYear: [] });
   });
 
-  it('changes the charge when an amendment is confirmed, and keeps each version as its history', () => {
-    // £20,000 after amendment: 20% and 6% of £7,430 = £1,486 + £445.80 = £1,931.80.
+  it('shows nothing before the declaration on the clock, nothing for a year that owes nothing, and no payments on account under £1,000', () => {
+    expect(saLedger(DECLARED, CLOCK('2027-05-01')).charges).toEqual([]);
+    const declaredWith = (profit: number) => state({ calculations: [calc(2026, profit, '2027-05-10T10:00:00Z')], finalDeclarations: [{ taxYear: 2026, calculationId: 'x', declaredAt: at('2027-05-10T10:00:00Z') }] });
+    expect(saLedger(declaredWith(10_000), CLOCK('2027-06-01')).charges).toEqual([]);
+    // £15,000: 20% and 6% of £2,430 = £486 + £145.80 = £631.80, under £1,000: no payments on account.
+    expect(saLedger(declaredWith(15_000), CLOCK('2027-06-01')).charges.map((c) => [c.kind, c.amount])).toEqual([['balancing', 631.8]]);
+  });
+
+  it('moves charges from pending to payable within 30 days of their due date, then to overdue', () => {
+    const details = (day: string) => balanceDetails(saLedger(DECLARED, CLOCK(day)), day);
+    // £4,531.80 + 2 × £2,265.90 = £9,063.60 in all.
+    expect(details('2027-06-01')).toMatchObject({ payableAmount: 0, pendingChargeDueAmount: 9063.6, pendingChargeDueDate: '2028-01-31', overdueAmount: 0, totalBalance: 9063.6, totalBcdBalance: 4531.8 });
+    // £4,531.80 + £2,265.90 = £6,797.70 due on 31 January; the second payment on account is still pending.
+    expect(details('2028-01-10')).toMatchObject({ payableAmount: 6797.7, payableDueDate: '2028-01-31', pendingChargeDueAmount: 2265.9, pendingChargeDueDate: '2028-07-31' });
+    expect(details('2028-02-01')).toMatchObject({ overdueAmount: 6797.7, earliestPaymentDateOverdue: '2028-02-01', pendingChargeDueAmount: 2265.9, bcdBalancePerYear: [{ taxYear: '2026-27', bcdAmount: 4531.8 }] });
+  });
+
+  it('allocates payments to the charge due first and keeps what is left over as credit', () => {
+    const paid = { ...DECLARED, saPayments: [pay(1000, '2027-04-20', 1), pay(10_000, '2027-07-01', 2)] };
+    const ledger = saLedger(paid, CLOCK('2027-08-01'));
+    // £1,000 paid before the charge was posted is allocated on the day it was (10 May); the balancing charge takes
+    // £3,531.80 more of the £10,000, then each payment on account £2,265.90: £1,936.40 is left.
+    expect(ledger.charges.map((c) => c.allocations.map((a) => [a.amount, a.date]))).toEqual([
+      [
+        [1000, '2027-05-10'],
+        [3531.8, '2027-07-01'],
+      ],
+      [[2265.9, '2027-07-01']],
+      [[2265.9, '2027-07-01']],
+    ]);
+    expect(ledger.payments.map((p) => p.unallocated)).toEqual([0, 1936.4]);
+    expect(balanceDetails(ledger, '2027-08-01')).toMatchObject({ totalBalance: 0, unallocatedCredit: 1936.4, allocatedCredit: 9063.6, totalCredit: 11_000, bcdBalancePerYear: [] });
+  });
+
+  it("takes the payments on account off the next year's balancing charge, and gives credit to it", () => {
+    // 2027-28: £40,000 profit, 20% and 6% of £27,430 = £5,486 + £1,645.80 = £7,131.80, less the £4,531.80 on account.
+    const next = state({ ...declaredAgain(40_000, '2028-05-10T10:00:00Z'), saPayments: [pay(11_000, '2027-07-01')] });
+    const ledger = saLedger(next, CLOCK('2028-06-01'));
+    const balancing = ledger.charges.find((c) => c.kind === 'balancing' && c.taxYear === 2027)!;
+    expect([balancing.amount, balancing.dueDate]).toEqual([2600, '2029-01-31']);
+    // The £1,936.40 credit goes to it: £2,600 − £1,936.40 = £663.60 still owed.
+    expect(balancing.outstanding).toBe(663.6);
+    expect(ledger.charges.filter((c) => c.taxYear === 2028).map((c) => [c.kind, c.amount, c.dueDate])).toEqual([
+      ['poa1', 3565.9, '2029-01-31'],
+      ['poa2', 3565.9, '2029-07-31'],
+    ]);
+  });
+
+  it('changes the charges when an amendment is confirmed, and keeps each version as their history', () => {
+    // £20,000 after amendment: 20% and 6% of £7,430 = £1,486 + £445.80 = £1,931.80; payments on account £965.90.
     const amended = { ...DECLARED, calculations: [...DECLARED.calculations, calc(2026, 20_000, '2027-09-01T10:00:00Z', 'confirm-amendment')], saPayments: [pay(3000, '2027-06-01')] };
-    const [charge] = saLedger(amended, at('2027-10-01T00:00:00Z')).charges;
-    expect(charge!.versions.map((v) => [v.amount, v.reason])).toEqual([
+    const [balancing, poa1, poa2] = saLedger(amended, CLOCK('2027-10-01')).charges;
+    expect(balancing!.versions.map((v) => [v.amount, v.reason])).toEqual([
       [4531.8, 'Return submitted'],
       [1931.8, 'Amended return, Customer Request'],
     ]);
-    expect(charge!.outstanding).toBe(0);
-    expect(saLedger(amended, at('2027-10-01T00:00:00Z')).payments[0]!.unallocated).toBe(1068.2);
+    expect(poa1!.versions.map((v) => v.amount)).toEqual([2265.9, 965.9]);
+    // £3,000 pays £1,931.80 and £965.90; £102.30 goes to the second payment on account, leaving £863.60.
+    expect([balancing!.outstanding, poa1!.outstanding, poa2!.outstanding]).toEqual([0, 0, 863.6]);
   });
 });

@@ -39,7 +39,7 @@ async function declare2025(e: Emulator): Promise<string> {
 const payment = (e: Emulator, body: object, clientId = CLIENT_ID) => request(e.app).post(`/_emulator/income-tax/${clientId}/${NINO}/sa-payments`).send(body);
 
 describe('Self Assessment Accounts API 4.0: the account a final declaration makes', () => {
-  it('shows no account until the final declaration, then a balancing charge due on 31 January', async () => {
+  it('shows no account until the final declaration, then a balancing charge and payments on account', async () => {
     const e = await emulator({ data: 'realistic' });
     expect((await client(e, await taxpayer(e), '4.0').get(`${BALANCE}?onlyOpenItems=true`)).body).toEqual({ code: 'MATCHING_RESOURCE_NOT_FOUND', message: 'Matching resource not found' });
     let api = client(e, await declare2025(e), '4.0');
@@ -47,11 +47,12 @@ describe('Self Assessment Accounts API 4.0: the account a final declaration make
     expect(res.status).toBe(200);
     expect(res.body.balanceDetails).toEqual({
       payableAmount: 0,
-      pendingChargeDueAmount: 4531.8,
+      // £4,531.80 balancing charge + 2 × £2,265.90 payments on account towards 2026-27 = £9,063.60.
+      pendingChargeDueAmount: 9063.6,
       pendingChargeDueDate: '2027-01-31',
       overdueAmount: 0,
       bcdBalancePerYear: [{ taxYear: '2025-26', bcdAmount: 4531.8 }],
-      totalBalance: 4531.8,
+      totalBalance: 9063.6,
       totalBcdBalance: 4531.8,
       unallocatedCredit: 0,
       allocatedCredit: 0,
@@ -60,15 +61,18 @@ describe('Self Assessment Accounts API 4.0: the account a final declaration make
     });
     expect(res.body.documentDetails).toEqual([
       expect.objectContaining({ taxYear: '2025-26', documentId: '261234560001', documentDate: '2026-05-20', documentDueDate: '2027-01-31', documentDescription: 'ITSA- Bal Charge', originalAmount: 4531.8, outstandingAmount: 4531.8 }),
+      expect.objectContaining({ taxYear: '2026-27', documentId: '271234560002', documentDate: '2026-05-20', documentDueDate: '2027-01-31', documentDescription: 'ITSA- POA 1', originalAmount: 2265.9 }),
+      expect.objectContaining({ taxYear: '2026-27', documentId: '271234560003', documentDate: '2026-05-20', documentDueDate: '2027-07-31', documentDescription: 'ITSA - POA 2', originalAmount: 2265.9 }),
     ]);
     expect(res.body.financialDetails[0]).toMatchObject({ chargeReference: 'XM002612345601', taxPeriodFrom: '2025-04-06', taxPeriodTo: '2026-04-05', items: [{ itemId: '001', dueDate: '2027-01-31', amount: 4531.8 }] });
-    // Within 30 days of 31 January 2027 it is payable, and from 1 February overdue.
+    // Within 30 days of 31 January 2027 the balancing charge and the first payment on account (£6,797.70) are payable,
+    // and from 1 February overdue; the second payment on account stays pending until 31 July.
     moveTo(e, '2027-01-10T09:00:00Z');
     api = client(e, await fresh(e), '4.0');
-    expect((await api.get(`${BALANCE}?onlyOpenItems=true`)).body.balanceDetails).toMatchObject({ payableAmount: 4531.8, payableDueDate: '2027-01-31', pendingChargeDueAmount: 0 });
+    expect((await api.get(`${BALANCE}?onlyOpenItems=true`)).body.balanceDetails).toMatchObject({ payableAmount: 6797.7, payableDueDate: '2027-01-31', pendingChargeDueAmount: 2265.9 });
     moveTo(e, '2027-02-01T09:00:00Z');
     api = client(e, await fresh(e), '4.0');
-    expect((await api.get(`${BALANCE}?onlyOpenItems=true`)).body.balanceDetails).toMatchObject({ overdueAmount: 4531.8, earliestPaymentDateOverdue: '2027-02-01' });
+    expect((await api.get(`${BALANCE}?onlyOpenItems=true`)).body.balanceDetails).toMatchObject({ overdueAmount: 6797.7, earliestPaymentDateOverdue: '2027-02-01', pendingChargeDueDate: '2027-07-31' });
   });
 
   it('allocates a payment recorded through the control API and shows it in payments, documents and the charge', async () => {
@@ -77,8 +81,8 @@ describe('Self Assessment Accounts API 4.0: the account a final declaration make
     const paid = await payment(e, { amount: 3000, receivedOn: '2026-05-20', method: 'BACS', reference: '1234567890K' });
     expect(paid.status).toBe(201);
     expect(paid.body.payment).toEqual({ paymentLot: '081234560001', paymentLotItem: '000001', amount: 3000, receivedOn: '2026-05-20', method: 'BACS', reference: '1234567890K' });
-    // £4,531.80 − £3,000 = £1,531.80 still owed.
-    expect((await api.get(`${BALANCE}?onlyOpenItems=true`)).body.balanceDetails).toMatchObject({ pendingChargeDueAmount: 1531.8, totalBalance: 1531.8, allocatedCredit: 3000, unallocatedCredit: 0 });
+    // It goes to the balancing charge: £4,531.80 − £3,000 = £1,531.80 still owed on it, £6,063.60 in all.
+    expect((await api.get(`${BALANCE}?onlyOpenItems=true`)).body.balanceDetails).toMatchObject({ pendingChargeDueAmount: 6063.6, totalBalance: 6063.6, bcdBalancePerYear: [{ taxYear: '2025-26', bcdAmount: 1531.8 }], allocatedCredit: 3000, unallocatedCredit: 0 });
     const payments = await api.get(`${ROOT}/payments-and-allocations`);
     expect(payments.body.payments).toEqual([
       expect.objectContaining({ paymentLot: '081234560001', paymentAmount: 3000, paymentMethod: 'BACS', transactionDate: '2026-05-20', allocations: [expect.objectContaining({ chargeReference: 'XM002612345601', amount: 4531.8, clearedAmount: 3000, dueDate: '2027-01-31' })] }),
@@ -88,20 +92,22 @@ describe('Self Assessment Accounts API 4.0: the account a final declaration make
     const all = await api.get(`${BALANCE}?fromDate=2026-04-06&toDate=2027-04-05&customerPaymentInformation=true`);
     expect(all.body.documentDetails.map((d: { documentDescription: string; outstandingAmount: number }) => [d.documentDescription, d.outstandingAmount])).toEqual([
       ['ITSA- Bal Charge', 1531.8],
+      ['ITSA- POA 1', 2265.9],
+      ['ITSA - POA 2', 2265.9],
       ['Payment', 0],
     ]);
     expect(all.body.financialDetails[0].items[1]).toMatchObject({ amount: 3000, clearingDate: '2026-05-20', clearingReason: 'Incoming Payment', paymentLot: '081234560001', paymentReference: '1234567890K' });
     expect((await api.get(`${BALANCE}?docNumber=261234560001&removePOA=true`)).body.documentDetails).toHaveLength(1);
-    // Paying the rest and £100 more leaves £100 of credit.
-    expect((await payment(e, { amount: 1631.8 })).status).toBe(201);
-    expect((await api.get(`${BALANCE}?fromDate=2026-04-06&toDate=2027-04-05`)).body.balanceDetails).toMatchObject({ totalBalance: 0, unallocatedCredit: 100, allocatedCredit: 4531.8, totalCredit: 4631.8 });
+    // Paying the £6,063.60 left and £100 more leaves £100 of credit.
+    expect((await payment(e, { amount: 6163.6 })).status).toBe(201);
+    expect((await api.get(`${BALANCE}?fromDate=2026-04-06&toDate=2027-04-05`)).body.balanceDetails).toMatchObject({ totalBalance: 0, unallocatedCredit: 100, allocatedCredit: 9063.6, totalCredit: 9163.6 });
   });
 
   it("shows a main agent the client's account, and a supporting agent nothing", async () => {
     const e = await emulator({ data: 'realistic' });
     await declare2025(e);
     const main = client(e, await agent(e, { agentType: 'main' }), '4.0');
-    expect((await main.get(`${BALANCE}?onlyOpenItems=true`)).body.balanceDetails).toMatchObject({ totalBalance: 4531.8, pendingChargeDueDate: '2027-01-31' });
+    expect((await main.get(`${BALANCE}?onlyOpenItems=true`)).body.balanceDetails).toMatchObject({ totalBalance: 9063.6, pendingChargeDueDate: '2027-01-31' });
     expect((await main.put(CODING(), AMOUNTS)).status).toBe(204);
     const supporting = client(e, await agent(e, { userId: 'it-supporting', arn: 'BARN1234567', agentType: 'supporting' }), '4.0');
     expect((await supporting.get(`${ROOT}/payments-and-allocations`)).body).toEqual({ code: 'CLIENT_OR_AGENT_NOT_AUTHORISED', message: 'The client or agent is not authorised' });
@@ -115,6 +121,7 @@ describe('Self Assessment Accounts API 4.0: the account a final declaration make
     expect((await api.get(`${ROOT}/charges/261234560001`)).body).toEqual({ chargeHistoryDetails: history });
     expect((await api.get(`${ROOT}/charges/transactionId/261234560001`)).body).toEqual({ chargeHistoryDetails: history });
     expect((await api.get(`${ROOT}/charges/chargeReference/XM002612345601`)).body).toEqual({ chargeHistoryDetails: history });
+    expect((await api.get(`${ROOT}/charges/271234560002`)).body.chargeHistoryDetails).toEqual([expect.objectContaining({ description: 'Payment on account 1', totalAmount: 2265.9 })]);
     expect((await api.get(`${ROOT}/charges/999999999999`)).status).toBe(404);
   });
 
@@ -217,8 +224,9 @@ describe("Self Assessment Accounts API 4.0: HMRC's validation and test scenarios
   it("answers HMRC's sandbox defaults and every documented scenario", async () => {
     const e = await emulator();
     const api = client(e, await taxpayer(e), '4.0');
-    // The sample account: £1,931.80 charged for 2023-24, £500 paid, £1,431.80 payable by 31 January 2025.
-    expect((await api.get(`${BALANCE}?onlyOpenItems=true`)).body.balanceDetails).toMatchObject({ payableAmount: 1431.8, payableDueDate: '2025-01-31', totalBalance: 1431.8 });
+    // The sample account: £1,931.80 charged for 2023-24 and £500 paid: £1,431.80 and the first £965.90 payment on
+    // account (£2,397.70) payable by 31 January 2025, the second £965.90 by 31 July.
+    expect((await api.get(`${BALANCE}?onlyOpenItems=true`)).body.balanceDetails).toMatchObject({ payableAmount: 2397.7, payableDueDate: '2025-01-31', pendingChargeDueAmount: 965.9, totalBalance: 3363.6 });
     expect((await api.get(`${BALANCE}?onlyOpenItems=true`, 'NOT_FOUND')).status).toBe(404);
     expect((await api.get(`${ROOT}/payments-and-allocations`, 'INVALID_DATE_RANGE')).body.code).toBe('RULE_INVALID_DATE_RANGE');
     expect((await api.get(`${ROOT}/charges/X1`)).body.chargeHistoryDetails[0]).toMatchObject({ totalAmount: 1931.8 });

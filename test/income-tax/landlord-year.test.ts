@@ -10,7 +10,7 @@ import { addIndividual } from '../http/sign-up-support.js';
  * signed up to Making Tax Digital for Income Tax, software linked with a real OAuth grant (and refreshed as the year
  * goes on), four cumulative quarterly updates for the UK property business and for the self-employment, each
  * fulfilling its obligation on the virtual clock, an annual adjustment, a brought-forward loss, the calculation,
- * intent to finalise, the final declaration, and the balance in Self Assessment Accounts, paid off in two payments.
+ * intent to finalise, the final declaration, and the balance in Self Assessment Accounts, part paid in two payments.
  * Every figure is worked out by hand in the comments.
  */
 const NINO = 'PE938808A';
@@ -48,7 +48,7 @@ class Link {
 }
 
 describe('a landlord with a self-employment through the 2026-27 tax year', () => {
-  it('submits the year, finalises it and sees the balancing charge in Self Assessment Accounts', async () => {
+  it('submits the year, finalises it and sees the balancing charge and payments on account in Self Assessment Accounts', async () => {
     const e = await emulator({ data: 'realistic' });
 
     // Signed up: an individual with a NINO, approved through the control API's sign-up shortcut.
@@ -132,31 +132,39 @@ describe('a landlord with a self-employment through the 2026-27 tax year', () =>
     const crystallisation = await link.api('3.0').get(`/obligations/details/${NINO}/crystallisation?taxYear=${YEAR}`);
     expect(crystallisation.body.obligations[0]).toMatchObject({ status: 'fulfilled' });
 
-    // Self Assessment Accounts: a £7,101.80 balancing charge for 2026-27, due 31 January 2028, not yet payable.
+    // Self Assessment Accounts: a £7,101.80 balancing charge for 2026-27, due 31 January 2028, and two payments on
+    // account towards 2027-28, each half of the bill (£3,550.90), due 31 January and 31 July 2028: £14,203.60 in all.
     const balance = async () => (await link.api('4.0').get(`/accounts/self-assessment/${NINO}/balance-and-transactions?onlyOpenItems=true`)).body;
     const declared = await balance();
-    expect(declared.balanceDetails).toMatchObject({ payableAmount: 0, pendingChargeDueAmount: 7_101.8, pendingChargeDueDate: '2028-01-31', overdueAmount: 0, totalBalance: 7_101.8 });
-    expect(declared.documentDetails).toEqual([expect.objectContaining({ taxYear: YEAR, documentDate: '2027-04-10', documentDueDate: '2028-01-31', originalAmount: 7_101.8, outstandingAmount: 7_101.8 })]);
+    expect(declared.balanceDetails).toMatchObject({ payableAmount: 0, pendingChargeDueAmount: 14_203.6, pendingChargeDueDate: '2028-01-31', overdueAmount: 0, totalBalance: 14_203.6, totalBcdBalance: 7_101.8 });
+    expect(declared.documentDetails.map((d: Record<string, unknown>) => [d.documentDescription, d.taxYear, d.documentDate, d.documentDueDate, d.outstandingAmount])).toEqual([
+      ['ITSA- Bal Charge', YEAR, '2027-04-10', '2028-01-31', 7_101.8],
+      ['ITSA- POA 1', '2027-28', '2027-04-10', '2028-01-31', 3_550.9],
+      ['ITSA - POA 2', '2027-28', '2027-04-10', '2028-07-31', 3_550.9],
+    ]);
 
-    // £3,000 paid at the end of July 2027 leaves £7,101.80 − £3,000 = £4,101.80. The grant given on 15 January 2026
+    // £3,000 paid at the end of July 2027 goes to the balancing charge: £7,101.80 − £3,000 = £4,101.80 left on it,
+    // £4,101.80 + 2 × £3,550.90 = £11,203.60 in all. The grant given on 15 January 2026
     // lapsed 18 months (547 days) later, on 16 July 2027, so the software asks the taxpayer to authorise it again.
     moveTo(e, '2027-07-31T12:00:00Z');
     await expect(link.refresh()).rejects.toThrow(/refresh_token is invalid/);
     link = await Link.make(e);
     expect((await request(e.app).post(`/_emulator/income-tax/${CLIENT_ID}/${NINO}/sa-payments`).send({ amount: 3_000 })).status).toBe(201);
-    expect((await balance()).balanceDetails).toMatchObject({ pendingChargeDueAmount: 4_101.8, totalBalance: 4_101.8, allocatedCredit: 3_000 });
+    expect((await balance()).balanceDetails).toMatchObject({ pendingChargeDueAmount: 11_203.6, totalBalance: 11_203.6, totalBcdBalance: 4_101.8, allocatedCredit: 3_000 });
 
-    // In January 2028 the rest is payable within 30 days; paying it clears the account.
+    // In January 2028 the rest of the balancing charge and the first payment on account are payable within 30 days:
+    // £4,101.80 + £3,550.90 = £7,652.70; the second payment on account waits for 31 July. Paying £7,652.70 leaves it.
     moveTo(e, '2028-01-05T12:00:00Z');
     await link.refresh();
-    expect((await balance()).balanceDetails).toMatchObject({ payableAmount: 4_101.8, payableDueDate: '2028-01-31', pendingChargeDueAmount: 0 });
-    expect((await request(e.app).post(`/_emulator/income-tax/${CLIENT_ID}/${NINO}/sa-payments`).send({ amount: 4_101.8 })).status).toBe(201);
+    expect((await balance()).balanceDetails).toMatchObject({ payableAmount: 7_652.7, payableDueDate: '2028-01-31', pendingChargeDueAmount: 3_550.9, pendingChargeDueDate: '2028-07-31' });
+    expect((await request(e.app).post(`/_emulator/income-tax/${CLIENT_ID}/${NINO}/sa-payments`).send({ amount: 7_652.7 })).status).toBe(201);
     const paid = await link.api('4.0').get(`/accounts/self-assessment/${NINO}/balance-and-transactions?fromDate=2027-04-06&toDate=2028-04-05`);
-    expect(paid.body.balanceDetails).toMatchObject({ payableAmount: 0, totalBalance: 0, allocatedCredit: 7_101.8, unallocatedCredit: 0 });
-    const payments = (await link.api('4.0').get(`/accounts/self-assessment/${NINO}/payments-and-allocations`)).body.payments as Array<{ paymentAmount: number; allocations: Array<{ clearedAmount: number }> }>;
+    // Paid so far £3,000 + £7,652.70 = £10,652.70, all allocated; £3,550.90 still to pay by 31 July 2028.
+    expect(paid.body.balanceDetails).toMatchObject({ payableAmount: 0, pendingChargeDueAmount: 3_550.9, totalBalance: 3_550.9, bcdBalancePerYear: [], allocatedCredit: 10_652.7, unallocatedCredit: 0 });
+    const payments = (await link.api('4.0').get(`/accounts/self-assessment/${NINO}/payments-and-allocations`)).body.payments as Array<{ paymentAmount: number; allocations: Array<{ chargeReference: string; clearedAmount: number }> }>;
     expect(payments.map((p) => [p.paymentAmount, p.allocations.map((a) => a.clearedAmount)])).toEqual([
       [3_000, [3_000]],
-      [4_101.8, [4_101.8]],
+      [7_652.7, [4_101.8, 3_550.9]],
     ]);
   });
 });

@@ -1,16 +1,26 @@
-import { BALANCING_CHARGE, type Ledger, type LedgerCharge, type LedgerPayment } from '../../income-tax/sa-ledger.js';
+import { CHARGE_KINDS, type ChargeKind, type Ledger, type LedgerCharge, type LedgerPayment } from '../../income-tax/sa-ledger.js';
 import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../shared/mtd-tax-year.js';
 
 /**
  * The ledger (income-tax/sa-ledger.ts) in Self Assessment Accounts 4.0's shapes: `documentDetails` and
  * `financialDetails` of Retrieve Balance and Transactions, `payments` of List Payments and Allocation Details and
- * `chargeHistoryDetails` of the charge history endpoints. Codes as ETMP gives them for a balancing charge: main
- * transaction 4910, sub-item 1553 ("ITSA Balancing Charge"); payments are credit documents with negative amounts.
+ * `chargeHistoryDetails` of the charge history endpoints. ETMP's main transactions: 4910 balancing charge, 4920 and
+ * 4930 the payments on account; payments are credit documents with negative amounts.
  */
 const CONTRACT_ACCOUNT = '000000000001';
-const MAIN_TYPE = '4910';
 const SUB_TYPE = '1553';
-const CHARGE_TYPE_DESCRIPTION = 'ITSABalancingCharge';
+const CODES: Record<ChargeKind, { main: string; chargeTypeDescription: string }> = {
+  balancing: { main: '4910', chargeTypeDescription: 'ITSABalancingCharge' },
+  poa1: { main: '4920', chargeTypeDescription: 'ITSAPOA1' },
+  poa2: { main: '4930', chargeTypeDescription: 'ITSAPOA2' },
+};
+const chargeDetail = (c: LedgerCharge): Record<string, string> => ({
+  documentId: c.documentId,
+  documentType: CODES[c.kind].main,
+  documentTypeDescription: CHARGE_KINDS[c.kind].description,
+  chargeType: SUB_TYPE,
+  chargeTypeDescription: CODES[c.kind].chargeTypeDescription,
+});
 
 export interface DocumentFilter {
   docNumber?: string | undefined;
@@ -49,9 +59,9 @@ function chargeDocument(c: LedgerCharge): Record<string, unknown> {
     taxYear: taxYearLabel(c.taxYear),
     documentId: c.documentId,
     documentDate: c.documentDate,
-    documentText: BALANCING_CHARGE,
+    documentText: CHARGE_KINDS[c.kind].description,
     documentDueDate: c.dueDate,
-    documentDescription: BALANCING_CHARGE,
+    documentDescription: CHARGE_KINDS[c.kind].description,
     originalAmount: c.amount,
     outstandingAmount: c.outstanding,
     ...lastClearing(c),
@@ -87,7 +97,7 @@ function financialDetail(c: LedgerCharge, f: DocumentFilter): Record<string, unk
   const cleared = c.allocations.reduce((a, x) => a + x.amount, 0);
   return {
     taxYear: taxYearLabel(c.taxYear),
-    chargeDetail: { documentId: c.documentId, documentType: MAIN_TYPE, documentTypeDescription: BALANCING_CHARGE, chargeType: SUB_TYPE, chargeTypeDescription: CHARGE_TYPE_DESCRIPTION },
+    chargeDetail: chargeDetail(c),
     taxPeriodFrom: taxYearStartDate(c.taxYear),
     taxPeriodTo: taxYearEndDate(c.taxYear),
     contractAccount: CONTRACT_ACCOUNT,
@@ -98,7 +108,7 @@ function financialDetail(c: LedgerCharge, f: DocumentFilter): Record<string, unk
     outstandingAmount: c.outstanding,
     clearedAmount: Math.round(cleared * 100) / 100,
     items: [
-      { itemId: '001', dueDate: c.dueDate, amount: c.amount, isReturn: true, ...(f.includeLocks ? { locks: LOCKS } : {}) },
+      { itemId: '001', dueDate: c.dueDate, amount: c.amount, isReturn: c.kind === 'balancing', ...(f.includeLocks ? { locks: LOCKS } : {}) },
       ...c.allocations.map((a, i) => ({
         itemId: String(i + 2).padStart(3, '0'),
         dueDate: c.dueDate,
@@ -148,7 +158,7 @@ export function paymentWithAllocations(p: LedgerPayment): Record<string, unknown
       startDate: taxYearStartDate(a.charge.taxYear),
       endDate: taxYearEndDate(a.charge.taxYear),
       dueDate: a.charge.dueDate,
-      chargeDetail: { documentId: a.charge.documentId, documentType: MAIN_TYPE, documentTypeDescription: BALANCING_CHARGE, chargeType: SUB_TYPE, chargeTypeDescription: CHARGE_TYPE_DESCRIPTION },
+      chargeDetail: chargeDetail(a.charge),
       amount: a.charge.amount,
       clearedAmount: a.amount,
       contractAccount: CONTRACT_ACCOUNT,
@@ -163,7 +173,7 @@ export function chargeHistory(c: LedgerCharge): Record<string, unknown> {
       // No `taxYear`: HMRC's schema gives it both `format: date` and the pattern `YYYY-YY`, which no value meets.
       transactionId: c.documentId,
       transactionDate: c.documentDate,
-      description: 'Balancing charge',
+      description: CHARGE_KINDS[c.kind].history,
       totalAmount: v.amount,
       changeDate: new Date(v.at).toISOString().slice(0, 10),
       changeTimestamp: new Date(v.at).toISOString(),

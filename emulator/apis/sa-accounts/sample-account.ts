@@ -3,8 +3,8 @@ import type { TaxpayerState } from '../../income-tax/model.js';
 /**
  * The account HMRC's sandbox default answers (no `Gov-Test-Scenario`, `data: sandbox`) are drawn from, as data the
  * ledger reads like any other: 2023-24 declared on 20 January 2025 with £20,000 of self-employment profit (a
- * £1,931.80 balancing charge: 20% and 6% of £7,430), £500 paid on 22 January 2025, read on 24 January 2025, so
- * £1,431.80 is payable by 31 January 2025.
+ * £1,931.80 balancing charge: 20% and 6% of £7,430, and two £965.90 payments on account towards 2024-25), £500 paid on
+ * 22 January 2025, read on 24 January 2025: £2,397.70 payable by 31 January 2025, £965.90 by 31 July.
  */
 export const SAMPLE_TODAY = Date.parse('2025-01-24T10:00:00Z');
 
