@@ -1,5 +1,5 @@
 import { CHARGE_KINDS, type ChargeKind, type Ledger, type LedgerCharge, type LedgerPayment } from '../../income-tax/sa-ledger.js';
-import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../shared/mtd-tax-year.js';
+import { taxYearEndDate, taxYearLabel, taxYearOf, taxYearStartDate } from '../shared/mtd-tax-year.js';
 
 /**
  * The ledger (income-tax/sa-ledger.ts) in Self Assessment Accounts 4.0's shapes: `documentDetails` and
@@ -73,9 +73,8 @@ function chargeDocument(c: LedgerCharge): Record<string, unknown> {
 
 function paymentDocument(p: LedgerPayment): Record<string, unknown> {
   const { payment } = p;
-  const year = Number(payment.receivedOn.slice(0, 4)) - (payment.receivedOn.slice(5) < '04-06' ? 1 : 0);
   return {
-    taxYear: taxYearLabel(year),
+    taxYear: taxYearLabel(taxYearOf(payment.receivedOn)),
     documentId: p.documentId,
     creditReason: 'Voluntary Payment',
     documentDate: payment.receivedOn,
