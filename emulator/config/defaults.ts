@@ -211,6 +211,7 @@ export const DEFAULT_APPLICATION: ApplicationConfig = {
     'individuals/self-assessment/income-summary',
     'individuals/losses',
     'individuals/self-assessment/adjustable-summary',
+    'accounts/self-assessment',
     'organisations/vat',
     'agents',
     'test/fraud-prevention-headers',

@@ -13,6 +13,7 @@ const TAGS: Record<string, string> = {
   journeys: 'The link-software journey: history, presets, authenticator codes',
   'sign-ups': 'Making Tax Digital for Income Tax sign-ups',
   agents: 'Agents: clients, relationships, authorisation requests',
+  'income-tax': 'Income Tax state HMRC\'s APIs cannot write: payments to HMRC',
 };
 
 const error = (description: string): Record<string, unknown> => ({ description, content: { 'application/json': { schema: controlError } } });

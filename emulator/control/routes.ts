@@ -7,6 +7,7 @@ import { ControlError } from './control-error.js';
 import { coreControlRoutes, type ControlHooks } from './core-routes.js';
 import { grantControlRoutes } from './grant-routes.js';
 import { controlGuard } from './guard.js';
+import { incomeTaxControlRoutes } from './income-tax-routes.js';
 import { journeyControlRoutes } from './journey-routes.js';
 import { openApiDocument } from './openapi.js';
 import { mountRoutes, type ControlRoute } from './route-table.js';
@@ -28,6 +29,7 @@ export function controlRouteTable(ctx: EmulatorContext, hooks: ControlHooks, ses
     ...journeyControlRoutes(ctx),
     ...signUpControlRoutes(ctx),
     ...vatSignUpControlRoutes(ctx),
+    ...incomeTaxControlRoutes(ctx),
     {
       method: 'get',
       path: '/openapi.json',

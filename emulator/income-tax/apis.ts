@@ -7,6 +7,7 @@ import { individualCalculationsApi } from '../apis/individual-calculations/indiv
 import { itsaStatusApi } from '../apis/itsa-status/itsa-status-api.js';
 import { obligationsApi } from '../apis/obligations/obligations-api.js';
 import { propertyBusinessApi } from '../apis/property-business/property-business-api.js';
+import { saAccountsApi } from '../apis/sa-accounts/sa-accounts-api.js';
 import { saTestSupportApi } from '../apis/sa-test-support/sa-test-support-api.js';
 import { selfEmploymentApi } from '../apis/self-employment/self-employment-api.js';
 
@@ -22,4 +23,5 @@ export const incomeTaxApis: Api[] = [
   individualLossesApi,
   bsasApi,
   propertyBusinessApi,
+  saAccountsApi,
 ];

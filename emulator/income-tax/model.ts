@@ -174,6 +174,38 @@ export interface TaxpayerState {
   /** BSAS: the adjustable summaries triggered, and the adjustments made to them. */
   bsas?: BsasSummary[];
   bsasAdjustments?: BsasAdjustment[];
+  /** Self Assessment Accounts: payments recorded through the control API, coding out per tax year (sa-ledger.ts). */
+  saPayments?: SaPayment[];
+  codingOut?: CodingOutAmounts[];
+  codingOutStatus?: CodingOutStatus[];
+}
+
+/** A payment the taxpayer made to HMRC, recorded through `POST /_emulator/income-tax/{clientId}/{nino}/sa-payments`. */
+export interface SaPayment {
+  /** `paymentLot` and `paymentLotItem` identify the payment; the lot is 12 digits, the item `000001`. */
+  paymentLot: string;
+  paymentLotItem: string;
+  amount: number;
+  /** The day HMRC received it (`YYYY-MM-DD`). */
+  receivedOn: string;
+  /** e.g. `DEBIT CARD`, `BACS RECEIPTS`. */
+  method: string;
+  reference: string;
+  recordedAt: number;
+}
+
+/** Coding out amounts the customer submitted for a tax year (Self Assessment Accounts, Create or Amend Coding Out). */
+export interface CodingOutAmounts {
+  taxYear: number;
+  body: { taxCodeComponents: Record<string, unknown> };
+  submittedAt: number;
+}
+
+/** Whether the customer opted out of coding out for a tax year (Opt Out of / Opt In to Coding Out). */
+export interface CodingOutStatus {
+  taxYear: number;
+  optOut: boolean;
+  changedAt: number;
 }
 
 /** The ITSA status in force for a tax year: the latest submitted, or MTD Mandated when none was set. */

@@ -132,6 +132,9 @@ describe('the control API as its OpenAPI document describes it', () => {
       ['get', '/accounts/nobody/grants'],
       ['delete', `/accounts/user1/grants/${CLIENT_ID}`],
       ['delete', `/accounts/user1/grants/${CLIENT_ID}`],
+      ['post', `/income-tax/${CLIENT_ID}/AA123456A/sa-payments`, { amount: 250.5, method: 'BACS' }],
+      ['post', `/income-tax/${CLIENT_ID}/AA123456A/sa-payments`, { amount: -1 }],
+      ['post', '/income-tax/NoSuchApp/AA123456A/sa-payments', { amount: 1 }],
       ['post', '/reset'],
     ];
     for (const c of calls) await call(c);
