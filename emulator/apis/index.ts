@@ -4,7 +4,7 @@ import { agentTestSupportApi } from './agent-test-support/agent-test-support-api
 import { createTestUserApi } from './create-test-user/create-test-user-api.js';
 import { fraudPreventionApi } from './fraud-prevention/fraud-prevention-api.js';
 import { helloApi } from './hello/hello-api.js';
-import { incomeTaxApis } from '../income-tax/apis.js';
+import { incomeTaxApis } from './income-tax-apis.js';
 import { vatApi } from './vat/vat-api.js';
 
 /** Every API behind the gateway. */

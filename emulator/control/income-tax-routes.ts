@@ -1,5 +1,5 @@
 import { isValidNino } from '../accounts/identifiers/nino.js';
-import { isoDate } from '../apis/shared/mtd-tax-year.js';
+import { isoDate } from '../income-tax/tax-year.js';
 import { isValidDate } from '../apis/shared/mtd-validation.js';
 import type { EmulatorContext } from '../context.js';
 import type { SaPayment } from '../income-tax/model.js';

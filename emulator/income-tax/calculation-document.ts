@@ -1,4 +1,4 @@
-import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../apis/shared/mtd-tax-year.js';
+import { taxYearEndDate, taxYearLabel, taxYearStartDate } from './tax-year.js';
 import { adjustFigures } from './bsas-adjustments.js';
 import { lossRelief } from './loss-relief.js';
 import type { AnnualSubmission, Calculation, CumulativeSummary } from './model.js';

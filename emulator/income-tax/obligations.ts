@@ -1,4 +1,4 @@
-import { addDays, isoDate, taxYearEndDate, taxYearLabel, taxYearStartDate } from '../apis/shared/mtd-tax-year.js';
+import { addDays, isoDate, taxYearEndDate, taxYearLabel, taxYearStartDate } from './tax-year.js';
 import type { BusinessDetails, TaxpayerState } from './model.js';
 import { propertyPeriodCovering } from './property.js';
 

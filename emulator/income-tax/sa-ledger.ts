@@ -1,4 +1,4 @@
-import { addDays, isoDate, taxYearLabel } from '../apis/shared/mtd-tax-year.js';
+import { addDays, isoDate, taxYearLabel } from './tax-year.js';
 import { calculationDocument } from './calculation-document.js';
 import type { SaPayment, TaxpayerState } from './model.js';
 

@@ -8,7 +8,7 @@ import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { jsonObjectBody } from '../shared/mtd-body.js';
 import { vendorOf } from '../shared/mtd-access.js';
 import { mtdError, mtdErrors } from '../shared/mtd-errors.js';
-import { isoDate, taxYearEndDate, taxYearLabel, taxYearOf, taxYearStartDate } from '../shared/mtd-tax-year.js';
+import { isoDate, taxYearEndDate, taxYearLabel, taxYearOf, taxYearStartDate } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
 import { bsasAccess, MINIMUM_TAX_YEAR, summaryStatus } from './bsas-access.js';

@@ -1,6 +1,6 @@
 import { propertyFigures } from '../../income-tax/property-figures.js';
 import type { AnnualSubmission, BsasAdjustment, BsasSummary } from '../../income-tax/model.js';
-import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../shared/mtd-tax-year.js';
+import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../../income-tax/tax-year.js';
 
 /**
  * The Retrieve a UK / Foreign Property BSAS document (BSAS 7.0), from the summary frozen at trigger time: the part of

@@ -3,7 +3,7 @@ import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import type { BsasAdjustment, BsasSummary, TaxpayerState } from '../../income-tax/model.js';
 import { vendorOf } from '../shared/mtd-access.js';
 import { mtdFailures } from '../shared/mtd-errors.js';
-import { taxYearEndDate, taxYearStartDate } from '../shared/mtd-tax-year.js';
+import { taxYearEndDate, taxYearStartDate } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { bsasPath, summaryStatus } from './bsas-access.js';
 import { bsasErrors } from './bsas-errors.js';

@@ -6,7 +6,7 @@ import type { BsasAdjustment, BsasSummary, CumulativeSummary } from '../../incom
 import { jsonObjectBody } from '../shared/mtd-body.js';
 import { vendorOf } from '../shared/mtd-access.js';
 import { mtdError } from '../shared/mtd-errors.js';
-import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../shared/mtd-tax-year.js';
+import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation } from '../shared/mtd-validation.js';
 import { bsasPath, summaryStatus } from './bsas-access.js';

@@ -3,7 +3,7 @@ import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import type { StoredBusiness, TaxpayerState } from '../../income-tax/model.js';
 import { vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
-import { taxYearEnded, taxYearLabel } from '../shared/mtd-tax-year.js';
+import { taxYearEnded, taxYearLabel } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { validateBusinessYear } from './validate-business-year.js';
 

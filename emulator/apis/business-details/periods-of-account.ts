@@ -3,7 +3,7 @@ import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { vendorOf } from '../shared/mtd-access.js';
 import { jsonObjectBody } from '../shared/mtd-body.js';
 import { mtd, mtdError, mtdErrors, mtdFailures, type MtdErrorDetail } from '../shared/mtd-errors.js';
-import { taxYearEndDate, taxYearStartDate } from '../shared/mtd-tax-year.js';
+import { taxYearEndDate, taxYearStartDate } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { isValidDate, MtdValidation } from '../shared/mtd-validation.js';
 import { validateBusinessYear } from './validate-business-year.js';

@@ -1,6 +1,6 @@
 import type { EmulatorContext } from '../../context.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
-import { isoDate, taxYearLabel, taxYearOf } from '../shared/mtd-tax-year.js';
+import { isoDate, taxYearLabel, taxYearOf } from '../../income-tax/tax-year.js';
 import { vendorOf } from '../shared/mtd-access.js';
 import { jsonObjectBody } from '../shared/mtd-body.js';
 import { mtd, mtdError, mtdErrors } from '../shared/mtd-errors.js';

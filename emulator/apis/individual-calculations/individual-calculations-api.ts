@@ -7,7 +7,7 @@ import { summariesForYear, yearAdjustments } from '../../income-tax/year-summari
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtdFailures } from '../shared/mtd-errors.js';
-import { taxYearEnded } from '../shared/mtd-tax-year.js';
+import { taxYearEnded } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
 import {

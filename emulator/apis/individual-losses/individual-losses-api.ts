@@ -3,7 +3,7 @@ import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
-import { taxYearEnded } from '../shared/mtd-tax-year.js';
+import { taxYearEnded } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation } from '../shared/mtd-validation.js';
 import { parseLossesAndClaims } from './losses-and-claims-body.js';

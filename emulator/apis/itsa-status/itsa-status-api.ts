@@ -4,7 +4,7 @@ import type { ItsaStatusDetail, TaxpayerState } from '../../income-tax/model.js'
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
-import { taxYearLabel, taxYearStartDate } from '../shared/mtd-tax-year.js';
+import { taxYearLabel, taxYearStartDate } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
 

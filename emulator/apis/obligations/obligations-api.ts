@@ -4,7 +4,7 @@ import { finalDeclarationObligation, quarterlyObligations, type ObligationDetail
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
-import { addDays, daysBetween, isoDate, taxYearOf } from '../shared/mtd-tax-year.js';
+import { addDays, daysBetween, isoDate, taxYearOf } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
 import { cannedBusinessObligations, cannedFinalDeclarationObligations, CRYSTALLISATION_SCENARIOS, DEFAULT_FINAL_DECLARATION_YEAR, INCOME_AND_EXPENDITURE_SCENARIOS } from './obligations-scenarios.js';

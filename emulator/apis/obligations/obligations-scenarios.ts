@@ -1,5 +1,5 @@
 import type { ObligationDetail } from '../../income-tax/obligations.js';
-import { taxYearEndDate, taxYearStartDate } from '../shared/mtd-tax-year.js';
+import { taxYearEndDate, taxYearStartDate } from '../../income-tax/tax-year.js';
 
 /**
  * Obligations 3.0 canned sandbox data for the documented `Gov-Test-Scenario` values. Errors

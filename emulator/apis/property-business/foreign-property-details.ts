@@ -5,7 +5,7 @@ import type { TaxpayerState } from '../../income-tax/model.js';
 import { propertyStateOf, type ForeignPropertyDetail } from '../../income-tax/property.js';
 import { vendorOf } from '../shared/mtd-access.js';
 import { mtd, type MtdErrorDetail } from '../shared/mtd-errors.js';
-import { taxYearEndDate, taxYearOf, taxYearStartDate } from '../shared/mtd-tax-year.js';
+import { taxYearEndDate, taxYearOf, taxYearStartDate } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { propertyBody, propertyBusiness, propertyErrors, propertyPath, requireAmendable } from './property-request.js';
 import { foreignDetailsShape } from './property-shapes.js';

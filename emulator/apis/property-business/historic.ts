@@ -4,7 +4,7 @@ import type { TaxpayerState } from '../../income-tax/model.js';
 import { propertyStateOf, type HistoricKind } from '../../income-tax/property.js';
 import { vendorOf } from '../shared/mtd-access.js';
 import { mtd } from '../shared/mtd-errors.js';
-import { taxYearOf } from '../shared/mtd-tax-year.js';
+import { taxYearOf } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { periodRules } from './body-rules.js';
 import { placePeriod } from './period-placement.js';

@@ -1,4 +1,4 @@
-import { addDays, taxYearOf, taxYearStartDate } from '../shared/mtd-tax-year.js';
+import { addDays, taxYearOf, taxYearStartDate } from '../../income-tax/tax-year.js';
 
 /**
  * Where a standalone period summary (Property Business periods of 2022-23 to 2024-25, historic FHL and non-FHL

@@ -1,5 +1,5 @@
 import { CHARGE_KINDS, type ChargeKind, type Ledger, type LedgerCharge, type LedgerPayment } from '../../income-tax/sa-ledger.js';
-import { taxYearEndDate, taxYearLabel, taxYearOf, taxYearStartDate } from '../shared/mtd-tax-year.js';
+import { taxYearEndDate, taxYearLabel, taxYearOf, taxYearStartDate } from '../../income-tax/tax-year.js';
 
 /**
  * The ledger (income-tax/sa-ledger.ts) in Self Assessment Accounts 4.0's shapes: `documentDetails` and

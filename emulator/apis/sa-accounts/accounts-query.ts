@@ -1,5 +1,5 @@
 import type { ApiRequest } from '../../gateway/api.js';
-import { daysBetween } from '../shared/mtd-tax-year.js';
+import { daysBetween } from '../../income-tax/tax-year.js';
 import type { MtdValidation} from '../shared/mtd-validation.js';
 import { queryParam } from '../shared/mtd-validation.js';
 import type { DocumentFilter } from './account-documents.js';

@@ -3,7 +3,7 @@ import { PlatformError } from '../../errors/platform-error.js';
 import type { ApiRequest, ApiResponse, Endpoint } from '../../gateway/api.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
-import { isoDate, taxYearEnded, taxYearLabel } from '../shared/mtd-tax-year.js';
+import { isoDate, taxYearEnded, taxYearLabel } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
 import { accountErrors } from './accounts-query.js';

@@ -1,4 +1,4 @@
-import { addDays } from '../shared/mtd-tax-year.js';
+import { addDays } from '../../income-tax/tax-year.js';
 
 /**
  * Retrieve ITSA Penalties' canned answers, one per documented `Gov-Test-Scenario`, built from a few late submission

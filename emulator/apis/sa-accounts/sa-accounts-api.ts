@@ -5,7 +5,7 @@ import { balanceDetails, saLedger, type Ledger } from '../../income-tax/sa-ledge
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
-import { isoDate } from '../shared/mtd-tax-year.js';
+import { isoDate } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation } from '../shared/mtd-validation.js';
 import { accountDocuments, chargeHistory, paymentWithAllocations } from './account-documents.js';

@@ -4,7 +4,7 @@ import type { BusinessDetails, TypeOfBusiness } from '../../income-tax/model.js'
 import { TYPES_OF_BUSINESS } from '../../income-tax/model.js';
 import { jsonObjectBody } from '../shared/mtd-body.js';
 import { type MtdErrorDetail } from '../shared/mtd-errors.js';
-import { isoDate } from '../shared/mtd-tax-year.js';
+import { isoDate } from '../../income-tax/tax-year.js';
 import { isValidDate, MtdValidation } from '../shared/mtd-validation.js';
 
 /**

@@ -2,7 +2,7 @@ import type { EmulatorContext } from '../../context.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdError, mtdErrors, mtdFailures } from '../shared/mtd-errors.js';
-import { addDays, taxYearOf, taxYearStartDate } from '../shared/mtd-tax-year.js';
+import { addDays, taxYearOf, taxYearStartDate } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation } from '../shared/mtd-validation.js';
 import { parseCumulativeSummary } from './cumulative-summary-body.js';

@@ -1,4 +1,4 @@
-import { taxYearStartDate } from '../shared/mtd-tax-year.js';
+import { taxYearStartDate } from '../../income-tax/tax-year.js';
 
 /**
  * The canned bodies of Self-Employment Business 5.0's success scenarios, shaped as HMRC's examples for them:

@@ -1,6 +1,6 @@
 import { itsaStatusOf, type BusinessDetails, type CumulativeSummary, type TaxpayerState } from '../../income-tax/model.js';
 import { quarterEnds, quarterlyPeriodType, quarterlyStart } from '../../income-tax/obligations.js';
-import { addDays, isoDate, taxYearOf, taxYearStartDate } from './mtd-tax-year.js';
+import { addDays, isoDate, taxYearOf, taxYearStartDate } from '../../income-tax/tax-year.js';
 
 /**
  * The dates of a cumulative period summary (Self Employment 5.0, Property Business 6.0, from 2025-26), checked against
