@@ -28,6 +28,7 @@ import { bodyParsers } from './http/body.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { frontDoor } from './http/front-door.js';
 import { IncomeTax } from './income-tax/income-tax.js';
+import { journeyPolicy } from './journey/policy.js';
 import { journeyRoutes } from './journey/routes.js';
 import { manageAuthorityRoutes } from './manage-authority/routes.js';
 import { assetRoutes } from './pages/assets.js';
@@ -88,7 +89,7 @@ export async function buildEmulator(config: EmulatorConfig, scope: StateScope, o
       onChange: (s) => meta.set('clock', s),
     });
   const store = scope.store(clock);
-  const provider = createProvider(config, baseUrl, store, clock, providerKeys(meta));
+  const provider = createProvider(config, baseUrl, store, clock, providerKeys(meta), journeyPolicy(config, store, clock));
 
   const context: EmulatorContext = {
     config,

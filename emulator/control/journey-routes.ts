@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../context.js';
 import { AccessCodes } from '../journey/access-codes.js';
 import { JourneyStates } from '../journey/journey-state.js';
 import { JOURNEY_TEMPLATES } from '../journey/kit.js';
-import { OUTCOMES, PRESETTABLE, isPresettable } from '../journey/outcomes.js';
+import { OUTCOMES, PRESETTABLE, isPresettable } from '../oauth/outcomes.js';
 import { JourneyPresets } from '../journey/presets.js';
 import { createPages } from '../pages/pages.js';
 import { ControlError } from './control-error.js';

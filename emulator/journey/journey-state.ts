@@ -1,7 +1,7 @@
 import type { JourneyVariant } from '../config/defaults.js';
 import type { Clock } from '../clock/clock.js';
 import type { Store } from '../store/store.js';
-import type { JourneyStep, OutcomeId } from './outcomes.js';
+import type { JourneyStep, OutcomeId } from '../oauth/outcomes.js';
 
 /**
  * What one link-software journey has done so far. A journey spans several oidc-provider interactions

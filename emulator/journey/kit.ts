@@ -8,7 +8,7 @@ import { INTERACTION_PATH } from '../oauth/provider.js';
 import { findScope, splitScopes } from '../oauth/scopes.js';
 import { JourneyPresets } from './presets.js';
 import { JourneyStates, type JourneyState } from './journey-state.js';
-import { findOutcome, type FailureId, type JourneyStep } from './outcomes.js';
+import { findOutcome, type FailureId, type JourneyStep } from '../oauth/outcomes.js';
 
 /** The journey's templates (also used by the control API's outbox page). */
 export const JOURNEY_TEMPLATES = templateDir(import.meta.url);

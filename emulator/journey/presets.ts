@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/store.js';
-import type { OutcomeId } from './outcomes.js';
+import type { OutcomeId } from '../oauth/outcomes.js';
 
 /**
  * Outcomes preset through the control API for the next journey of an application or a user

@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { EmulatorContext } from '../context.js';
 import { INTERACTION_PATH } from '../oauth/provider.js';
 import { JourneyKit, JourneyPageError, type HandleFn, type Step } from './kit.js';
-import type { FailureId } from './outcomes.js';
+import type { FailureId } from '../oauth/outcomes.js';
 import { PROMPTS } from './policy.js';
 import { runAuto } from './steps/auto.js';
 import { grantStep, showGrant } from './steps/grant.js';

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import { OUT_OF_BAND } from '../applications/redirect-uri.js';
-import { escapeHtml } from '../journey/html.js';
-import { errorCodeFor } from '../journey/outcomes.js';
+import { escapeHtml } from '../pages/html.js';
+import { errorCodeFor } from './outcomes.js';
 
 /**
  * Puts oidc-provider's redirect back to the software into HMRC's shape (Developer Hub, "User-restricted

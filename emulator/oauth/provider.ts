@@ -1,7 +1,6 @@
-import Provider, { type Adapter, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { type Adapter, type Configuration, type interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
 import type { EmulatorConfig } from '../config/defaults.js';
 import type { Clock } from '../clock/clock.js';
-import { journeyPolicy } from '../journey/policy.js';
 import { isStoreDown, STORE_DOWN, STORE_DOWN_BODY } from '../errors/store-down.js';
 import type { Store } from '../store/store.js';
 import { createAdapterClass } from './adapter.js';
@@ -18,9 +17,18 @@ export const PROVIDER_PATHS = ['/oauth/authorize', '/oauth/authorize/:uid', '/oa
  * oidc-provider, configured as HMRC's authorisation server: authorization code (PKCE optional, S256
  * only), refresh token (single use, rotated) and client credentials; opaque tokens; HMRC's lifetimes;
  * client authentication in the form body. HMRC's own validation and error wording sit in front of it
- * (authorize-rules.ts, token-rules.ts); the sign-in and grant steps are interactions (journey/).
+ * (authorize-rules.ts, token-rules.ts); the sign-in and grant steps are interactions, whose `policy` (the prompts
+ * and when each applies) comes from journey/policy.ts through the composition (build-emulator.ts): oauth/ sits
+ * below journey/ and does not import it.
  */
-export function createProvider(config: EmulatorConfig, issuer: string, store: Store, clock: Clock, keys: ProviderKeys): Provider {
+export function createProvider(
+  config: EmulatorConfig,
+  issuer: string,
+  store: Store,
+  clock: Clock,
+  keys: ProviderKeys,
+  policy: interactionPolicy.DefaultPolicy,
+): Provider {
   const jwk = { ...keys.signingKey, kid: 'emulator', use: 'sig', alg: 'ES256' };
 
   const Adapter = createAdapterClass(store, clock);
@@ -70,7 +78,7 @@ export function createProvider(config: EmulatorConfig, issuer: string, store: St
     allowOmittingSingleRegisteredRedirectUri: false,
     interactions: {
       url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}`,
-      policy: journeyPolicy(config, store, clock),
+      policy,
     },
     findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub }) }),
     renderError: async (ctx, out) => {

@@ -1,6 +1,6 @@
 import type { Account } from '../../accounts/account.js';
 import type { JourneyKit, Step } from '../kit.js';
-import type { FailureId } from '../outcomes.js';
+import type { FailureId } from '../../oauth/outcomes.js';
 import type { JourneyPreset } from '../presets.js';
 import { saveGrant } from './grant.js';
 

@@ -2,7 +2,7 @@ import type express from 'express';
 import { requiredConfidence, splitScopes } from '../../oauth/scopes.js';
 import type { HandleFn, JourneyKit, Step } from '../kit.js';
 import { PROMPTS } from '../policy.js';
-import { IDENTITY_OUTCOMES, type FailureId } from '../outcomes.js';
+import { IDENTITY_OUTCOMES, type FailureId } from '../../oauth/outcomes.js';
 
 /**
  * Identity checks (production journey): when the scopes need a higher confidence level than the
