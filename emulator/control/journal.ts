@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import type { Clock } from '../clock/clock.js';
 import { captureBody } from '../http/body-capture.js';
-import { locals, type Locals, type RawRequest } from '../http/raw.js';
+import { clientIdOf, locals, type RawRequest } from '../http/raw.js';
 import type { Store } from '../store/store.js';
 
 /** One request the emulator saw and what it answered. */
@@ -159,13 +159,6 @@ function headerObject(raw: string[]): Record<string, string> {
 function maskAuthorization(header: string): string {
   const [scheme, credential] = header.split(/\s+/, 2);
   return /^bearer$/i.test(scheme ?? '') && credential ? `Bearer ${fingerprint(credential)}` : header;
-}
-
-export function clientIdOf(notes: Locals, body: Record<string, unknown> | undefined, query: Record<string, unknown>): string | undefined {
-  const fromLocals = notes.clientId as string | undefined;
-  const call = notes.gatewayCall as { application?: { clientId: string } } | undefined;
-  const candidate = fromLocals ?? call?.application?.clientId ?? body?.client_id ?? query.client_id;
-  return typeof candidate === 'string' ? candidate : undefined;
 }
 
 export function fingerprint(value: string): string {

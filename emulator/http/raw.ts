@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
- * Node's own request and response, as the front door (http/front-door.ts) and the hot paths behind it
+ * Node's own request and response, as the front door (front-door.ts) and the hot paths behind it
  * (the token endpoint and the gateway) use them, without express's per-request decoration.
  */
 export type RawRequest = IncomingMessage & { body?: unknown };
@@ -12,6 +12,14 @@ export type Locals = Record<string, unknown>;
 export function locals(res: ServerResponse): Locals {
   const r = res as ServerResponse & { locals?: Locals };
   return (r.locals ??= Object.create(null) as Locals);
+}
+
+/** The application a request came from, as the token endpoint or the gateway noted it, else its `client_id`. */
+export function clientIdOf(notes: Locals, body: Record<string, unknown> | undefined, query: Record<string, unknown>): string | undefined {
+  const fromLocals = notes.clientId as string | undefined;
+  const call = notes.gatewayCall as { application?: { clientId: string } } | undefined;
+  const candidate = fromLocals ?? call?.application?.clientId ?? body?.client_id ?? query.client_id;
+  return typeof candidate === 'string' ? candidate : undefined;
 }
 
 /** `/path?a=b` → `{ path: '/path', search: 'a=b' }`, as express's `req.path` and raw query. */

@@ -2,8 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino } from 'pino';
 import type { Clock } from '../clock/clock.js';
 import type { LogFormat } from '../config/defaults.js';
-import { clientIdOf } from '../control/journal.js';
-import { locals } from './raw.js';
+import { clientIdOf, locals } from './raw.js';
 
 /** One request, as logged: no query string, headers or bodies, so no secret, code or token is ever written. */
 export interface RequestLogLine {

@@ -1,12 +1,12 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
-import type { EmulatorContext } from '../context.js';
-import type { Gateway } from '../gateway/pipeline.js';
-import { tokenEndpoint } from '../oauth/token-endpoint.js';
-import { readBody, type BodyParsers } from './body.js';
+import type { EmulatorContext } from './context.js';
+import type { Gateway } from './gateway/pipeline.js';
+import { tokenEndpoint } from './oauth/token-endpoint.js';
+import { readBody, type BodyParsers } from './http/body.js';
 import { sendError } from './error-handler.js';
-import { locals, splitUrl, type RawRequest } from './raw.js';
-import { requestLogger } from './request-log.js';
+import { locals, splitUrl, type RawRequest } from './http/raw.js';
+import { requestLogger } from './http/request-log.js';
 
 /**
  * The emulator's HTTP entry point. Every request is logged and journaled (outside the control API and

@@ -1,10 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { OAuthError } from '../errors/oauth-error.js';
-import { PlatformError, platformErrors } from '../errors/platform-error.js';
-import { isStoreDown, STORE_DOWN } from '../errors/store-down.js';
-import { renderPlatformError } from '../gateway/render.js';
-import { sendJson } from './raw.js';
+import { OAuthError } from './errors/oauth-error.js';
+import { PlatformError, platformErrors } from './errors/platform-error.js';
+import { isStoreDown, STORE_DOWN } from './errors/store-down.js';
+import { renderPlatformError } from './gateway/render.js';
+import { sendJson } from './http/raw.js';
 
 /** Which error shape a path answers in: OAuth `{error, error_description}`, control `{error, message}`, or HMRC's platform `{code, message}`. */
 type ErrorFamily = 'oauth' | 'control' | 'platform';
