@@ -6,6 +6,7 @@ import { seedAccounts, type SeededPersona } from './accounts/seed.js';
 import { Agents } from './agents/agents.js';
 import { agentPageRoutes } from './agents/page-routes.js';
 import { Relationships } from './agents/relationships.js';
+import { seedPersonaAgentClients } from './agents/seed-agent-clients.js';
 import { SignUps } from './sign-up/sign-ups.js';
 import { signUpRoutes } from './sign-up/routes.js';
 import { VatSignUps } from './vat-sign-up/vat-sign-ups.js';
@@ -119,6 +120,7 @@ export async function buildEmulator(config: EmulatorConfig, scope: StateScope, o
   const seed = async (): Promise<SeededPersona[]> => {
     for (const app of config.applications) await context.applications.register(app);
     const personas = await seedAccounts(context);
+    await seedPersonaAgentClients(context);
     // Written last: a database without it was never completely seeded (a first start killed half-way).
     await store.set<Seeded>(SEEDED.ns, SEEDED.key, { personas, from: fingerprint });
     return personas;

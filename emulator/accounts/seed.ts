@@ -1,4 +1,3 @@
-import { seedPersonaAgentClients } from '../agents/seed-agent-clients.js';
 import type { EmulatorContext } from '../context.js';
 import type { Account } from './account.js';
 import { AccountRequestError, generateAccount } from './generate-account.js';
@@ -60,7 +59,6 @@ export async function seedAccounts(ctx: EmulatorContext): Promise<SeededPersona[
   // All the passwords at once, on libuv's thread pool: one by one, on the event loop, they took a fifth of start-up.
   const hashes = await Promise.all(seeded.map((p) => hashPassword(p.password)));
   for (const [i, p] of seeded.entries()) await ctx.accounts.add({ ...(await ctx.accounts.find(p.userId))!, passwordHash: hashes[i]! });
-  await seedPersonaAgentClients(ctx);
   return seeded;
 }
 

@@ -106,7 +106,7 @@ export async function copyAcross(ctx: EmulatorContext, arn: string): Promise<Rel
  * Gives an agent persona existing Self Assessment clients to copy across, for seeding.
  *
  * @example
- * // at the end of seedAccounts, once the personas exist:
+ * // in build-emulator.ts, right after seedAccounts, once the personas exist:
  * await seedAgentClients(ctx, agent, [individual, selfEmployed]);
  */
 export async function seedAgentClients(ctx: EmulatorContext, agent: Account, clients: Account[]): Promise<void> {

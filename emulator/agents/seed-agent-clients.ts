@@ -4,7 +4,7 @@ import { seedAgentClients } from './agent-actions.js';
 /**
  * The `agent` persona's existing Self Assessment clients, ready to copy across: the `individual` persona
  * (MTD Income Tax and Self Assessment) and HMRC's legacy sandbox user `user1` (Self Assessment only).
- * Called once at the end of `seedAccounts`; personas that are missing (a fixtures file without them) are skipped.
+ * Called once by build-emulator.ts, right after `seedAccounts`; personas that are missing (a fixtures file without them) are skipped.
  */
 export const AGENT_PERSONA = 'agent';
 export const AGENT_SA_CLIENT_PERSONAS = ['individual', 'legacy-sandbox-user'];

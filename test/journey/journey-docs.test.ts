@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OUTCOMES, isPresettable } from '../../emulator/journey/outcomes.js';
+import { OUTCOMES, isPresettable } from '../../emulator/oauth/outcomes.js';
 
 const docs = readFileSync(join(process.cwd(), 'docs', 'journey.md'), 'utf8');
 const templates = ['emulator/journey/templates', 'emulator/pages/templates'].flatMap((dir) =>
