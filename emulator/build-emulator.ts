@@ -23,7 +23,7 @@ import { Faults } from './control/faults.js';
 import type { ControlAccess } from './control/guard.js';
 import type { ControlRoute } from './control/route-table.js';
 import { Journal } from './control/journal.js';
-import { Messages } from './control/messages.js';
+import { Messages } from './messages/messages.js';
 import { gateway } from './gateway/pipeline.js';
 import { bodyParsers } from './http/body.js';
 import { errorHandler, notFound } from './error-handler.js';

@@ -12,7 +12,7 @@ import type { EmulatorConfig } from './config/defaults.js';
 import type { Faults } from './control/faults.js';
 import type { ControlAccess } from './control/guard.js';
 import type { Journal } from './control/journal.js';
-import type { Messages } from './control/messages.js';
+import type { Messages } from './messages/messages.js';
 import type { IncomeTax } from './income-tax/income-tax.js';
 import type { TokenLookup } from './oauth/token-lookup.js';
 import type { Store } from './store/store.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock/clock.js';
-import type { Messages } from '../control/messages.js';
+import type { Messages } from '../messages/messages.js';
 import type { Store } from '../store/store.js';
 import { SIGN_UP_PATH } from './paths.js';
 
