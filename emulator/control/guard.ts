@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import type express from 'express';
 import type { EmulatorContext } from '../context.js';
-import { cookie, CSRF_HEADER, SESSION_COOKIE, type DashboardSessions } from '../dashboard/session.js';
+import { cookie, CSRF_HEADER, SESSION_COOKIE, type DashboardSessions } from './dashboard/session.js';
 import { HMRC_HOSTS } from '../tls/hmrc-hosts.js';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -30,7 +30,7 @@ export function isLoopback(host: string): boolean {
  * 3. Always: a state-changing call from a browser page on another origin (`Origin`, else `Sec-Fetch-Site`) is
  *    refused, so no web page a tester visits can reset the emulator or switch faults on. 403.
  *
- * The dashboard's session cookie (emulator/dashboard/session.ts) stands in for the token; a state-changing call it
+ * The dashboard's session cookie (control/dashboard/session.ts) stands in for the token; a state-changing call it
  * authenticates must also carry the session's CSRF token (`X-CSRF-Token`, or a form's `csrfToken`), else 403.
  * Routes in `open` (`"POST /session"`: the dashboard's sign-in) need no token; the other rules still apply, and
  * `res.locals.controlAuthenticated` tells their handler whether the caller is signed in.

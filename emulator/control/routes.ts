@@ -1,7 +1,7 @@
 import express from 'express';
 import type { EmulatorContext } from '../context.js';
-import { dashboardRoutes } from '../dashboard/dashboard-routes.js';
-import { DashboardSessions } from '../dashboard/session.js';
+import { dashboardRoutes } from './dashboard/dashboard-routes.js';
+import { DashboardSessions } from './dashboard/session.js';
 import { agentControlRoutes } from './agent-routes.js';
 import { ControlError } from './control-error.js';
 import { coreControlRoutes, type ControlHooks } from './core-routes.js';

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type express from 'express';
-import type { ControlRoute } from '../control/route-table.js';
-import * as s from '../control/schemas.js';
-import { createPages, templateDir } from '../pages/pages.js';
+import type { ControlRoute } from '../route-table.js';
+import * as s from '../schemas.js';
+import { createPages, templateDir } from '../../pages/pages.js';
 import { cookie, SESSION_COOKIE, setCookie, SIGN_IN_COOKIE, type DashboardSessions } from './session.js';
 
 const SCRIPT = readFileSync(join(templateDir(import.meta.url, 'static'), 'dashboard.js'), 'utf8');
