@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
 import type { ApplicationConfig } from '../config/defaults.js';
 import type { Store } from '../store/store.js';
-import { validateRedirectUri } from './redirect-uri.js';
+import { validateRedirectUri } from '../config/redirect-uri.js';
 
 /** A registered developer application, as the emulator keeps it. */
 export interface Application extends ApplicationConfig {

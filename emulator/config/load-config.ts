@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { validateRedirectUri } from '../applications/redirect-uri.js';
+import { validateRedirectUri } from './redirect-uri.js';
 import { LATEST_TIME, parseDuration } from '../clock/clock.js';
 import { DEFAULTS, type EmulatorConfig } from './defaults.js';
 

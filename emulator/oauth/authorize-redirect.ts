@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { OUT_OF_BAND } from '../applications/redirect-uri.js';
+import { OUT_OF_BAND } from '../config/redirect-uri.js';
 import { escapeHtml } from '../pages/html.js';
 import { errorCodeFor } from './outcomes.js';
 
