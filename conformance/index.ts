@@ -6,7 +6,7 @@
  * const report = await runConformance({ configPath: 'vendor.yaml', reporters: [junitReporter('conformance.xml')] });
  * if (report.summary.unexpected) process.exitCode = 1;
  */
-export { runConformance, type RunOptions } from './runner/run-conformance.js';
+export { runConformance, type RunOptions } from './run-conformance.js';
 export type { CheckResult, CheckStatus, Reporter, RunReport } from './runner/report.js';
 export { CHECKS, type CheckDefinition, type CheckId } from './checks.js';
 export { loadVendorConfig, VENDOR_CONFIG_SCHEMA, VendorConfigError, type VendorConfig } from './contract/vendor-config.js';
