@@ -24,7 +24,7 @@ export interface BodyParsers {
 
 /**
  * The one way request bodies are read: forms and JSON, up to `maxBodyBytes`, with body-parser's errors (too
- * large, invalid JSON, unsupported charset, too many parameters) left for error-handler.ts to answer in
+ * large, invalid JSON, unsupported charset, too many parameters) left for emulator/error-handler.ts to answer in
  * the endpoint's own shape. The express app and the front door's hot paths use these same parsers.
  */
 export function bodyParsers(config: Pick<EmulatorConfig, 'maxBodyBytes'>): BodyParsers {
@@ -111,7 +111,7 @@ function refuseDeepJson(_req: unknown, _res: unknown, buf: Buffer): void {
   }
 }
 
-/** An error shaped as body-parser's (`status`, `type`), for error-handler.ts; the rest of the body is discarded. */
+/** An error shaped as body-parser's (`status`, `type`), for emulator/error-handler.ts; the rest of the body is discarded. */
 function bodyError(status: number, message: string, type: string, drain?: RawRequest): Error {
   drain?.resume();
   return Object.assign(new Error(message), { status, statusCode: status, type, expose: true });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
- * Node's own request and response, as the front door (front-door.ts) and the hot paths behind it
+ * Node's own request and response, as the front door (emulator/front-door.ts) and the hot paths behind it
  * (the token endpoint and the gateway) use them, without express's per-request decoration.
  */
 export type RawRequest = IncomingMessage & { body?: unknown };

@@ -18,7 +18,7 @@ const HOLD_MS = 60_000;
  *
  * The front door calls it with the body already read, straight from node's HTTP server: behind express,
  * oidc-provider's koa app costs about twice as much per token (docs/benchmarks.md). Errors are thrown,
- * and answered by error-handler.ts.
+ * and answered by emulator/error-handler.ts.
  */
 export function tokenEndpoint(ctx: EmulatorContext): (req: RawRequest, res: ServerResponse) => Promise<void> {
   const provider = ctx.provider.callback();

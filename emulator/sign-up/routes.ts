@@ -15,7 +15,7 @@ import { verifyEmailRoute } from './verify-email-route.js';
  * journey (`/business`) and the email verification links (`/verify-email/{token}`). See docs/sign-up.md.
  *
  * Sign-up decisions that fall due on the virtual clock are applied by the front door before every
- * request (front-door.ts), so an API or control call made after the clock moves already sees the
+ * request (emulator/front-door.ts), so an API or control call made after the clock moves already sees the
  * new enrolment.
  *
  * Every POST must carry the session's CSRF token; pages work without JavaScript.
