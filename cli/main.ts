@@ -1,13 +1,18 @@
 #!/usr/bin/env node
-import './heap.js';
+import '../emulator/cli/heap.js';
 import yargs, { type ArgumentsCamelCase } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import type { Command } from './command.js';
-import { caCommand } from './ca-command.js';
-import { conformCommand } from './conform-command.js';
-import { serveCommand } from './serve-command.js';
+import { conformCommand } from '../conformance/cli/conform-command.js';
+import { caCommand } from '../emulator/cli/ca-command.js';
+import type { Command } from '../emulator/cli/command.js';
+import { serveCommand } from '../emulator/cli/serve-command.js';
 
-/** `hmrc-sandbox`: the emulator and conformance kit's command line. Each command lives in its own file. */
+/**
+ * `hmrc-sandbox`: the command line of the two products, composed here and in neither: the emulator's commands
+ * (emulator/cli/: serve, ca) and the conformance kit's (conformance/cli/: conform). The emulator never imports the
+ * kit, and the kit reaches the emulator only through emulator/index.ts (test/architecture/boundaries.test.ts).
+ * Each command lives in its own file.
+ */
 const cli = yargs(hideBin(process.argv)).scriptName('hmrc-sandbox');
 const runs = new Map<string, (args: ArgumentsCamelCase) => Promise<void>>();
 const add = <A>(c: Command<A>): void => {
