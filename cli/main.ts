@@ -13,6 +13,12 @@ import { serveCommand } from '../emulator/cli/serve-command.js';
  * kit, and the kit reaches the emulator only through emulator/index.ts (test/architecture/boundaries.test.ts).
  * Each command lives in its own file.
  */
+// Output piped into a reader that stops early (`conform --list | head`) is not an error: stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 const cli = yargs(hideBin(process.argv)).scriptName('hmrc-sandbox');
 const runs = new Map<string, (args: ArgumentsCamelCase) => Promise<void>>();
 const add = <A>(c: Command<A>): void => {
