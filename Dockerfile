@@ -24,6 +24,7 @@ RUN npm ci --ignore-scripts --loglevel=error
 COPY tsconfig.json tsconfig.build.json ./
 COPY emulator ./emulator
 COPY conformance ./conformance
+COPY cli ./cli
 COPY fixtures ./fixtures
 COPY scripts/copy-assets.mjs scripts/bundle-cli.mjs ./scripts/
 # tsc, then the page templates copied beside the built modules, then the bundled CLI: dist/ is all the code

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, type RunningEmulator } from '../emulator/server.js';
+import { start, type RunningEmulator } from '../emulator/index.js';
 import { CHECKS, findCheck } from './checks.js';
 import { loadVendorConfig, VendorConfigError, type VendorConfig } from './contract/vendor-config.js';
 import { BrowserUserAgent, type BrowserHandle } from './drivers/browser-user-agent.js';

@@ -6,3 +6,4 @@ export { resolveConfig, ConfigError, type ConfigOverrides } from './config/load-
 export { createClock, type Clock } from './clock/clock.js';
 export type { Store } from './store/store.js';
 export { FAULT_CATALOGUE, type FaultDefinition } from './control/faults.js';
+export type { JournalEntry } from './control/journal.js';

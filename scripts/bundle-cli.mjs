@@ -1,4 +1,4 @@
-// Bundles the built CLI (`dist/emulator/cli/main.js`, tsc's output) into `dist/bundle/`, the file `hmrc-sandbox`
+// Bundles the built CLI (`dist/cli/main.js`, tsc's output) into `dist/bundle/`, the file `hmrc-sandbox`
 // runs. Loading ~400 separate ES modules was most of the emulator's cold start; one file loads in about half the
 // time (docs/benchmarks.md, "Why the CLI is bundled"). Run by `npm run build` after tsc.
 //
@@ -45,7 +45,7 @@ rmSync(OUT_DIR, { recursive: true, force: true });
 
 await build({
   absWorkingDir: ROOT,
-  entryPoints: { cli: 'dist/emulator/cli/main.js' },
+  entryPoints: { cli: 'dist/cli/main.js' },
   outdir: OUT_DIR,
   outExtension: { '.js': '.mjs' },
   chunkNames: '[name]-[hash]',

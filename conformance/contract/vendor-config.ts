@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { CONNECTION_METHODS } from '../../emulator/apis/fraud-prevention/connection-methods.js';
+import { CONNECTION_METHODS } from '../rules/connection-methods.js';
 
 /** A test user: by user ID and password, or by the name of a seeded persona. */
 export type UserRef = { userId: string; password: string } | { persona: string };

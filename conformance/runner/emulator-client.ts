@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../../emulator/control/journal.js';
+import type { JournalEntry } from '../../emulator/index.js';
 
 export type { JournalEntry };
 

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../../emulator/control/journal.js';
-import { Redactor, tokenCandidates } from './redact.js';
+import { fingerprint, Redactor, tokenCandidates } from './redact.js';
 
 describe('the redactor that keeps secrets and tokens out of reports', () => {
   const token = 'Zx8Qm2kVt1Lr0Pn9Wd7Yb6Hc5Js4Gf3Ae2Ru1Io0Kl';
   const redactor = new Redactor();
   redactor.secret('s3cr3t-client-value');
   redactor.issuedToken(fingerprint(token));
+
+  it('fingerprints as the journal does: sha256: and the first 12 hex digits of the SHA-256', () => {
+    expect(fingerprint('abc')).toBe('sha256:ba7816bf8f01');
+  });
 
   it('masks a known secret wherever it appears, even inside another value', () => {
     expect(redactor.text('state=abc.s3cr3t-client-value and more')).toBe('state=abc.*** and more');

@@ -1,4 +1,4 @@
-import { fingerprint } from '../../emulator/control/journal.js';
+import { createHash } from 'node:crypto';
 
 /**
  * Keeps secrets and tokens out of every report (console, JUnit, JSON, HTML), as the emulator's journal does:
@@ -70,4 +70,12 @@ export function safeDecode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/**
+ * A code or token as the emulator's journal shows it (its documented format, `sha256:` and the first 12 hex
+ * digits of the value's SHA-256): how the kit recognises a token it saw in clear without keeping it.
+ */
+export function fingerprint(value: string): string {
+  return `sha256:${createHash('sha256').update(value).digest('hex').slice(0, 12)}`;
 }

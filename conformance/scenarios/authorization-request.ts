@@ -1,7 +1,7 @@
-import { findScope, splitScopes } from '../../emulator/oauth/scopes.js';
 import { apiRequests, describeEntry, responseBody } from '../runner/journal-views.js';
 import { Blocked } from '../runner/outcomes.js';
 import type { CheckSession } from '../runner/session.js';
+import { isKnownScope, scopeFitsSubscriptions, splitScopes } from '../rules/scopes.js';
 import type { Scenario } from './scenario.js';
 
 /**
@@ -20,12 +20,10 @@ export const authorizationRequest: Scenario = {
     s.expect(redirect && s.config.application.redirectUris.includes(redirect), `redirect_uri ${JSON.stringify(redirect)} is not one of the application's registered redirect URIs`);
     const scopes = splitScopes(params.get('scope') ?? '');
     s.expect(scopes.length > 0, 'no scope requested');
+    const subscribed = s.config.application.subscriptions;
     for (const scope of scopes) {
-      if (!findScope(scope)) s.expect(false, `scope "${scope}" is not an HMRC scope`);
-      else {
-        const api = SCOPE_APIS[scope];
-        s.expect(!api || api.some((context) => s.config.application.subscriptions.includes(context)), `scope "${scope}" belongs to ${api?.join(' / ')}, which the application is not subscribed to`);
-      }
+      if (!isKnownScope(scope)) s.expect(false, `scope "${scope}" is not an HMRC scope`);
+      else s.expect(scopeFitsSubscriptions(scope, subscribed), `scope "${scope}" is for an API the application is not subscribed to (it is subscribed to ${subscribed.join(', ') || 'none'})`);
     }
     if (rejected && !/code_challenge/.test(rejected.error)) s.expect(false, `HMRC refused the request: ${rejected.error}`);
     s.verdict();
@@ -44,16 +42,3 @@ export const authorizationRequest: Scenario = {
   },
 };
 
-/** Which API contexts each scope is for (HMRC's API definitions); a scope is fine if any of them is subscribed. */
-const SCOPE_APIS: Record<string, string[]> = {
-  hello: ['hello'],
-  'read:vat': ['organisations/vat'],
-  'write:vat': ['organisations/vat'],
-  'read:self-assessment': ['individuals/business/details', 'obligations/details', 'individuals/calculations', 'individuals/business/self-employment'],
-  'write:self-assessment': ['individuals/business/details', 'obligations/details', 'individuals/calculations', 'individuals/business/self-employment'],
-  'read:sent-invitations': ['agents'],
-  'write:sent-invitations': ['agents'],
-  'read:check-relationship': ['agents'],
-  'write:relationships': ['agents'],
-  'write:cancel-invitations': ['agents'],
-};

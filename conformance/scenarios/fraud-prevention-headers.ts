@@ -1,15 +1,15 @@
-import { validateFraudHeaders } from '../../emulator/apis/fraud-prevention/validate-headers.js';
 import { apiRequests } from '../runner/journal-views.js';
 import type { CheckSession } from '../runner/session.js';
+import { judgeFraudHeaders, type HeaderFinding } from '../rules/fraud-headers.js';
 import type { Scenario } from './scenario.js';
 
 /**
  * HMRC fraud prevention specification v3.3: every Making Tax Digital call carries Gov-Client-Connection-Method and the
  * headers that method requires, in the formats the specification gives. Run near the end, this check links, calls
  * an API, lets the token expire and calls again (a refresh and a retried call), then judges every API call of the
- * whole run — every check's, refreshes, retries and error paths included — with the emulator's validator (the Test
- * Fraud Prevention Headers API's rules, whose verdict the emulator also puts on each MTD response as
- * X-Emulator-Fraud-Headers), and requires the connection method to be the one the vendor contract declares.
+ * whole run — every check's, refreshes, retries and error paths included — by the kit's own reading of the
+ * specification (rules/fraud-headers.ts; not the emulator's validator, whose verdict on each MTD response the kit
+ * does not consult), and requires the connection method to be the one the vendor contract declares.
  */
 const MAX_FINDINGS = 8;
 
@@ -26,9 +26,9 @@ export const fraudPreventionHeaders: Scenario = {
       const issues: string[] = [];
       const method = call.requestHeaders['gov-client-connection-method'];
       if (method !== s.config.connectionMethod) issues.push(`Gov-Client-Connection-Method is ${JSON.stringify(method ?? null)}, not the declared ${s.config.connectionMethod}`);
-      const { result } = validateFraudHeaders(call.requestHeaders);
-      for (const error of result.errors ?? []) issues.push(`${error.code} ${error.headers.join(', ')}${error.message ? ` (${error.message})` : ''}`);
-      for (const warning of result.warnings ?? []) s.notes.push(`${call.method} ${call.path}: warning ${warning.code} ${warning.headers.join(', ')}`);
+      const verdict = judgeFraudHeaders(call.requestHeaders);
+      issues.push(...grouped(verdict.errors));
+      for (const warning of grouped(verdict.warnings)) s.notes.push(`${call.method} ${call.path}: warning: ${warning}`);
       if (!issues.length) continue;
       const key = issues.join('; ');
       const p = problems.get(key) ?? { checks: new Set<string>(), calls: 0, example: `${call.method} ${call.path}` };
@@ -43,3 +43,10 @@ export const fraudPreventionHeaders: Scenario = {
     s.verdict();
   },
 };
+
+/** Findings with the same problem, as one line: `Gov-Client-Device-ID, Gov-Vendor-Version: missing`. */
+function grouped(findings: HeaderFinding[]): string[] {
+  const byProblem = new Map<string, string[]>();
+  for (const f of findings) byProblem.set(f.problem, [...(byProblem.get(f.problem) ?? []), f.header]);
+  return [...byProblem].map(([problem, headers]) => `${headers.join(', ')}: ${problem}`);
+}

@@ -1,8 +1,7 @@
 import type { Sighting } from '../drivers/user-agent.js';
 import type { CheckSession } from '../runner/session.js';
-import { safeDecode, tokenCandidates } from '../runner/redact.js';
+import { fingerprint, safeDecode, tokenCandidates } from '../runner/redact.js';
 import { responseBody, tokenRequests } from '../runner/journal-views.js';
-import { fingerprint } from '../../emulator/control/journal.js';
 import type { Scenario } from './scenario.js';
 
 /**

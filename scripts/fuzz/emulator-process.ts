@@ -23,7 +23,7 @@ export interface EmulatorProcess {
 export async function startEmulatorProcess({ timeoutMs = 30_000 } = {}): Promise<EmulatorProcess> {
   // The fuzzer's own HMRC_SANDBOX_* settings would change what is fuzzed; only the control token is passed on.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('HMRC_SANDBOX_') || name === 'HMRC_SANDBOX_CONTROL_TOKEN'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli/main.ts', 'serve', '--ephemeral', '--port', '0', '--host', '127.0.0.1', '--seed', 'fuzz'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'serve', '--ephemeral', '--port', '0', '--host', '127.0.0.1', '--seed', 'fuzz'], {
     cwd: ROOT,
     env: { ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,7 +22,7 @@ export async function runConform(args: string[], env: Record<string, string> = {
   const json = join(dir, 'report.json');
   const junit = join(dir, 'report.xml');
   const html = join(dir, 'report.html');
-  const child = spawn('npx', ['tsx', 'emulator/cli/main.ts', 'conform', '--json', json, '--junit', junit, '--html', html, ...args], {
+  const child = spawn('npx', ['tsx', 'cli/main.ts', 'conform', '--json', json, '--junit', junit, '--html', html, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

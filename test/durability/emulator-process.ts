@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
-/** An emulator started as its own process: `hmrc-sandbox serve` through tsx, as `npx tsx emulator/cli/main.ts` does. */
+/** An emulator started as its own process: `hmrc-sandbox serve` through tsx, as `npx tsx cli/main.ts` does. */
 export interface EmulatorProcess {
   child: ChildProcess;
   baseUrl: string;
@@ -17,9 +17,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `node --import tsx emulator/cli/main.ts …`: one process, so a signal sent to it ends the emulator itself. */
+/** `node --import tsx cli/main.ts …`: one process, so a signal sent to it ends the emulator itself. */
 function cli(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'emulator/cli/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Starts `serve` with these arguments and resolves once it prints where it listens (rejects if it exits first). */

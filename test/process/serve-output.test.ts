@@ -4,7 +4,7 @@ import { CLIENT_ID, CLIENT_SECRET } from '../support.js';
 
 describe('hmrc-sandbox serve: its output', () => {
   it('logs each request as JSON, prints no warning about parsed bodies, and says when Ctrl+C stopped it', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli/main.ts', 'serve', '--ephemeral', '--port', '0', '--log', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'serve', '--ephemeral', '--port', '0', '--log', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));

@@ -32,7 +32,7 @@ function poll(port: number, timeoutMs: number): Promise<Poll> {
 describe('start-up', () => {
   it('answers every connection it accepts while it starts, as a wait loop polling every few milliseconds sees it', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli/main.ts', 'serve', '--ephemeral', '--port', String(port)], { stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'serve', '--ephemeral', '--port', String(port)], { stdio: 'ignore' });
     const pending: Array<Promise<Poll>> = [];
     try {
       let answered = 0;

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CHECKS } from '../../conformance/checks.js';
-import type { Reporter } from '../../conformance/index.js';
-import type { Command } from './command.js';
+import type { ArgumentsCamelCase, Argv } from 'yargs';
+import { CHECKS } from '../checks.js';
+import type { Reporter } from '../index.js';
 
 interface ConformArgs {
   config?: string;
@@ -23,12 +23,13 @@ interface ConformArgs {
 /**
  * `hmrc-sandbox conform`: runs the conformance catalogue against a vendor's software. Exit code 0 when every check
  * that is not an expected failure passes, 1 when one fails, 2 for a bad config or flags, 3 when the kit itself
- * could not run (the software would not start, the emulator was unreachable).
+ * could not run (the software would not start, the emulator was unreachable). The kit's own command: cli/main.ts
+ * registers it beside the emulator's, in the shape the emulator's commands have (options, then `run`).
  */
-export const conformCommand: Command<ConformArgs> = {
+export const conformCommand = {
   command: 'conform',
   describe: 'Drive vendor software through the link journey and its failure cases, and report per check',
-  builder: (y) =>
+  builder: (y: Argv): Argv<ConformArgs> =>
     y
       .option('config', { type: 'string', describe: 'Vendor contract, YAML or JSON (see docs/conformance.md)' })
       .option('junit', { type: 'string', describe: 'Write a JUnit XML report to this file' })
@@ -53,13 +54,13 @@ export const conformCommand: Command<ConformArgs> = {
       .example('$0 conform --config vendor.yaml --emulator-url http://hmrc:9090', 'Against a shared emulator already running (in a tenant of its own)')
       .example('$0 conform --reference-vendor', "Self-test against the kit's reference vendor")
       .example('$0 conform --list', 'The catalogue of checks'),
-  run: async (args) => {
+  run: async (args: ArgumentsCamelCase<ConformArgs>): Promise<void> => {
     if (args.list) {
       for (const check of CHECKS) process.stdout.write(`${check.id}\n  ${check.rule}\n  ${check.reference}\n\n`);
       return;
     }
     // The kit (drivers, runner, reporters) loads only when a run is asked for, so `serve` starts fast.
-    const { consoleReporter, htmlReporter, jsonReporter, junitReporter, runConformance, VendorConfigError } = await import('../../conformance/index.js');
+    const { consoleReporter, htmlReporter, jsonReporter, junitReporter, runConformance, VendorConfigError } = await import('../index.js');
     const reporters: Reporter[] = [];
     reporters.push(consoleReporter(process.stdout, { color: Boolean(process.stdout.isTTY), quiet: args.quiet }));
     if (args.junit) reporters.push(junitReporter(args.junit));
@@ -96,9 +97,10 @@ export const conformCommand: Command<ConformArgs> = {
   },
 };
 
+/** The reference vendor's contract: beside this file in a clone (conformance/cli/), or from dist/conformance/cli/. */
 function referenceVendorConfig(configError: (problem: string) => Error): string {
-  for (const up of ['../../', '../../../']) {
-    const path = fileURLToPath(new URL(`${up}conformance/reference-vendor/vendor.yaml`, import.meta.url));
+  for (const up of ['../', '../../../conformance/']) {
+    const path = fileURLToPath(new URL(`${up}reference-vendor/vendor.yaml`, import.meta.url));
     if (existsSync(path)) return path;
   }
   throw configError('--reference-vendor: conformance/reference-vendor/vendor.yaml not found');
