@@ -3,7 +3,7 @@ import { ApplicationError } from '../applications/applications.js';
 import { parseDuration } from '../clock/clock.js';
 import type { EmulatorContext } from '../context.js';
 import { ControlError } from './control-error.js';
-import { FAULT_CATALOGUE } from './faults.js';
+import { FAULT_CATALOGUE, isFaultId } from './faults.js';
 import type { ControlRoute } from './route-table.js';
 import * as s from './schemas.js';
 
@@ -102,6 +102,7 @@ export function coreControlRoutes(ctx: EmulatorContext, hooks: ControlHooks): Co
       handler: async (req, res) => {
         const body = (req.body ?? {}) as Record<string, unknown>;
         if (typeof body.id !== 'string') throw new ControlError(400, `body must name a fault: {"id": "…"}; known faults: ${FAULT_CATALOGUE.map((f) => f.id).join(', ')}`);
+        if (!isFaultId(body.id)) throw new ControlError(400, `unknown fault ${body.id.slice(0, 60)}; known faults: ${FAULT_CATALOGUE.map((f) => f.id).join(', ')}`);
         const times = body.times === undefined ? 1 : body.times === 'always' ? undefined : Number(body.times);
         if (times !== undefined && (!Number.isInteger(times) || times < 1)) throw new ControlError(400, 'times must be a positive whole number or "always"');
         const delayMs = body.delayMs === undefined ? undefined : Number(body.delayMs);

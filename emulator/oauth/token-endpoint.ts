@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { EmulatorContext } from '../context.js';
 import { invalidRequest, OAuthError } from '../errors/oauth-error.js';
+import { unreachable } from '../errors/unreachable.js';
 import type { RawRequest } from '../http/raw.js';
 import { replayForm } from './replay-form.js';
 import { checkTokenRequest } from './token-rules.js';
@@ -24,19 +25,24 @@ export function tokenEndpoint(ctx: EmulatorContext): (req: RawRequest, res: Serv
   const provider = ctx.provider.callback();
   const exchange = async (req: RawRequest, res: ServerResponse, body: Record<string, unknown>): Promise<void> => {
     const fault = await ctx.faults.take('token', { clientId: asString(body.client_id), path: '/oauth/token', grantType: asString(body.grant_type) });
-    switch (fault?.id) {
+    const faultId = fault?.id;
+    switch (faultId) {
+      case undefined:
+        break;
       case 'token-server-error':
         throw new OAuthError(500, 'server_error', 'an unexpected error occurred');
       case 'token-unavailable':
         throw new OAuthError(503, 'temporarily_unavailable', 'the service is temporarily unavailable');
       case 'token-slow':
-        await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 5000));
+        await new Promise((resolve) => setTimeout(resolve, fault?.delayMs ?? 5000));
         break;
       case 'refresh-invalid-grant': {
         const token = await ctx.provider.RefreshToken.find(asString(body.refresh_token) ?? '');
         if (token?.grantId) await ctx.provider.Grant.adapter.revokeByGrantId(token.grantId);
         throw new OAuthError(400, 'invalid_grant', 'refresh_token is invalid');
       }
+      default:
+        unreachable(faultId, 'token fault');
     }
     await checkTokenRequest(ctx, req);
     dropUnusableHost(req);
