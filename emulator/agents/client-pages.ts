@@ -6,7 +6,7 @@ import { acceptInvitation, InvitationStateError, respondToInvitation } from './a
 import { agencyName, CLIENT_LINK_PREFIX, findAgentByUid, serviceFromLinkPart } from './client-link.js';
 import type { Invitation } from './invitations.js';
 import type { PageSessions } from './page-sessions.js';
-import { lockOutMinutes, pageSignIn } from './page-sign-in.js';
+import { pageSignIn, signInProblemText } from './page-sign-in.js';
 import type { RelationshipService } from './relationships.js';
 
 /**
@@ -66,13 +66,7 @@ export function clientPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: P
     const result = await checkSignIn(body, session!.id);
     const account = result.ok ? result.account : undefined;
     if (!account || account.affinityGroup === 'Agent') {
-      const text = result.ok
-        ? 'Sign in with your own user ID, not your agent’s'
-        : result.problem === 'missing'
-          ? 'Enter your user ID and password'
-          : result.problem === 'locked-out'
-            ? `You have tried to sign in too many times. For your security, we have locked your account. You can try again in ${lockOutMinutes(ctx)}.`
-            : 'Invalid user ID or password. Try again.'; // an account locked by HMRC never signs in, and is not told apart
+      const text = result.ok ? 'Sign in with your own user ID, not your agent’s' : signInProblemText(ctx, result);
       return signInPage(res, target.link, session!.csrfToken, { userId, errors: [{ text, href: '#userId' }], fieldErrors: { userId: text } }, 401);
     }
     await sessions.create(res, account.userId, session);

@@ -4,7 +4,7 @@ import type { Pages } from '../pages/pages.js';
 import { arnOf, copyAcross } from './agent-actions.js';
 import { agencyName } from './client-link.js';
 import type { PageSessions } from './page-sessions.js';
-import { lockOutMinutes, pageSignIn } from './page-sign-in.js';
+import { pageSignIn, signInProblemText } from './page-sign-in.js';
 
 /**
  * Copying existing Self Assessment clients across (HMRC's agent-mapping journey), under `/agent-mapping`:
@@ -47,13 +47,7 @@ export function copyAcrossPageRoutes(ctx: EmulatorContext, pages: Pages, session
     const result = await checkSignIn(body, session!.id);
     const account = result.ok ? result.account : undefined;
     if (!account || account.affinityGroup !== 'Agent' || !arnOf(account)) {
-      const text = result.ok
-        ? 'Sign in with an agent services account: this account is not one'
-        : result.problem === 'missing'
-          ? 'Enter your user ID and password'
-          : result.problem === 'locked-out'
-            ? `You have tried to sign in too many times. For your security, we have locked your account. You can try again in ${lockOutMinutes(ctx)}.`
-            : 'Invalid user ID or password. Try again.'; // an account locked by HMRC never signs in, and is not told apart
+      const text = result.ok ? 'Sign in with an agent services account: this account is not one' : signInProblemText(ctx, result);
       return signIn(res, session!.csrfToken, { userId, errors: [{ text, href: '#userId' }], fieldErrors: { userId: text } }, 401);
     }
     await sessions.create(res, account.userId, session);

@@ -41,3 +41,16 @@ export function lockOutMinutes(ctx: EmulatorContext): string {
   const minutes = Math.max(1, Math.round(ctx.config.journeyLimits.signInLockoutSeconds / 60));
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
+
+/** What a one-field sign-in page (the agents' pages) says when signing in failed, before any account-type rule. */
+export function signInProblemText(ctx: EmulatorContext, result: Extract<PageSignIn, { ok: false }>): string {
+  switch (result.problem) {
+    case 'missing':
+      return 'Enter your user ID and password';
+    case 'locked-out':
+      return `You have tried to sign in too many times. For your security, we have locked your account. You can try again in ${lockOutMinutes(ctx)}.`;
+    case 'invalid':
+    case 'account-locked': // an account locked by HMRC never signs in, and is not told apart
+      return 'Invalid user ID or password. Try again.';
+  }
+}
