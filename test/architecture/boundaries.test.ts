@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sources, specifiers } from './sources.js';
 
 /**
  * The two products stay apart (issue 15, "The core"): the conformance kit uses only the emulator's public entry,
@@ -9,16 +8,6 @@ import { describe, expect, it } from 'vitest';
  * that composes both (`cli/`) is imported by neither. Checked on every import and export statement of the source,
  * static and dynamic, tests included.
  */
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Every module specifier in a TypeScript source: `import … from`, `export … from`, `import '…'`, `import('…')`. */
-function specifiers(source: string): string[] {
-  const found: string[] = [];
-  const patterns = [/\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /^\s*import\s*['"]([^'"]+)['"]/gm];
-  for (const pattern of patterns) for (const m of source.matchAll(pattern)) found.push(m[1]!);
-  return found;
-}
-
 /** What a file (repository-relative, `/`-separated) may not import, as a reason, or undefined when allowed. */
 function violation(file: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
@@ -28,12 +17,6 @@ function violation(file: string, specifier: string): string | undefined {
   if (area(file) === 'emulator' && area(target) === 'conformance') return 'the emulator may not import the conformance kit';
   if ((area(file) === 'emulator' || area(file) === 'conformance') && area(target) === 'cli') return 'the products may not import the command line that composes them';
   return undefined;
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !f.split(/[\\/]/).includes('node_modules'))
-    .map((f) => posix.join(dir, f.split('\\').join('/')));
 }
 
 describe('the boundaries between the emulator, the conformance kit and the command line', () => {
@@ -48,12 +31,12 @@ describe('the boundaries between the emulator, the conformance kit and the comma
   });
 
   it('holds in every source file of emulator/ and conformance/', () => {
-    const files = [...sourceFiles('emulator'), ...sourceFiles('conformance')];
+    const files = [...sources('emulator', { tests: true }), ...sources('conformance', { tests: true })];
     expect(files.length).toBeGreaterThan(100);
-    const broken = files.flatMap((file) =>
-      specifiers(readFileSync(join(ROOT, file), 'utf8')).flatMap((s) => {
-        const why = violation(file, s);
-        return why ? [`${file} imports ${s}: ${why}`] : [];
+    const broken = files.flatMap(({ path, source }) =>
+      specifiers(source).flatMap((s) => {
+        const why = violation(path, s);
+        return why ? [`${path} imports ${s}: ${why}`] : [];
       }),
     );
     expect(broken).toEqual([]);

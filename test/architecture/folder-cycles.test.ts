@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sources as readSources, specifiers } from './sources.js';
 
 /**
  * No folder-level import cycles (issue 15, "The core"; docs/architecture.md): the folders of emulator/ and
@@ -18,16 +17,6 @@ import { describe, expect, it } from 'vitest';
  * Every import and export statement of the non-test sources counts, `import type` included: a type-only import
  * still ties the two folders' meanings together.
  */
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Every module specifier in a TypeScript source: `import … from`, `export … from`, `import '…'`, `import('…')`. */
-function specifiers(source: string): string[] {
-  const found: string[] = [];
-  const patterns = [/\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /^\s*import\s*['"]([^'"]+)['"]/gm];
-  for (const pattern of patterns) for (const m of source.matchAll(pattern)) found.push(m[1]!);
-  return found;
-}
-
 /** The folder a repository-relative, `/`-separated path belongs to, or undefined for a top-level file. */
 function folderOf(path: string): string | undefined {
   const parts = path.split('/');
@@ -93,10 +82,7 @@ function cycles(graph: Graph): string[][] {
 }
 
 function sources(dir: string): { path: string; source: string }[] {
-  return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .map((f) => posix.join(dir, f.split('\\').join('/')))
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.split('/').includes('node_modules'))
-    .map((path) => ({ path, source: readFileSync(join(ROOT, path), 'utf8') }));
+  return readSources(dir, { tests: false });
 }
 
 describe('the folders of emulator/ and conformance/', () => {
