@@ -1,6 +1,7 @@
 import type { EmulatorContext } from '../../context.js';
 import type { ApiRequest } from '../../gateway/api.js';
-import type { BsasSummary, TaxpayerState } from '../../income-tax/model.js';
+import type { BsasAdjustment, BsasSummary, TaxpayerState } from '../../income-tax/model.js';
+import { taxYearLabel } from '../../income-tax/tax-year.js';
 import { requireIncomeTaxAccess } from '../shared/mtd-access.js';
 import { MtdValidation } from '../shared/mtd-validation.js';
 
@@ -37,3 +38,15 @@ export function summaryStatus(state: TaxpayerState, summary: BsasSummary): 'vali
   return later ? 'superseded' : 'valid';
 }
 
+
+/** A retrieved summary's `metadata`, the same for every type of business. */
+export function summaryMetadata(summary: BsasSummary, nino: string, status: string, adjustment: BsasAdjustment | undefined): Record<string, unknown> {
+  return {
+    calculationId: summary.calculationId,
+    requestedDateTime: new Date(summary.requestedAt).toISOString(),
+    ...(adjustment ? { adjustedDateTime: new Date(adjustment.submittedAt).toISOString() } : {}),
+    nino,
+    taxYear: taxYearLabel(summary.taxYear),
+    summaryStatus: status,
+  };
+}

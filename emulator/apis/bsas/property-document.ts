@@ -1,6 +1,7 @@
 import { propertyFigures } from '../../income-tax/property-figures.js';
 import type { AnnualSubmission, BsasAdjustment, BsasSummary } from '../../income-tax/model.js';
-import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../../income-tax/tax-year.js';
+import { taxYearEndDate, taxYearStartDate } from '../../income-tax/tax-year.js';
+import { summaryMetadata } from './bsas-access.js';
 
 /**
  * The Retrieve a UK / Foreign Property BSAS document (BSAS 7.0), from the summary frozen at trigger time: the part of
@@ -204,14 +205,7 @@ export function propertyDocument(summary: BsasSummary, nino: string, status: str
   const before2025 = summary.taxYear < 2025;
   const { adjustable, adjusted: after } = calculations(summary, adjustment?.body, countryOf);
   return {
-    metadata: {
-      calculationId: summary.calculationId,
-      requestedDateTime: new Date(summary.requestedAt).toISOString(),
-      ...(adjustment ? { adjustedDateTime: new Date(adjustment.submittedAt).toISOString() } : {}),
-      nino,
-      taxYear: taxYearLabel(summary.taxYear),
-      summaryStatus: status,
-    },
+    metadata: summaryMetadata(summary, nino, status, adjustment),
     inputs: {
       businessId: summary.businessId,
       ...(before2025 ? { typeOfBusiness: summary.typeOfBusiness } : {}),

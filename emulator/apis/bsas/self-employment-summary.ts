@@ -6,10 +6,10 @@ import type { BsasAdjustment, BsasSummary, CumulativeSummary } from '../../incom
 import { jsonObjectBody } from '../shared/mtd-body.js';
 import { vendorOf } from '../shared/mtd-access.js';
 import { mtdError } from '../shared/mtd-errors.js';
-import { taxYearEndDate, taxYearLabel, taxYearStartDate } from '../../income-tax/tax-year.js';
+import { taxYearEndDate, taxYearStartDate } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation } from '../shared/mtd-validation.js';
-import { bsasPath, summaryStatus } from './bsas-access.js';
+import { bsasPath, summaryMetadata, summaryStatus } from './bsas-access.js';
 import { bsasErrors } from './bsas-errors.js';
 
 /**
@@ -118,14 +118,7 @@ function document(summary: BsasSummary, nino: string, status: string, adjustment
   const periodDates = (source.body.periodDates ?? {}) as { periodStartDate?: string; periodEndDate?: string };
   const received = source.submissions.at(-1)?.submittedAt ?? summary.requestedAt;
   return {
-    metadata: {
-      calculationId: summary.calculationId,
-      requestedDateTime: new Date(summary.requestedAt).toISOString(),
-      ...(adjustment ? { adjustedDateTime: new Date(adjustment.submittedAt).toISOString() } : {}),
-      nino,
-      taxYear: taxYearLabel(summary.taxYear),
-      summaryStatus: status,
-    },
+    metadata: summaryMetadata(summary, nino, status, adjustment),
     inputs: {
       businessId: summary.businessId,
       typeOfBusiness: 'self-employment',
