@@ -4,7 +4,7 @@ import { createEmulator, type Emulator } from './app.js';
 import type { SeededPersona } from './accounts/seed.js';
 import type { ApplicationConfig } from './config/defaults.js';
 import type { ConfigOverrides } from './config/load-config.js';
-import { startTlsListeners, type TlsListeners } from './tls/tls-listeners.js';
+import type { TlsListeners } from './tls/tls-listeners.js';
 
 export interface RunningEmulator {
   /** e.g. `http://localhost:9090`: point the software here instead of https://test-api.service.hmrc.gov.uk. */
@@ -72,6 +72,8 @@ export async function start(config: ConfigOverrides = {}): Promise<RunningEmulat
   let tls: TlsListeners | undefined;
   if (https.port !== undefined || proxy.port !== undefined) {
     try {
+      // Loaded only when asked for: the X.509 library under it is a sixth of the bundle and ~50 ms of every start.
+      const { startTlsListeners } = await import('./tls/tls-listeners.js');
       tls = await startTlsListeners({ https, proxy, dataDir }, host, emulator.app);
     } catch (e) {
       await stopPlain();

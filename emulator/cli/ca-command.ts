@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { loadOrCreateCa } from '../tls/certificate-authority.js';
 import { trustInstructions } from '../tls/trust-instructions.js';
 import type { Command } from './command.js';
 import { DEFAULT_DATA_DIR } from './serve-command.js';
@@ -18,6 +17,7 @@ export const caCommand: Command<CaArgs> = {
       .example('NODE_EXTRA_CA_CERTS=$(pwd)/hmrc-sandbox-data/ca/hmrc-sandbox-ca.pem node my-app.js', 'Trust it for a Node.js program'),
   run: async (args) => {
     const dataDir = resolve(args['data-dir'] ?? process.env.HMRC_SANDBOX_DATA_DIR ?? DEFAULT_DATA_DIR);
+    const { loadOrCreateCa } = await import('../tls/certificate-authority.js'); // only this command needs X.509
     const { ca, created } = await loadOrCreateCa(dataDir);
     const lines = [
       `${created ? 'Created' : 'Using'} the local certificate authority: ${ca.certPath!}`,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './yaml.js';
 import { validateRedirectUri } from './redirect-uri.js';
 import { LATEST_TIME, parseDuration } from '../clock/clock.js';
 import { DEFAULTS, type EmulatorConfig } from './defaults.js';
