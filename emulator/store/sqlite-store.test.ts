@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createClock } from '../clock/clock.js';
 import { DATABASE_FILE, SCHEMA_VERSION } from './sqlite-file.js';
 import { openSqliteState } from './sqlite-state.js';
+import { SWEEP_EXPIRED } from './sqlite-store.js';
 import type { EmulatorState } from './state.js';
 import { StateOpenError } from './state-open-error.js';
 import { storeContract, tenantContract } from './store-contract.js';
@@ -70,6 +71,16 @@ describe('SQLite store', () => {
     const old = db.prepare("SELECT count(*) FROM entries WHERE key LIKE 'old-%'").pluck().get();
     db.close();
     expect(old).toBe(0);
+  });
+
+  it('sweeps through the expiry index, not by reading every row of the scope', () => {
+    const dir = tempDir();
+    open(dir).close();
+    const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${SWEEP_EXPIRED}`).all(0, '', '~', 1) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    db.close();
+    expect(plan).toContain('USING INDEX entries_by_expiry');
+    expect(plan).not.toContain('TEMP B-TREE');
   });
 
   it('hands back a copy: changing what get returned changes nothing stored', async () => {

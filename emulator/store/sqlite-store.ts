@@ -19,6 +19,10 @@ const TRIM_EVERY = 64;
 
 const LIVE = '(expires_at IS NULL OR expires_at > ?)';
 
+/** The sweep's query: up to `?` rows of a scope expired by `?`, found through the expiry index (`entries_by_expiry`). */
+export const SWEEP_EXPIRED =
+  'DELETE FROM entries WHERE rowid IN (SELECT rowid FROM entries WHERE expires_at <= ? AND +ns >= ? AND +ns < ? ORDER BY expires_at LIMIT ?)';
+
 /**
  * Whose rows a store reads and writes: every namespace and log name is stored behind `prefix`. The default tenant's
  * prefix is empty and its names never begin with `~` (they are the emulator's own, ASCII letters and `:-`); tenant
@@ -59,9 +63,9 @@ export function createSqliteStore(db: Database.Database, clock: Clock, commits: 
   const list = sql<[string, number]>(`SELECT key, value FROM entries WHERE ns = ? AND ${LIVE} ORDER BY rowid`).raw();
   // Only this scope's rows: every scope (the default tenant, each tenant, the tenants' registry) has its own clock.
   const [from, to] = scopeRange(scope);
-  const sweepExpired = sql<[number, string, string, number]>(
-    'DELETE FROM entries WHERE rowid IN (SELECT rowid FROM entries WHERE expires_at <= ? AND ns >= ? AND ns < ? ORDER BY expires_at LIMIT ?)',
-  );
+  // `+ns` keeps the planner on the expiry index: on the scope's `ns` range it would walk the unique index over every
+  // row and sort them (300 ms on a 126 MB file, at each start and each sweep), to find none expired.
+  const sweepExpired = sql<[number, string, string, number]>(SWEEP_EXPIRED);
   const lastInLog = sql<[string]>('SELECT max(n) FROM logs WHERE log = ?').pluck();
   const boundOfLog = sql<[string]>('SELECT max FROM log_bounds WHERE log = ?').pluck();
   const bound = sql<[string, number]>('INSERT OR REPLACE INTO log_bounds (log, max) VALUES (?, ?)');
