@@ -27,7 +27,8 @@ export interface Store {
   increment(ns: string, key: string, by: number, expiresAt: number): Promise<number>;
   /**
    * Appends to a bounded log, dropping the oldest entries beyond `max`, and returns the entry's number in the
-   * log: 1, 2, 3, … in append order, never reused (an SQL autoincrement key, a Redis stream ID).
+   * log: 1, 2, 3, … in append order, never reused (an SQL autoincrement key, a Redis stream ID). An entry is not
+   * an acknowledgement: SQLite commits it with the next commit, at most 50 ms later (store/sqlite-commits.ts).
    */
   append<T>(log: string, entry: T, max: number): Promise<number>;
   /** The entries of a log with their numbers, oldest first. */
