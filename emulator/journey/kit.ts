@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, Response } from 'express';
 import type { InteractionResults } from 'oidc-provider';
 import type { Account } from '../accounts/account.js';
 import type { EmulatorContext } from '../context.js';
@@ -27,13 +27,6 @@ export interface Step {
   /** `/oauth/interaction/<uid>`: the page, and the prefix of its form actions. */
   path: string;
 }
-
-/**
- * Wraps a step's handler: loads the step and runs it unless a page was already sent. `form`: a POST whose CSRF
- * token is checked; a prompt name: a POST that only that prompt's page may send (any other goes back to the page
- * for where the journey is, so no step can be skipped).
- */
-export type HandleFn = (form: boolean | string, fn: (step: Step) => Promise<void>, options?: { evenIfTimedOut?: boolean }) => RequestHandler;
 
 /** Thrown for a journey request that cannot go on; rendered as an HMRC-style page by routes.ts. */
 export class JourneyPageError extends Error {

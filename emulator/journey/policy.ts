@@ -1,61 +1,53 @@
 import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Clock } from '../clock/clock.js';
 import type { EmulatorConfig } from '../config/defaults.js';
-import { requiredConfidence, splitScopes } from '../oauth/scopes.js';
+import { splitScopes } from '../oauth/scopes.js';
 import type { Store } from '../store/store.js';
-import { JourneyStates, type JourneyState } from './journey-state.js';
-
-/** The prompt names, in journey order; the journey's pages are chosen by them (routes.ts). */
-export const PROMPTS = { start: 'start', signIn: 'login', twoStep: 'two_step', identity: 'identity', grant: 'consent' } as const;
+import { JourneyStates } from './journey-state.js';
+import { LINK_JOURNEY, type LinkFacts } from './link-journey.js';
 
 /**
- * The link-software journey as oidc-provider prompts and checks (hmrc-platform.md §1.4, §11):
- *
- * 1. `start` — production only: the start page naming the software.
- * 2. `login` — "Sign in", in every journey (no single sign-on across journeys, so each run is independent).
- * 3. `two_step` — production (or a 2-step preset): register a method or enter the access code.
- * 4. `identity` — production, when the account's confidence level is below what the scopes need
- *    (scopes.ts, from HMRC's scopes.json), or an identity preset: the identity-verification stub.
- * 5. `consent` — "Grant authority".
- *
- * The sandbox variant is exactly HMRC's online sandbox: sign in, grant ("sandbox doesn't include
- * 2-step verification or identity checks", Developer Hub "Testing in the sandbox").
+ * The link-software journey as oidc-provider prompts and checks, built from its table (link-journey.ts): one prompt
+ * per row, in the table's order, each asking for its page while the row's `applies` holds. oidc-provider's own
+ * `login` and `consent` prompts stay (their checks keep the session and grant rules); a row naming one of them adds
+ * its check to it, any other row becomes a new prompt at its place in the table.
  */
 export function journeyPolicy(config: EmulatorConfig, store: Store, clock: Clock): interactionPolicy.DefaultPolicy {
   const { Prompt, Check, base } = interactionPolicy;
   const states = new JourneyStates(store, clock);
-  const journey = async (ctx: KoaContextWithOIDC): Promise<JourneyState | undefined> =>
-    states.get((ctx.oidc.result as { journey?: { id?: string } } | undefined)?.journey?.id);
-  const prompt = (yes: boolean): boolean => (yes ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT);
+  const facts = async (ctx: KoaContextWithOIDC): Promise<LinkFacts> => ({
+    emulatorVariant: config.journey,
+    journey: await states.get((ctx.oidc.result as { journey?: { id?: string } } | undefined)?.journey?.id),
+    signedIn: !!ctx.oidc.result?.login,
+    scopes: splitScopes(String(ctx.oidc.params?.scope ?? '')),
+  });
 
   const policy = base();
-  policy.get('login')?.checks.add(new Check('sign_in_every_journey', 'Each link-software journey signs in', (ctx) => prompt(!ctx.oidc.result?.login)));
-
-  const start = new Prompt(
-    { name: PROMPTS.start, requestable: false },
-    new Check('start_page', 'The production journey opens with a start page', async (ctx) => {
-      if (config.journey !== 'production' || ctx.oidc.result?.login) return prompt(false);
-      return prompt(!(await journey(ctx))?.started);
-    }),
-  );
-  const twoStep = new Prompt(
-    { name: PROMPTS.twoStep, requestable: false },
-    new Check('two_step_verification', '2-step verification is needed', async (ctx) => {
-      const j = await journey(ctx);
-      return prompt(!!j && (j.variant === 'production' || j.preset === 'fail-2sv') && !j.twoStepVerified);
-    }),
-  );
-  const identity = new Prompt(
-    { name: PROMPTS.identity, requestable: false },
-    new Check('confidence_level', 'The scopes need a higher confidence level than the account has', async (ctx) => {
-      const j = await journey(ctx);
-      if (!j || j.identityDone) return prompt(false);
-      const needed = requiredConfidence(splitScopes(String(ctx.oidc.params?.scope ?? '')));
-      return prompt((j.variant === 'production' && (j.confidenceLevel ?? 0) < needed) || !!j.preset?.startsWith('iv-'));
-    }),
-  );
-  policy.add(start, 0);
-  policy.add(twoStep, 2);
-  policy.add(identity, 3);
+  const basePrompts = policy.map((p) => p.name);
+  LINK_JOURNEY.forEach((row, position) => {
+    const { applies } = row;
+    const checks = applies
+      ? [new Check(`journey_${row.id.replace(/-/g, '_')}`, `The link journey's ${row.id} step applies (link-journey.ts)`, async (ctx) =>
+          applies(await facts(ctx)) ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT)]
+      : [];
+    const existing = policy.get(row.prompt);
+    if (existing) for (const check of checks) existing.checks.add(check);
+    else if (checks.length) policy.add(new Prompt({ name: row.prompt, requestable: false }, ...checks), position);
+    else throw new Error(`Link journey step "${row.id}" is a new prompt without applies: it would never be shown`);
+  });
+  assertJourneyOrder(policy.map((p) => p.name), LINK_JOURNEY.map((r) => r.prompt), basePrompts);
   return policy;
+}
+
+/**
+ * The built policy asks in the table's order, and the table keeps oidc-provider's base prompts (login before
+ * consent) in their order: oidc-provider resolves the first prompt whose check asks, so a table that moved `consent`
+ * before `login`, or left one out, would not be the journey it reads as. Checked when the emulator is built.
+ */
+export function assertJourneyOrder(built: readonly string[], table: readonly string[], basePrompts: readonly string[]): void {
+  const twice = table.filter((p, i) => table.indexOf(p) !== i);
+  if (twice.length) throw new Error(`Link journey: prompt(s) ${twice.join(', ')} in more than one row`);
+  const missing = basePrompts.filter((p) => !table.includes(p));
+  if (missing.length) throw new Error(`Link journey: oidc-provider's prompt(s) ${missing.join(', ')} have no row`);
+  if (built.join() !== table.join()) throw new Error(`Link journey: the table's order (${table.join(', ')}) is not the policy's (${built.join(', ')})`);
 }

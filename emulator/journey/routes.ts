@@ -1,21 +1,23 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { EmulatorContext } from '../context.js';
 import { INTERACTION_PATH } from '../oauth/provider.js';
-import { JourneyKit, JourneyPageError, type HandleFn, type Step } from './kit.js';
+import { JourneyKit, JourneyPageError, type Step } from './kit.js';
 import type { FailureId } from '../oauth/outcomes.js';
-import { PROMPTS } from './policy.js';
+import { LINK_JOURNEY, linkStepForPrompt } from './link-journey.js';
 import { runAuto } from './steps/auto.js';
-import { grantStep, showGrant } from './steps/grant.js';
-import { identityStep, showIdentity } from './steps/identity.js';
-import { showSignIn, signInStep } from './steps/sign-in.js';
-import { showStart, startStep } from './steps/start.js';
-import { showTwoStep, twoStepStep } from './steps/two-step.js';
 
 /**
- * The link-software journey's pages, one oidc-provider interaction per prompt (policy.ts):
- * `GET /oauth/interaction/<uid>` shows the page for the interaction's prompt, and each step posts
- * its form to `/oauth/interaction/<uid>/<action>` (CSRF token `csrfToken` on every form).
- * See docs/journey.md for the pages, the `data-testid` hooks and the outcomes.
+ * Wraps a page's handler: loads the step and runs it unless a page was already sent. `form`: a POST whose CSRF
+ * token is checked; a prompt name: a POST that only that prompt's page may send (any other goes back to the page
+ * for where the journey is, so no step can be skipped).
+ */
+type HandleFn = (form: boolean | string, fn: (step: Step) => Promise<void>, options?: { evenIfTimedOut?: boolean }) => RequestHandler;
+
+/**
+ * The link-software journey's pages, one oidc-provider interaction per prompt (policy.ts), each row of
+ * LINK_JOURNEY (link-journey.ts) giving its page and forms: `GET /oauth/interaction/<uid>` shows the page of the
+ * interaction's prompt, and a row's form posts to `/oauth/interaction/<uid>/<action>` (CSRF token `csrfToken` on
+ * every form). See docs/journey.md for the pages, the `data-testid` hooks and the outcomes.
  */
 export function journeyRoutes(ctx: EmulatorContext): express.Router {
   const kit = new JourneyKit(ctx);
@@ -38,14 +40,12 @@ export function journeyRoutes(ctx: EmulatorContext): express.Router {
         return kit.fail(step, 'time-out');
       }
     }
-    await show(kit, step);
+    await linkStepForPrompt(step.details.prompt.name).show(kit, step);
   }));
 
-  startStep(kit, router, handle);
-  signInStep(kit, router, handle);
-  twoStepStep(kit, router, handle);
-  identityStep(kit, router, handle);
-  grantStep(kit, router, handle);
+  for (const row of LINK_JOURNEY) {
+    for (const [action, handler] of Object.entries(row.forms)) router.post(`/:uid/${action}`, handle(row.prompt, async (step) => handler(kit, step)));
+  }
 
   // "Return to the software" on a failure page: the redirect with error=access_denied and the failure's error_code.
   router.post('/:uid/return', handle(true, async (step) => {
@@ -63,21 +63,6 @@ export function journeyRoutes(ctx: EmulatorContext): express.Router {
     next(err);
   });
   return express.Router().use(INTERACTION_PATH, router);
-}
-
-async function show(kit: JourneyKit, step: Step): Promise<void> {
-  switch (step.details.prompt.name) {
-    case PROMPTS.start:
-      return showStart(kit, step);
-    case PROMPTS.signIn:
-      return showSignIn(kit, step);
-    case PROMPTS.twoStep:
-      return showTwoStep(kit, step);
-    case PROMPTS.identity:
-      return showIdentity(kit, step);
-    default:
-      return showGrant(kit, step);
-  }
 }
 
 const ERROR_PAGES = {

@@ -1,6 +1,4 @@
-import type express from 'express';
-import type { HandleFn, JourneyKit, Step } from '../kit.js';
-import { PROMPTS } from '../policy.js';
+import type { JourneyKit, Step } from '../kit.js';
 
 /**
  * Grant authority. HMRC: each requested scope by its user-facing name (scopes.json `name`), "This
@@ -8,13 +6,11 @@ import { PROMPTS } from '../policy.js';
  * "Do not grant authority"; denial redirects with `error=access_denied&error_description=user+denied+
  * the+authorization&error_code=USER_DENIED_AUTHORIZATION&state=…` (authorize-redirect.ts shapes it).
  */
-export function grantStep(kit: JourneyKit, router: express.Router, handle: HandleFn): void {
-  router.post('/:uid/grant', handle(PROMPTS.grant, async (step) => {
-    const decision = (step.req.body as Record<string, unknown>).decision;
-    if (decision !== 'grant' && decision !== 'deny') return showGrant(kit, step, 'Choose whether to grant authority', 400);
-    await kit.log(step, 'grant', decision);
-    await decide(kit, step, decision);
-  }));
+export async function chooseGrant(kit: JourneyKit, step: Step): Promise<void> {
+  const decision = (step.req.body as Record<string, unknown>).decision;
+  if (decision !== 'grant' && decision !== 'deny') return showGrant(kit, step, 'Choose whether to grant authority', 400);
+  await kit.log(step, 'grant', decision);
+  await decide(kit, step, decision);
 }
 
 export async function showGrant(kit: JourneyKit, step: Step, error?: string, status = 200): Promise<void> {

@@ -1,7 +1,5 @@
-import type express from 'express';
 import { requiredConfidence, splitScopes } from '../../oauth/scopes.js';
-import type { HandleFn, JourneyKit, Step } from '../kit.js';
-import { PROMPTS } from '../policy.js';
+import type { JourneyKit, Step } from '../kit.js';
 import { IDENTITY_OUTCOMES, type FailureId } from '../../oauth/outcomes.js';
 
 /**
@@ -10,14 +8,12 @@ import { IDENTITY_OUTCOMES, type FailureId } from '../../oauth/outcomes.js';
  * verification lets the tester choose the outcome: `success` raises the account's confidence level
  * to what the scopes need and the journey goes on; each failure has its page (outcomes.ts).
  */
-export function identityStep(kit: JourneyKit, router: express.Router, handle: HandleFn): void {
-  router.post('/:uid/identity', handle(PROMPTS.identity, async (step) => {
-    const choice = (step.req.body as Record<string, unknown>).outcome;
-    const outcome = IDENTITY_OUTCOMES.find((o) => o.ivOutcome === choice);
-    if (!outcome) return showIdentity(kit, step, 'Select the outcome of the identity checks', 400);
-    await kit.log(step, 'identity', outcome.id);
-    await apply(kit, step, outcome.id);
-  }));
+export async function chooseIdentityOutcome(kit: JourneyKit, step: Step): Promise<void> {
+  const choice = (step.req.body as Record<string, unknown>).outcome;
+  const outcome = IDENTITY_OUTCOMES.find((o) => o.ivOutcome === choice);
+  if (!outcome) return showIdentity(kit, step, 'Select the outcome of the identity checks', 400);
+  await kit.log(step, 'identity', outcome.id);
+  await apply(kit, step, outcome.id);
 }
 
 export async function showIdentity(kit: JourneyKit, step: Step, error?: string, status = 200): Promise<void> {

@@ -1,8 +1,6 @@
-import type express from 'express';
 import type { Account } from '../../accounts/account.js';
 import { signInChecker } from '../check-sign-in.js';
-import type { HandleFn, JourneyKit, Step } from '../kit.js';
-import { PROMPTS } from '../policy.js';
+import type { JourneyKit, Step } from '../kit.js';
 
 /**
  * Sign in with a Government Gateway user ID and password (fields `userId`, `password`).
@@ -14,38 +12,34 @@ import { PROMPTS } from '../policy.js';
  * the check is check-sign-in.ts, shared with Manage your authorised software); an account locked by HMRC
  * (`locked`) gets a locked page.
  */
-export function signInStep(kit: JourneyKit, router: express.Router, handle: HandleFn): void {
-  const checkSignIn = signInChecker(kit.ctx);
-
-  router.post('/:uid/sign-in', handle(PROMPTS.signIn, async (step) => {
-    const body = step.req.body as Record<string, unknown>;
-    const result = await checkSignIn(body.userId, body.password, step.journey.id);
-    if (result.outcome !== 'signed-in') {
-      await kit.log(step, 'sign-in', result.outcome);
-      if (result.outcome === 'locked' || result.outcome === 'wrong-password:locked') return kit.fail(step, 'sign-in-locked', 401);
-      const userId = typeof body.userId === 'string' ? body.userId.trim() : '';
-      return showSignIn(kit, step, { userId, error: 'Invalid user ID or password. Try again.' }, 401);
-    }
-    const { account } = result;
-    const variant = account.journey ?? step.journey.variant;
-    step.journey = (await kit.states.update(step.journey.id, { userId: account.userId, variant, confidenceLevel: account.confidenceLevel })) ?? step.journey;
-    if (account.locked) {
-      await kit.log(step, 'sign-in', 'account-locked');
-      return kit.fail(step, 'account-locked', 403);
-    }
-    if (variant === 'production' && isAgentWithoutServicesAccount(account)) {
-      await kit.log(step, 'sign-in', 'agent-services-account-required');
-      return kit.fail(step, 'agent-services-account-required', 403);
-    }
-    const preset = await kit.presets.take('sign-in', step.journey.clientId, account.userId);
-    if (preset) {
-      await kit.states.update(step.journey.id, { preset: preset.outcome });
-      await kit.log(step, 'preset', preset.outcome);
-    }
-    await kit.log(step, 'sign-in', 'signed-in');
-    await kit.forgetEarlierSignIn(step);
-    await kit.finish(step, { login: { accountId: account.userId, remember: false } });
-  }));
+export async function signIn(kit: JourneyKit, step: Step): Promise<void> {
+  const body = step.req.body as Record<string, unknown>;
+  const result = await signInChecker(kit.ctx)(body.userId, body.password, step.journey.id);
+  if (result.outcome !== 'signed-in') {
+    await kit.log(step, 'sign-in', result.outcome);
+    if (result.outcome === 'locked' || result.outcome === 'wrong-password:locked') return kit.fail(step, 'sign-in-locked', 401);
+    const userId = typeof body.userId === 'string' ? body.userId.trim() : '';
+    return showSignIn(kit, step, { userId, error: 'Invalid user ID or password. Try again.' }, 401);
+  }
+  const { account } = result;
+  const variant = account.journey ?? step.journey.variant;
+  step.journey = (await kit.states.update(step.journey.id, { userId: account.userId, variant, confidenceLevel: account.confidenceLevel })) ?? step.journey;
+  if (account.locked) {
+    await kit.log(step, 'sign-in', 'account-locked');
+    return kit.fail(step, 'account-locked', 403);
+  }
+  if (variant === 'production' && isAgentWithoutServicesAccount(account)) {
+    await kit.log(step, 'sign-in', 'agent-services-account-required');
+    return kit.fail(step, 'agent-services-account-required', 403);
+  }
+  const preset = await kit.presets.take('sign-in', step.journey.clientId, account.userId);
+  if (preset) {
+    await kit.states.update(step.journey.id, { preset: preset.outcome });
+    await kit.log(step, 'preset', preset.outcome);
+  }
+  await kit.log(step, 'sign-in', 'signed-in');
+  await kit.forgetEarlierSignIn(step);
+  await kit.finish(step, { login: { accountId: account.userId, remember: false } });
 }
 
 export function showSignIn(kit: JourneyKit, step: Step, form: { userId?: string; error?: string } = {}, status = 200): void {

@@ -1,9 +1,7 @@
-import type express from 'express';
 import type { Account } from '../../accounts/account.js';
 import { AccessCodes } from '../access-codes.js';
 import { Attempts, lockOutKey } from '../attempts.js';
-import type { HandleFn, JourneyKit, Step } from '../kit.js';
-import { PROMPTS } from '../policy.js';
+import type { JourneyKit, Step } from '../kit.js';
 
 /**
  * 2-step verification (production journey). HMRC (Developer Hub, §11 of the reference): an account
@@ -21,83 +19,90 @@ interface Setup {
 const SETUP_NS = 'two-step-setup';
 const METHODS = ['text', 'voice', 'app'] as const;
 
-export function twoStepStep(kit: JourneyKit, router: express.Router, handle: HandleFn): void {
+/** Wrong access codes in a row, per user ID: the 2-step lock-out. */
+function attemptsOf(kit: JourneyKit): Attempts {
+  const limits = kit.ctx.config.journeyLimits;
+  return new Attempts(kit.ctx.store, kit.ctx.clock, 'access-code-failures', limits.accessCodeAttempts, limits.accessCodeLockoutSeconds * 1000);
+}
+const setupOf = async (kit: JourneyKit, step: Step): Promise<Setup> => (await kit.ctx.store.get<Setup>(SETUP_NS, step.journey.id)) ?? {};
+const saveSetup = (kit: JourneyKit, step: Step, setup: Setup): Promise<void> =>
+  kit.ctx.store.set(SETUP_NS, step.journey.id, setup, { expiresAt: kit.ctx.clock.now() + 2 * 3600_000 });
+const body = (step: Step): Record<string, unknown> => (step.req.body ?? {}) as Record<string, unknown>;
+const back = (step: Step): void => void step.res.redirect(303, step.path);
+
+/** Form `two-step/method`: text, voice or app, for an account registering 2-step verification. */
+export async function chooseMethod(kit: JourneyKit, step: Step): Promise<void> {
+  const method = body(step).method;
+  if (!METHODS.includes(method as Setup['method'] & string)) {
+    return showMethod(kit, step, 'Select how you want to get access codes', 400);
+  }
+  const setup: Setup = { method: method as Setup['method'] };
+  if (method === 'app') setup.totpSecret = AccessCodes.newSecret();
+  await saveSetup(kit, step, setup);
+  await kit.log(step, 'two-step', `register:${String(method)}`);
+  back(step);
+}
+
+/** Form `two-step/phone`: where text or voice codes go; sends the first code. */
+export async function givePhoneNumber(kit: JourneyKit, step: Step): Promise<void> {
+  const setup = await setupOf(kit, step);
+  if (setup.method !== 'text' && setup.method !== 'voice') return back(step);
+  const raw = typeof body(step).phoneNumber === 'string' ? (body(step).phoneNumber as string) : '';
+  const phoneNumber = raw.replace(/[\s()-]/g, '');
+  if (!/^\+?\d{10,14}$/.test(phoneNumber)) {
+    return showPhone(kit, step, setup, raw.slice(0, 40), 'Enter a phone number, like 07700 900 982 or +44 7700 900 982', 400);
+  }
+  await saveSetup(kit, step, { ...setup, phoneNumber });
+  await new AccessCodes(kit.ctx).send(step.journey.id, setup.method, phoneNumber);
+  await kit.log(step, 'two-step', `code-sent:${setup.method}`);
+  back(step);
+}
+
+/** Form `two-step/resend`: a new text or voice code. */
+export async function resendCode(kit: JourneyKit, step: Step): Promise<void> {
+  const target = await deliveryOf(kit, step, await setupOf(kit, step));
+  if (target && target.method !== 'app') {
+    await new AccessCodes(kit.ctx).send(step.journey.id, target.method, target.phoneNumber!);
+    await kit.log(step, 'two-step', `code-resent:${target.method}`);
+  }
+  back(step);
+}
+
+/** Form `two-step/code`: the access code; right, it registers the method being set up and ends the step. */
+export async function enterCode(kit: JourneyKit, step: Step): Promise<void> {
   const { ctx } = kit;
   const codes = new AccessCodes(ctx);
-  const limits = ctx.config.journeyLimits;
-  const attempts = new Attempts(ctx.store, ctx.clock, 'access-code-failures', limits.accessCodeAttempts, limits.accessCodeLockoutSeconds * 1000);
-  const setupOf = async (step: Step): Promise<Setup> => (await ctx.store.get<Setup>(SETUP_NS, step.journey.id)) ?? {};
-  const saveSetup = (step: Step, setup: Setup): Promise<void> => ctx.store.set(SETUP_NS, step.journey.id, setup, { expiresAt: ctx.clock.now() + 2 * 3600_000 });
-  const body = (step: Step): Record<string, unknown> => (step.req.body ?? {}) as Record<string, unknown>;
-  const back = (step: Step): void => void step.res.redirect(303, step.path);
-
-  router.post('/:uid/two-step/method', handle(PROMPTS.twoStep, async (step) => {
-    const method = body(step).method;
-    if (!METHODS.includes(method as Setup['method'] & string)) {
-      return showMethod(kit, step, 'Select how you want to get access codes', 400);
-    }
-    const setup: Setup = { method: method as Setup['method'] };
-    if (method === 'app') setup.totpSecret = AccessCodes.newSecret();
-    await saveSetup(step, setup);
-    await kit.log(step, 'two-step', `register:${String(method)}`);
-    back(step);
-  }));
-
-  router.post('/:uid/two-step/phone', handle(PROMPTS.twoStep, async (step) => {
-    const setup = await setupOf(step);
-    if (setup.method !== 'text' && setup.method !== 'voice') return back(step);
-    const raw = typeof body(step).phoneNumber === 'string' ? (body(step).phoneNumber as string) : '';
-    const phoneNumber = raw.replace(/[\s()-]/g, '');
-    if (!/^\+?\d{10,14}$/.test(phoneNumber)) {
-      return showPhone(kit, step, setup, raw.slice(0, 40), 'Enter a phone number, like 07700 900 982 or +44 7700 900 982', 400);
-    }
-    await saveSetup(step, { ...setup, phoneNumber });
-    await codes.send(step.journey.id, setup.method, phoneNumber);
-    await kit.log(step, 'two-step', `code-sent:${setup.method}`);
-    back(step);
-  }));
-
-  router.post('/:uid/two-step/resend', handle(PROMPTS.twoStep, async (step) => {
-    const target = await deliveryOf(kit, step, await setupOf(step));
-    if (target && target.method !== 'app') {
-      await codes.send(step.journey.id, target.method, target.phoneNumber!);
-      await kit.log(step, 'two-step', `code-resent:${target.method}`);
-    }
-    back(step);
-  }));
-
-  router.post('/:uid/two-step/code', handle(PROMPTS.twoStep, async (step) => {
-    const setup = await setupOf(step);
-    const target = await deliveryOf(kit, step, setup);
-    if (!target) return back(step);
-    const lockOut = await lockOutKey(ctx.accounts, step.journey.userId!, step.journey.id);
-    if (await attempts.lockedUntil(lockOut)) return kit.fail(step, 'fail-2sv');
-    const presented = (typeof body(step).accessCode === 'string' ? (body(step).accessCode as string) : '').replace(/\s/g, '');
-    if (!/^\d{6}$/.test(presented)) {
-      return showCode(kit, step, target, setup, 'Enter the access code using 6 digits', 400);
-    }
-    const result = target.method === 'app' ? (codes.checkTotp(target.totpSecret!, presented) ? 'ok' : 'wrong') : await codes.checkSent(step.journey.id, presented);
-    if (result === 'expired') {
-      await codes.send(step.journey.id, target.method as 'text' | 'voice', target.phoneNumber!);
-      await kit.log(step, 'two-step', 'code-expired:resent');
-      return showCode(kit, step, target, setup, 'This access code has expired. We have sent you a new one.', 400);
-    }
-    if (result === 'wrong') {
-      const locked = await attempts.fail(lockOut);
-      await kit.log(step, 'two-step', locked ? 'wrong-code:locked' : 'wrong-code');
-      if (locked) return kit.fail(step, 'fail-2sv');
-      return showCode(kit, step, target, setup, 'The access code is incorrect. Check the code and try again.', 400);
-    }
-    await attempts.reset(lockOut);
-    if (setup.method) {
-      const account = await kit.account(step);
-      if (account) await ctx.accounts.add({ ...account, twoStepVerification: { method: setup.method, phoneNumber: setup.phoneNumber, totpSecret: setup.totpSecret } });
-      await kit.log(step, 'two-step', `registered:${setup.method}`);
-    }
-    await kit.states.update(step.journey.id, { twoStepVerified: true });
-    await kit.log(step, 'two-step', 'verified');
-    await kit.finish(step);
-  }));
+  const attempts = attemptsOf(kit);
+  const setup = await setupOf(kit, step);
+  const target = await deliveryOf(kit, step, setup);
+  if (!target) return back(step);
+  const lockOut = await lockOutKey(ctx.accounts, step.journey.userId!, step.journey.id);
+  if (await attempts.lockedUntil(lockOut)) return kit.fail(step, 'fail-2sv');
+  const presented = (typeof body(step).accessCode === 'string' ? (body(step).accessCode as string) : '').replace(/\s/g, '');
+  if (!/^\d{6}$/.test(presented)) {
+    return showCode(kit, step, target, setup, 'Enter the access code using 6 digits', 400);
+  }
+  const result = target.method === 'app' ? (codes.checkTotp(target.totpSecret!, presented) ? 'ok' : 'wrong') : await codes.checkSent(step.journey.id, presented);
+  if (result === 'expired') {
+    await codes.send(step.journey.id, target.method as 'text' | 'voice', target.phoneNumber!);
+    await kit.log(step, 'two-step', 'code-expired:resent');
+    return showCode(kit, step, target, setup, 'This access code has expired. We have sent you a new one.', 400);
+  }
+  if (result === 'wrong') {
+    const locked = await attempts.fail(lockOut);
+    await kit.log(step, 'two-step', locked ? 'wrong-code:locked' : 'wrong-code');
+    if (locked) return kit.fail(step, 'fail-2sv');
+    return showCode(kit, step, target, setup, 'The access code is incorrect. Check the code and try again.', 400);
+  }
+  await attempts.reset(lockOut);
+  if (setup.method) {
+    const account = await kit.account(step);
+    if (account) await ctx.accounts.add({ ...account, twoStepVerification: { method: setup.method, phoneNumber: setup.phoneNumber, totpSecret: setup.totpSecret } });
+    await kit.log(step, 'two-step', `registered:${setup.method}`);
+  }
+  await kit.states.update(step.journey.id, { twoStepVerified: true });
+  await kit.log(step, 'two-step', 'verified');
+  await kit.finish(step);
 }
 
 /** The 2-step page for where the user is: choose a method, give a phone number, or enter the code. */
@@ -107,10 +112,8 @@ export async function showTwoStep(kit: JourneyKit, step: Step): Promise<void> {
     await kit.log(step, 'two-step', 'preset:fail-2sv');
     return kit.fail(step, 'fail-2sv');
   }
-  const limits = ctx.config.journeyLimits;
-  const attempts = new Attempts(ctx.store, ctx.clock, 'access-code-failures', limits.accessCodeAttempts, limits.accessCodeLockoutSeconds * 1000);
-  if (step.journey.userId && (await attempts.lockedUntil(await lockOutKey(ctx.accounts, step.journey.userId, step.journey.id)))) return kit.fail(step, 'fail-2sv');
-  const setup = (await ctx.store.get<Setup>(SETUP_NS, step.journey.id)) ?? {};
+  if (step.journey.userId && (await attemptsOf(kit).lockedUntil(await lockOutKey(ctx.accounts, step.journey.userId, step.journey.id)))) return kit.fail(step, 'fail-2sv');
+  const setup = await setupOf(kit, step);
   const target = await deliveryOf(kit, step, setup);
   if (!target) {
     if (!setup.method) return showMethod(kit, step);
