@@ -15,12 +15,19 @@ import { LINK_JOURNEY, type LinkFacts } from './link-journey.js';
 export function journeyPolicy(config: EmulatorConfig, store: Store, clock: Clock): interactionPolicy.DefaultPolicy {
   const { Prompt, Check, base } = interactionPolicy;
   const states = new JourneyStates(store, clock);
-  const facts = async (ctx: KoaContextWithOIDC): Promise<LinkFacts> => ({
+  // Gathered once per request: every row's check reads the same facts (one store read, not one per row).
+  const gathered = new WeakMap<KoaContextWithOIDC, Promise<LinkFacts>>();
+  const gather = async (ctx: KoaContextWithOIDC): Promise<LinkFacts> => ({
     emulatorVariant: config.journey,
     journey: await states.get((ctx.oidc.result as { journey?: { id?: string } } | undefined)?.journey?.id),
     signedIn: !!ctx.oidc.result?.login,
     scopes: splitScopes(String(ctx.oidc.params?.scope ?? '')),
   });
+  const facts = (ctx: KoaContextWithOIDC): Promise<LinkFacts> => {
+    let f = gathered.get(ctx);
+    if (!f) gathered.set(ctx, (f = gather(ctx)));
+    return f;
+  };
 
   const policy = base();
   const basePrompts = policy.map((p) => p.name);
