@@ -5,7 +5,7 @@ import type { Pages } from '../pages/pages.js';
 import { acceptInvitation, InvitationStateError, respondToInvitation } from './agent-actions.js';
 import { agencyName, CLIENT_LINK_PREFIX, findAgentByUid, serviceFromLinkPart } from './client-link.js';
 import type { Invitation } from './invitations.js';
-import type { PageSessions } from './page-sessions.js';
+import type { PageSessions, SignedInUser } from '../pages/page-sessions.js';
 import { pageSignIn, signInProblemText } from './page-sign-in.js';
 import type { RelationshipService } from './relationships.js';
 
@@ -20,7 +20,7 @@ import type { RelationshipService } from './relationships.js';
 export const SERVICE_NAME = 'Appoint someone to deal with HMRC for you';
 const SERVICE_TEXT: Record<RelationshipService, string> = { 'MTD-IT': 'manage your Income Tax', 'MTD-VAT': 'manage your VAT' };
 
-export function clientPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: PageSessions): express.Router {
+export function clientPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: PageSessions<SignedInUser>): express.Router {
   const router = express.Router();
   const checkSignIn = pageSignIn(ctx);
   const base = `${CLIENT_LINK_PREFIX}/:uid/:agentName/:servicePart`;
@@ -69,7 +69,7 @@ export function clientPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: P
       const text = result.ok ? 'Sign in with your own user ID, not your agent’s' : signInProblemText(ctx, result);
       return signInPage(res, target.link, session!.csrfToken, { userId, errors: [{ text, href: '#userId' }], fieldErrors: { userId: text } }, 401);
     }
-    await sessions.create(res, account.userId, session);
+    await sessions.create(res, { userId: account.userId }, session);
     res.redirect(303, `${target.link}/authorise`);
   });
 

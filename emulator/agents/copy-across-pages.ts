@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../context.js';
 import type { Pages } from '../pages/pages.js';
 import { arnOf, copyAcross } from './agent-actions.js';
 import { agencyName } from './client-link.js';
-import type { PageSessions } from './page-sessions.js';
+import type { PageSessions, SignedInUser } from '../pages/page-sessions.js';
 import { pageSignIn, signInProblemText } from './page-sign-in.js';
 
 /**
@@ -15,7 +15,7 @@ import { pageSignIn, signInProblemText } from './page-sign-in.js';
 export const COPY_ACROSS_PATH = '/agent-mapping';
 const SERVICE_NAME = 'Copy existing clients to your agent services account';
 
-export function copyAcrossPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: PageSessions): express.Router {
+export function copyAcrossPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: PageSessions<SignedInUser>): express.Router {
   const router = express.Router();
   const checkSignIn = pageSignIn(ctx);
   const signIn = (res: Response, csrfToken: string, extra: Record<string, unknown> = {}, status = 200): void =>
@@ -50,7 +50,7 @@ export function copyAcrossPageRoutes(ctx: EmulatorContext, pages: Pages, session
       const text = result.ok ? 'Sign in with an agent services account: this account is not one' : signInProblemText(ctx, result);
       return signIn(res, session!.csrfToken, { userId, errors: [{ text, href: '#userId' }], fieldErrors: { userId: text } }, 401);
     }
-    await sessions.create(res, account.userId, session);
+    await sessions.create(res, { userId: account.userId }, session);
     res.redirect(303, `${COPY_ACROSS_PATH}/clients`);
   });
 

@@ -4,7 +4,7 @@ import type { Pages } from '../pages/pages.js';
 import { COPY_ACROSS_PATH } from './copy-across-pages.js';
 import { AgentServicesAccountError, createAgentServicesAccount, startProblem } from './create-agent-services-account.js';
 import { lockOutMinutes, pageSignIn } from './page-sign-in.js';
-import type { PageSessions } from './page-sessions.js';
+import type { PageSessions, SignedInUser } from '../pages/page-sessions.js';
 import { BUSINESS_TYPE_LABELS, type FieldError } from './subscription-answers.js';
 import { subscriptionQuestionRoutes, type Signed } from './subscription-questions.js';
 import { backLinkOf, firstUnanswered, reachable, stepPath, SubscriptionAnswerStore, SUBSCRIPTION_PATH, type StepName, type SubscriptionAnswers } from './subscription-steps.js';
@@ -21,7 +21,7 @@ import { backLinkOf, firstUnanswered, reachable, stepPath, SubscriptionAnswerSto
  */
 export const SUBSCRIPTION_SERVICE_NAME = 'Create an agent services account';
 
-export function subscriptionPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: PageSessions): express.Router {
+export function subscriptionPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: PageSessions<SignedInUser>): express.Router {
   const router = express.Router();
   const answers = new SubscriptionAnswerStore(ctx.store, ctx.clock);
   const signIn = pageSignIn(ctx);
@@ -91,7 +91,7 @@ export function subscriptionPageRoutes(ctx: EmulatorContext, pages: Pages, sessi
     const session = await sessions.currentOrNew(req, res);
     const agent = session.userId ? await ctx.accounts.find(session.userId) : undefined;
     // Signed in as a user that no longer exists (the emulator was reset): a new session, signed out.
-    if (!agent) return signInPage(res, (session.userId ? await sessions.create(res, undefined, session) : session).csrfToken);
+    if (!agent) return signInPage(res, (session.userId ? await sessions.create(res, {}, session) : session).csrfToken);
     const signed = await load(req, res, 'business-type');
     if (signed) res.redirect(303, stepPath(firstUnanswered(signed.answers)));
   });
@@ -102,7 +102,7 @@ export function subscriptionPageRoutes(ctx: EmulatorContext, pages: Pages, sessi
     const userId = typeof body(req).userId === 'string' ? String(body(req).userId).trim().slice(0, 100) : '';
     const result = await signIn(body(req), session!.id);
     if (result.ok) {
-      await sessions.create(res, result.account.userId, session);
+      await sessions.create(res, { userId: result.account.userId }, session);
       return void res.redirect(303, stepPath('start'));
     }
     if (result.problem === 'locked-out') {
@@ -118,7 +118,7 @@ export function subscriptionPageRoutes(ctx: EmulatorContext, pages: Pages, sessi
 
   router.get(stepPath('sign-out'), async (req, res) => {
     const session = await sessions.current(req);
-    await sessions.create(res, undefined, session);
+    await sessions.create(res, {}, session);
     res.redirect(303, stepPath('start'));
   });
 

@@ -2,7 +2,7 @@ import type { Request, Response, Router } from 'express';
 import type { Account } from '../accounts/account.js';
 import type { EmulatorContext } from '../context.js';
 import { AgentServicesAccountError, checkBusiness } from './create-agent-services-account.js';
-import type { PageSession } from './page-sessions.js';
+import type { UserSession } from '../pages/page-sessions.js';
 import {
   BUSINESS_TYPE_LABELS,
   BUSINESS_TYPES,
@@ -26,7 +26,7 @@ import { backLinkOf, stepPath, type StepName, type SubscriptionAnswers, type Sub
  * keeps it and goes to the next unanswered page, or back to check answers.
  */
 export interface Signed {
-  session: PageSession;
+  session: UserSession;
   agent: Account;
   answers: SubscriptionAnswers;
 }

@@ -1,9 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import type express from 'express';
 import type { EmulatorContext } from '../context.js';
-import { cookie, CSRF_HEADER, SESSION_COOKIE, type DashboardSessions } from './dashboard/session.js';
+import { readCookie } from '../pages/cookies.js';
+import { sameSecret } from '../pages/same-secret.js';
+import { CSRF_HEADER, SESSION_COOKIE, type DashboardSessions } from './dashboard/session.js';
 import { HMRC_HOSTS } from '../tls/hmrc-hosts.js';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -36,7 +37,7 @@ export function isLoopback(host: string): boolean {
  * `res.locals.controlAuthenticated` tells their handler whether the caller is signed in.
  */
 export function controlGuard(ctx: EmulatorContext, access: ControlAccess, options: { sessions?: DashboardSessions | undefined; open?: ReadonlySet<string> } = {}): express.RequestHandler {
-  const expected = access.token === undefined ? undefined : digest(access.token);
+  const expected = access.token; // compared with sameSecret, never ===
   const names = new Set(['localhost', hostname().toLowerCase(), ...HMRC_HOSTS, ...ctx.config.control.allowedHosts.map((h) => h.toLowerCase())]);
   names.add(new URL(ctx.baseUrl).hostname.toLowerCase());
   const ownOrigin = new URL(ctx.baseUrl).origin;
@@ -46,8 +47,8 @@ export function controlGuard(ctx: EmulatorContext, access: ControlAccess, option
     let session: string | undefined;
     if (expected) {
       const presented = presentedToken(req.headers.authorization);
-      const byHeader = presented !== undefined && timingSafeEqual(digest(presented), expected);
-      if (!byHeader) session = options.sessions?.verify(cookie(req, SESSION_COOKIE));
+      const byHeader = presented !== undefined && sameSecret(presented, expected);
+      if (!byHeader) session = options.sessions?.verify(readCookie(req, SESSION_COOKIE));
       res.locals.controlAuthenticated = byHeader || session !== undefined;
       if (!res.locals.controlAuthenticated && !options.open?.has(`${req.method} ${req.path}`)) {
         res.setHeader('WWW-Authenticate', ['Bearer realm="hmrc-sandbox control API"', 'Basic realm="hmrc-sandbox control API", charset="UTF-8"']);
@@ -72,10 +73,6 @@ export function controlGuard(ctx: EmulatorContext, access: ControlAccess, option
     res.locals.dashboardSession = session;
     next();
   };
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
 }
 
 function presentedToken(header: string | undefined): string | undefined {

@@ -1,5 +1,5 @@
 import express, { type Request, type Response } from 'express';
-import { PageSessions, type PageSession } from '../agents/page-sessions.js';
+import { signedInSessions, type UserSession } from '../pages/page-sessions.js';
 import type { EmulatorContext } from '../context.js';
 import { signInChecker } from '../journey/check-sign-in.js';
 import { UserGrants } from '../oauth/user-grants.js';
@@ -27,7 +27,7 @@ const removePath = (clientId: string): string => `${MANAGE_AUTHORITY_PATH}/appli
 export function manageAuthorityRoutes(ctx: EmulatorContext): express.Router {
   const router = express.Router();
   const pages = createPages([templateDir(import.meta.url)]);
-  const sessions = new PageSessions(ctx.store, ctx.clock, { name: 'applications-manage-authority', path: MANAGE_AUTHORITY_PATH }, 'manage-authority-sessions');
+  const sessions = signedInSessions(ctx, { ns: 'manage-authority-sessions', cookie: 'applications-manage-authority', path: MANAGE_AUTHORITY_PATH });
   const grants = new UserGrants(ctx.store, ctx.applications);
   const checkSignIn = signInChecker(ctx);
   const limits = ctx.config.journeyLimits;
@@ -35,7 +35,7 @@ export function manageAuthorityRoutes(ctx: EmulatorContext): express.Router {
   const render = (res: Response, template: string, context: PageContext, status = 200): void => pages.render(res, template, { serviceName: SERVICE_NAME, ...context }, status);
   const message = (res: Response, title: string, paragraphs: string[], testid: string, status = 200, actions: unknown[] = []): void =>
     render(res, 'message.njk', { title, paragraphs, testid, actions }, status);
-  const signInPage = (res: Response, session: PageSession, userId = '', error?: string, status = 200): void =>
+  const signInPage = (res: Response, session: UserSession, userId = '', error?: string, status = 200): void =>
     render(res, 'manage-sign-in.njk', { title: 'Sign in', action: `${MANAGE_AUTHORITY_PATH}/sign-in`, csrfToken: session.csrfToken, userId, error, errors: error ? [{ text: error, href: '#userId' }] : undefined }, status);
   const expired = (res: Response): void =>
     message(res, 'This page has expired', ['For your security, we could not accept this form: it was sent without a valid security token, or you were inactive for 15 minutes.'], 'page-expired', 403, [
@@ -43,17 +43,17 @@ export function manageAuthorityRoutes(ctx: EmulatorContext): express.Router {
     ]);
 
   /** The signed-in session, or undefined after redirecting to the sign-in page. */
-  const signedIn = async (req: Request, res: Response): Promise<(PageSession & { userId: string }) | undefined> => {
+  const signedIn = async (req: Request, res: Response): Promise<(UserSession & { userId: string }) | undefined> => {
     const session = await sessions.current(req);
-    if (session?.userId && (await ctx.accounts.find(session.userId))) return session as PageSession & { userId: string };
+    if (session?.userId && (await ctx.accounts.find(session.userId))) return session as UserSession & { userId: string };
     res.redirect(303, APPLICATIONS);
     return undefined;
   };
   /** A form's session: signed in, with the session's CSRF token; otherwise the "expired" page. */
-  const formSession = async (req: Request, res: Response): Promise<(PageSession & { userId: string }) | undefined> => {
+  const formSession = async (req: Request, res: Response): Promise<(UserSession & { userId: string }) | undefined> => {
     const session = await sessions.current(req);
     if (!session?.userId || !sessions.csrfValid(session, (req.body as Record<string, unknown> | undefined)?.csrfToken)) return void expired(res);
-    return session as PageSession & { userId: string };
+    return session as UserSession & { userId: string };
   };
   const clientIdOf = (req: Request): string => (typeof req.params.clientId === 'string' ? req.params.clientId : '');
   const notGranted = (res: Response): void =>
@@ -89,7 +89,7 @@ export function manageAuthorityRoutes(ctx: EmulatorContext): express.Router {
         return message(res, 'You have tried to sign in too many times', [`For your security, we have locked your account. You can try again in ${minutes(limits.signInLockoutSeconds)}.`], 'sign-in-locked', 401);
       case 'signed-in':
         if (result.account.locked) return message(res, 'Your account is locked', ['You cannot sign in with this user ID. Contact HMRC to unlock it.'], 'account-locked', 403);
-        await sessions.create(res, result.account.userId, session);
+        await sessions.create(res, { userId: result.account.userId }, session);
         return res.redirect(303, APPLICATIONS);
     }
   });
@@ -117,7 +117,7 @@ export function manageAuthorityRoutes(ctx: EmulatorContext): express.Router {
   router.post(`${MANAGE_AUTHORITY_PATH}/sign-out`, async (req, res) => {
     const session = await formSession(req, res);
     if (!session) return;
-    await sessions.create(res, undefined, session);
+    await sessions.create(res, {}, session);
     message(res, 'You have signed out', ['Sign in again to manage your authorised software.'], 'signed-out', 200, [{ text: 'Sign in', href: APPLICATIONS, testid: 'sign-in-again' }]);
   });
 

@@ -1,5 +1,6 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Store } from '../store/store.js';
+import { sameSecret } from './same-secret.js';
 
 const NS = 'csrf';
 
@@ -24,8 +25,6 @@ export class CsrfTokens {
   async verify(scope: string, presented: unknown): Promise<boolean> {
     const expected = await this.store.get<string>(NS, scope);
     if (!expected || typeof presented !== 'string') return false;
-    const a = Buffer.from(presented);
-    const b = Buffer.from(expected);
-    return a.length === b.length && timingSafeEqual(a, b);
+    return sameSecret(presented, expected);
   }
 }

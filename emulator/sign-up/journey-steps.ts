@@ -1,6 +1,6 @@
 import type { VerifiedEmail } from './email-links.js';
 import { SIGN_UP_PATH } from './paths.js';
-import type { SignUpAnswers } from './sessions.js';
+import type { SignUpAnswers } from './sign-up-sessions.js';
 import type { SignUpJourney } from './sign-up.js';
 
 /**

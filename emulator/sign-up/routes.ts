@@ -5,8 +5,8 @@ import { journeyBase } from './journey-steps.js';
 import { journeyRoutes } from './journey-routes.js';
 import { SERVICE_NAME } from './steps/kit.js';
 import { SIGN_UP_PATH } from './paths.js';
-import { SignUpSessions } from './sessions.js';
 import { SignUpError } from './sign-up-error.js';
+import { signUpSessions } from './sign-up-sessions.js';
 import { verifyEmailRoute } from './verify-email-route.js';
 
 /**
@@ -23,7 +23,7 @@ import { verifyEmailRoute } from './verify-email-route.js';
 export function signUpRoutes(ctx: EmulatorContext): express.Router {
   const router = express.Router();
   const pages = createPages([templateDir(import.meta.url)]);
-  const sessions = new SignUpSessions(ctx.store, ctx.clock, ctx.config.journeyLimits.sessionTimeoutSeconds * 1000);
+  const sessions = signUpSessions(ctx);
   const deps = { ctx, pages, sessions };
 
   router.use(SIGN_UP_PATH, async (req: Request, res: Response, next: NextFunction) => {

@@ -47,7 +47,7 @@ export function checkAnswersStep(router: express.Router, kit: VatKit): void {
     });
     s.session.answers = {};
     s.session.submittedId = signUp.id;
-    await sessions.save(s.session);
+    await sessions.update(s.session);
     res.redirect(303, href('information-received'));
   });
 

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Account } from '../accounts/account.js';
 import type { EmulatorContext } from '../context.js';
 import type { PageContext, Pages } from '../pages/pages.js';
-import type { SignUpSession, SignUpSessions } from '../sign-up/sessions.js';
+import type { SignUpSession, SignUpSessions } from '../sign-up/sign-up-sessions.js';
 import { VAT_SIGN_UP_PATH } from './paths.js';
 import { firstIncomplete, reachable, type VatStep } from './steps.js';
 import type { VatAnswers } from './vat-sign-up.js';
@@ -61,7 +61,7 @@ export function createVatKit(ctx: EmulatorContext, pages: Pages, sessions: SignU
     next,
     async save(s, changes) {
       s.session.answers = { ...s.session.answers, ...changes };
-      await sessions.save(s.session);
+      await sessions.update(s.session);
     },
     step: (name) => (_req, res, nextFn) => {
       const s = signed(res);

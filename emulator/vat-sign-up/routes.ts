@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { EmulatorContext } from '../context.js';
 import { createPages, templateDir } from '../pages/pages.js';
-import { SignUpSessions } from '../sign-up/sessions.js';
+import { signUpSessions } from '../sign-up/sign-up-sessions.js';
 import { checkAnswersStep } from './check-answers.js';
 import { createVatKit } from './kit.js';
 import { VAT_SIGN_UP_PATH } from './paths.js';
@@ -24,7 +24,7 @@ const SIGN_UP_TEMPLATES = fileURLToPath(new URL('../sign-up/templates', import.m
 export function vatSignUpRoutes(ctx: EmulatorContext): express.Router {
   const router = express.Router();
   const pages = createPages([templateDir(import.meta.url), SIGN_UP_TEMPLATES]);
-  const sessions = new SignUpSessions<VatAnswers>(ctx.store, ctx.clock, ctx.config.journeyLimits.sessionTimeoutSeconds * 1000, { ns: 'vat-sign-up-sessions', cookie: 'mtd-vat-sign-up', path: VAT_SIGN_UP_PATH });
+  const sessions = signUpSessions<VatAnswers>(ctx, { ns: 'vat-sign-up-sessions', cookie: 'mtd-vat-sign-up', path: VAT_SIGN_UP_PATH });
   const kit = createVatKit(ctx, pages, sessions);
   const journey = express.Router();
 

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import type express from 'express';
 import type { ControlRoute } from '../route-table.js';
 import * as s from '../schemas.js';
+import { readCookie } from '../../pages/cookies.js';
 import { createPages, templateDir } from '../../pages/pages.js';
-import { cookie, SESSION_COOKIE, setCookie, SIGN_IN_COOKIE, type DashboardSessions } from './session.js';
+import { sameSecret } from '../../pages/same-secret.js';
+import { SESSION_COOKIE, setCookie, SIGN_IN_COOKIE, type DashboardSessions } from './session.js';
 
 const SCRIPT = readFileSync(join(templateDir(import.meta.url, 'static'), 'dashboard.js'), 'utf8');
 
@@ -55,8 +57,8 @@ export function dashboardRoutes(sessions: DashboardSessions | undefined): Contro
       handler: (req, res) => {
         const body = (req.body ?? {}) as Record<string, unknown>;
         if (!sessions) return void res.redirect(303, `${req.baseUrl}/`);
-        const expected = cookie(req, SIGN_IN_COOKIE);
-        if (!expected || body.csrfToken !== expected) return signInPage(req, res, 403, 'The sign-in form had expired: enter the control token again');
+        const expected = readCookie(req, SIGN_IN_COOKIE);
+        if (!expected || typeof body.csrfToken !== 'string' || !sameSecret(body.csrfToken, expected)) return signInPage(req, res, 403, 'The sign-in form had expired: enter the control token again');
         if (!sessions.tokenMatches(body.token)) return signInPage(req, res, 401, 'Enter the control token the emulator printed at start, or HMRC_SANDBOX_CONTROL_TOKEN');
         setCookie(req, res, SIGN_IN_COOKIE, undefined);
         setCookie(req, res, SESSION_COOKIE, sessions.issue());

@@ -1,5 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type express from 'express';
+import { sameSecret } from '../../pages/same-secret.js';
 
 /** The dashboard's session cookie: `<nonce>.<HMAC(control token, nonce)>`, HttpOnly, SameSite=Strict. */
 export const SESSION_COOKIE = 'hmrc-sandbox-control';
@@ -27,7 +28,7 @@ export class DashboardSessions {
   /** The session's nonce when `value` is a session this token issued, else undefined. */
   verify(value: string | undefined): string | undefined {
     const [nonce, mac] = (value ?? '').split('.', 2);
-    return nonce && mac && same(mac, this.mac('session', nonce)) ? nonce : undefined;
+    return nonce && mac && sameSecret(mac, this.mac('session', nonce)) ? nonce : undefined;
   }
 
   /** The CSRF token of the session `nonce`. */
@@ -37,32 +38,17 @@ export class DashboardSessions {
 
   /** Whether `presented` is the CSRF token of the session `nonce`. */
   csrfMatches(nonce: string, presented: unknown): boolean {
-    return typeof presented === 'string' && same(presented, this.csrf(nonce));
+    return typeof presented === 'string' && sameSecret(presented, this.csrf(nonce));
   }
 
   /** Whether `presented` is the control token. */
   tokenMatches(presented: unknown): boolean {
-    return typeof presented === 'string' && same(this.mac('token', presented), this.mac('token', this.token));
+    return typeof presented === 'string' && sameSecret(presented, this.token);
   }
 
   private mac(purpose: string, value: string): string {
     return createHmac('sha256', this.token).update(`${purpose}.${value}`).digest('base64url');
   }
-}
-
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/** One cookie of the request's `Cookie` header. */
-export function cookie(req: express.Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
 }
 
 /** Sets (or with `value` undefined, clears) a cookie scoped to the control API's mount path. */

@@ -56,7 +56,7 @@ export function checkAnswersStep(router: express.Router, kit: StepKit): void {
     });
     s.session.answers = {};
     s.session.submittedId = signUp.id;
-    await sessions.save(s.session);
+    await sessions.update(s.session);
     res.redirect(303, `${base}/confirmation`);
   });
 

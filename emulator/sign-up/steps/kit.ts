@@ -4,7 +4,7 @@ import type { EmulatorContext } from '../../context.js';
 import type { PageContext, Pages } from '../../pages/pages.js';
 import type { VerifiedEmail } from '../email-links.js';
 import { firstIncomplete, journeyBase, reachable, type Step } from '../journey-steps.js';
-import type { SignUpAnswers, SignUpSession, SignUpSessions } from '../sessions.js';
+import type { SignUpAnswers, SignUpSession, SignUpSessions } from '../sign-up-sessions.js';
 import type { SignUp, SignUpJourney } from '../sign-up.js';
 
 export interface JourneyDeps {
@@ -36,7 +36,7 @@ export interface StepKit extends JourneyDeps {
   /** The journey's base path, e.g. `/report-quarterly/income-and-expenses/sign-up/client`. */
   base: string;
   render(res: Response, template: string, context: PageContext, status?: number): void;
-  message(res: Response, status: number, title: string, paragraphs: string[], actions?: PageAction[]): void;
+  message(res: Response, status: number, title: string, paragraphs: string[], actions?: PageAction[], testid?: string): void;
   /** "… cannot sign up … yet", with the not-eligible sign-up's reference. */
   notEligible(res: Response, signUp: SignUp): void;
   /** The signed-in user (after `requireSignedIn`). */
@@ -63,7 +63,7 @@ export function createKit(deps: JourneyDeps, journey: SignUpJourney): StepKit {
   const base = journeyBase(journey);
   const agent = journey === 'agent';
   const render: StepKit['render'] = (res, template, context, status = 200) => pages.render(res, template, { serviceName: SERVICE_NAME[journey], ...context }, status);
-  const message: StepKit['message'] = (res, status, title, paragraphs, actions = []) => render(res, 'message.njk', { title, paragraphs, actions, status }, status);
+  const message: StepKit['message'] = (res, status, title, paragraphs, actions = [], testid) => render(res, 'message.njk', { title, paragraphs, actions, status, testid }, status);
   const signed: StepKit['signed'] = (res) => res.locals.signUp as Signed;
   const next: StepKit['next'] = (res, s) => res.redirect(303, `${base}/${firstIncomplete(journey, s.session.answers, s.verified)}`);
   return {
@@ -83,7 +83,7 @@ export function createKit(deps: JourneyDeps, journey: SignUpJourney): StepKit {
     },
     async save(s, changes) {
       s.session.answers = { ...s.session.answers, ...changes };
-      await sessions.save(s.session);
+      await sessions.update(s.session);
     },
     errorsFor: (problems) => ({ errors: Object.entries(problems).map(([name, text]) => ({ text, href: `#${name}` })), fieldErrors: problems }),
     step: (name) => (_req, res, nextFn) => {
