@@ -6,7 +6,6 @@ import { journeyRoutes } from './journey-routes.js';
 import { SERVICE_NAME } from './steps/kit.js';
 import { SIGN_UP_PATH } from './paths.js';
 import { SignUpSessions } from './sessions.js';
-import { SignUpError } from './sign-up-error.js';
 import { verifyEmailRoute } from './verify-email-route.js';
 
 /**
@@ -56,11 +55,5 @@ export function signUpRoutes(ctx: EmulatorContext): express.Router {
   router.use(SIGN_UP_PATH, (_req, res) =>
     pages.render(res, 'message.njk', { title: 'Page not found', serviceName: SERVICE_NAME.individual, paragraphs: ['If you typed the web address, check it is correct.'], actions: [{ text: 'Go to the start', href: SIGN_UP_PATH, testid: 'start-again' }] }, 404),
   );
-
-  router.use(SIGN_UP_PATH, (err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (!(err instanceof SignUpError)) return next(err);
-    const title = err.code === 'already_signed_up' ? 'Already signed up' : err.code === 'sign_up_pending' ? 'Sign-up being processed' : 'You cannot sign up';
-    pages.render(res, 'message.njk', { title, serviceName: SERVICE_NAME.individual, paragraphs: [err.message], actions: [{ text: 'Start again', href: SIGN_UP_PATH, testid: 'start-again' }] }, err.status);
-  });
   return router;
 }

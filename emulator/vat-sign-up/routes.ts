@@ -9,7 +9,6 @@ import { VAT_SIGN_UP_PATH } from './paths.js';
 import { questionRoutes } from './questions.js';
 import { signInStep } from './sign-in.js';
 import type { VatAnswers } from './vat-sign-up.js';
-import { VatSignUpError } from './vat-sign-up-error.js';
 
 /** The Income Tax sign-up's templates this journey shares: sign-in, check answers, confirmation. */
 const SIGN_UP_TEMPLATES = fileURLToPath(new URL('../sign-up/templates', import.meta.url));
@@ -44,10 +43,5 @@ export function vatSignUpRoutes(ctx: EmulatorContext): express.Router {
   router.use(VAT_SIGN_UP_PATH, (_req, res) =>
     kit.message(res, 404, 'Page not found', ['If you typed the web address, check it is correct.'], [{ text: 'Go to the start', href: VAT_SIGN_UP_PATH, testid: 'start-again' }]),
   );
-  router.use(VAT_SIGN_UP_PATH, (err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (!(err instanceof VatSignUpError)) return next(err);
-    const title = err.code === 'already_signed_up' ? 'Your business is already signed up' : err.code === 'sign_up_pending' ? 'Your sign-up is being processed' : 'You cannot sign up';
-    kit.message(res, err.status, title, [err.message], [{ text: 'Start again', href: VAT_SIGN_UP_PATH, testid: 'start-again' }], err.code.replace(/_/g, '-'));
-  });
   return router;
 }
