@@ -4,12 +4,17 @@ import express from 'express';
 import { Accounts } from './accounts/accounts.js';
 import { seedAccounts, type SeededPersona } from './accounts/seed.js';
 import { Agents } from './agents/agents.js';
+import { CLIENT_LINK_PREFIX } from './agents/client-link.js';
+import { COPY_ACROSS_PATH } from './agents/copy-across-pages.js';
 import { agentPageRoutes } from './agents/page-routes.js';
 import { Relationships } from './agents/relationships.js';
 import { seedPersonaAgentClients } from './agents/seed-agent-clients.js';
+import { SUBSCRIPTION_PATH } from './agents/subscription-steps.js';
 import { SignUps } from './sign-up/sign-ups.js';
+import { SIGN_UP_PATH } from './sign-up/paths.js';
 import { signUpRoutes } from './sign-up/routes.js';
 import { VatSignUps } from './vat-sign-up/vat-sign-ups.js';
+import { VAT_SIGN_UP_PATH } from './vat-sign-up/paths.js';
 import { vatSignUpRoutes } from './vat-sign-up/routes.js';
 import { FraudHeaderFeedback } from './apis/fraud-prevention/feedback.js';
 import { apis } from './apis/index.js';
@@ -26,12 +31,12 @@ import { Journal } from './control/journal.js';
 import { Messages } from './messages/messages.js';
 import { gateway } from './gateway/pipeline.js';
 import { bodyParsers } from './http/body.js';
-import { errorHandler, notFound } from './error-handler.js';
-import { frontDoor } from './front-door.js';
+import { errorHandler, notFound, surface, type Surface } from './error-handler.js';
+import { frontDoor, settleDue } from './front-door.js';
 import { IncomeTax } from './income-tax/income-tax.js';
 import { journeyPolicy } from './journey/policy.js';
 import { journeyRoutes } from './journey/routes.js';
-import { manageAuthorityRoutes } from './manage-authority/routes.js';
+import { MANAGE_AUTHORITY_PATH, manageAuthorityRoutes } from './manage-authority/routes.js';
 import { assetRoutes } from './pages/assets.js';
 import { oauthRoutes } from './oauth/routes.js';
 import { providerKeys } from './oauth/keys.js';
@@ -64,6 +69,22 @@ export interface BuildOptions {
   /** Routes only the root serves (tenant management), in the control API behind its guard. */
   rootRoutes?: ControlRoute[] | undefined;
 }
+
+/**
+ * Which surface each part of the express app is, and so which error family its errors are answered in
+ * (error-handler.ts): HMRC's GOV.UK pages, OAuth (oidc-provider and the link-software journey under `/oauth`) and
+ * the control API. Everything else, answered by nobody, is the gateway's. The front door marks its own two.
+ */
+const SURFACES: ReadonlyArray<readonly [prefix: string, surface: Surface]> = [
+  ['/oauth', 'oauth'],
+  ['/_emulator', 'control'],
+  [SIGN_UP_PATH, 'pages'],
+  [VAT_SIGN_UP_PATH, 'pages'],
+  [CLIENT_LINK_PREFIX, 'pages'],
+  [COPY_ACROSS_PATH, 'pages'],
+  [SUBSCRIPTION_PATH, 'pages'],
+  [MANAGE_AUTHORITY_PATH, 'pages'],
+];
 
 /** Where the seeded personas (with their passwords) are kept, in the store: a reset clears and re-seeds them. */
 const SEEDED = { ns: 'emulator:seeded', key: 'personas' } as const;
@@ -145,6 +166,12 @@ export async function buildEmulator(config: EmulatorConfig, scope: StateScope, o
   pages.set('trust proxy', true);
   pages.set('query parser', 'simple');
   pages.use('/assets', assetRoutes());
+  // Marked before anything can fail (a body that does not parse), so every error is answered in its surface's family.
+  for (const [prefix, name] of SURFACES) pages.use(prefix, surface(name));
+  pages.use(async (_req, _res, next) => {
+    await settleDue(context);
+    next();
+  });
   pages.use(parsers.form, parsers.json);
   pages.use(oauthRoutes(context));
   pages.use(signUpRoutes(context));

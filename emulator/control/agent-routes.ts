@@ -8,7 +8,7 @@ import type { RelationshipService } from '../agents/relationships.js';
 import type { SaClient } from '../agents/sa-clients.js';
 import { parseBusinessDetails } from '../agents/subscription-answers.js';
 import type { EmulatorContext } from '../context.js';
-import { ControlError } from './control-error.js';
+import { ControlError } from '../errors/control-error.js';
 import type { ControlRoute } from './route-table.js';
 import * as s from './schemas.js';
 

@@ -2,7 +2,7 @@ import type { SeededPersona } from '../accounts/seed.js';
 import { ApplicationError } from '../applications/applications.js';
 import { parseDuration } from '../clock/clock.js';
 import type { EmulatorContext } from '../context.js';
-import { ControlError } from './control-error.js';
+import { ControlError } from '../errors/control-error.js';
 import { FAULT_CATALOGUE, isFaultId } from './faults.js';
 import type { ControlRoute } from './route-table.js';
 import * as s from './schemas.js';

@@ -1,6 +1,6 @@
 import type { EmulatorContext } from '../context.js';
 import { UserGrants } from '../oauth/user-grants.js';
-import { ControlError } from './control-error.js';
+import { ControlError } from '../errors/control-error.js';
 import type { ControlRoute } from './route-table.js';
 import * as s from './schemas.js';
 

@@ -3,7 +3,7 @@ import { isoDate } from '../income-tax/tax-year.js';
 import { isValidDate } from '../apis/shared/mtd-validation.js';
 import type { EmulatorContext } from '../context.js';
 import type { SaPayment } from '../income-tax/model.js';
-import { ControlError } from './control-error.js';
+import { ControlError } from '../errors/control-error.js';
 import type { ControlRoute } from './route-table.js';
 import * as s from './schemas.js';
 

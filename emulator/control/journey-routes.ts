@@ -6,7 +6,7 @@ import { JOURNEY_TEMPLATES } from '../journey/kit.js';
 import { OUTCOMES, PRESETTABLE, isPresettable } from '../oauth/outcomes.js';
 import { JourneyPresets } from '../journey/presets.js';
 import { createPages } from '../pages/pages.js';
-import { ControlError } from './control-error.js';
+import { ControlError } from '../errors/control-error.js';
 import type { ControlRoute } from './route-table.js';
 import * as s from './schemas.js';
 

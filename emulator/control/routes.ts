@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../context.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { DashboardSessions } from './dashboard/session.js';
 import { agentControlRoutes } from './agent-routes.js';
-import { ControlError } from './control-error.js';
+import { ControlError } from '../errors/control-error.js';
 import { coreControlRoutes, type ControlHooks } from './core-routes.js';
 import { grantControlRoutes } from './grant-routes.js';
 import { controlGuard } from './guard.js';
@@ -11,7 +11,7 @@ import { incomeTaxControlRoutes } from './income-tax-routes.js';
 import { journeyControlRoutes } from './journey-routes.js';
 import { openApiDocument } from './openapi.js';
 import { mountRoutes, type ControlRoute } from './route-table.js';
-import { signUpControlRoutes, signUpErrors } from './sign-up-routes.js';
+import { signUpControlRoutes } from './sign-up-routes.js';
 import { vatSignUpControlRoutes } from './vat-sign-up-routes.js';
 import * as s from './schemas.js';
 
@@ -44,7 +44,8 @@ export function controlRouteTable(ctx: EmulatorContext, hooks: ControlHooks, ses
 
 /**
  * The control API, under the reserved prefix `/_emulator` (HMRC has no such path), behind its guard
- * (docs/control-api-security.md). Errors are `{"error": "...", "message": "..."}`.
+ * (docs/control-api-security.md). Errors are `{"error": "...", "message": "..."}`, answered by the one error handler
+ * (error-handler.ts): build-emulator.ts marks `/_emulator` as the control surface.
  */
 export function controlRoutes(ctx: EmulatorContext, hooks: ControlHooks): express.Router {
   const router = express.Router();
@@ -56,11 +57,6 @@ export function controlRoutes(ctx: EmulatorContext, hooks: ControlHooks): expres
   mountRoutes(router, table);
   router.use((_req, _res) => {
     throw new ControlError(404, 'no such control endpoint; see the README for the control API');
-  });
-  router.use('/sign-ups', signUpErrors);
-  router.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (err instanceof ControlError) return void res.status(err.status).json({ error: err.error, message: err.message });
-    next(err);
   });
   return router;
 }

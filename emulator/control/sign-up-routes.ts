@@ -117,12 +117,6 @@ export function signUpControlRoutes(ctx: EmulatorContext): ControlRoute[] {
 
 const signUpError = { description: 'Refused: `error` is one of invalid_request, not_found, not_an_agent, wrong_account_type, …', schema: s.controlError };
 
-/** `SignUpError` → `{"error": code, "message"}` with its status. */
-export function signUpErrors(err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction): void {
-  if (err instanceof SignUpError) return void res.status(err.status).json({ error: err.code, message: err.message });
-  next(err);
-}
-
 async function submit(ctx: EmulatorContext, req: express.Request, res: express.Response): Promise<void> {
   const body = objectBody(req.body);
   const agentUserId = optionalString(body, 'agentUserId');

@@ -1,4 +1,3 @@
-import type express from 'express';
 import type { EmulatorContext } from '../context.js';
 import { BUSINESS_TYPES, type BusinessType } from '../vat-sign-up/vat-sign-up.js';
 import { VatSignUpError } from '../vat-sign-up/vat-sign-up-error.js';
@@ -26,12 +25,12 @@ export function vatSignUpControlRoutes(ctx: EmulatorContext): ControlRoute[] {
       summary: 'The latest Making Tax Digital for VAT sign-up of a VRN, approvals due by now applied',
       params: { vrn: 'the VAT registration number' },
       responses: { 200: s.ok(vatSignUp), 404: refused },
-      handler: answer(async (req, res) => {
+      handler: async (req, res) => {
         await ctx.vatSignUps.settleDue();
         const signUp = (await ctx.vatSignUps.list({ vrn: String(req.params.vrn) })).at(-1);
         if (!signUp) throw new VatSignUpError('not_found', `no VAT sign-up for ${String(req.params.vrn).slice(0, 20)}`);
         res.json(signUp);
-      }),
+      },
     },
     {
       method: 'post',
@@ -44,7 +43,7 @@ export function vatSignUpControlRoutes(ctx: EmulatorContext): ControlRoute[] {
         ['userId', 'businessType', 'businessName', 'companyNumber', 'email', 'contactPreference', 'approve', 'after'],
       ),
       responses: { 201: s.created(vatSignUp), 400: refused, 403: refused, 404: refused, 409: refused },
-      handler: answer(async (req, res) => {
+      handler: async (req, res) => {
         const vrn = checkVrn(String(req.params.vrn));
         if ('problem' in vrn) throw new VatSignUpError('invalid_request', `vrn: ${vrn.problem}`);
         const body = objectBody(req.body);
@@ -71,21 +70,9 @@ export function vatSignUpControlRoutes(ctx: EmulatorContext): ControlRoute[] {
           after,
         });
         res.status(201).json(signUp);
-      }),
+      },
     },
   ];
-}
-
-/** Runs `handler`, answering a VatSignUpError as `{"error": code, "message"}` with its status. */
-function answer(handler: (req: express.Request, res: express.Response) => Promise<void>): ControlRoute['handler'] {
-  return async (req, res) => {
-    try {
-      await handler(req, res);
-    } catch (err) {
-      if (!(err instanceof VatSignUpError)) throw err;
-      res.status(err.status).json({ error: err.code, message: err.message });
-    }
-  };
 }
 
 function objectBody(body: unknown): Record<string, unknown> {

@@ -1,3 +1,5 @@
+import type { PlatformCode } from './platform-codes.js';
+
 /**
  * HMRC's API platform error family: `{"code": "...", "message": "..."}` with an HTTP status
  * (Developer Hub reference guide, "Errors"). Rendered as JSON, or as XML when the caller asked
@@ -6,7 +8,7 @@
 export class PlatformError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: PlatformCode,
     message: string,
     readonly headers: Record<string, string> = {},
     readonly extra: Record<string, unknown> = {},

@@ -5,7 +5,6 @@ import { journeyBase } from './journey-steps.js';
 import { journeyRoutes } from './journey-routes.js';
 import { SERVICE_NAME } from './steps/kit.js';
 import { SIGN_UP_PATH } from './paths.js';
-import { SignUpError } from './sign-up-error.js';
 import { signUpSessions } from './sign-up-sessions.js';
 import { verifyEmailRoute } from './verify-email-route.js';
 
@@ -14,9 +13,10 @@ import { verifyEmailRoute } from './verify-email-route.js';
  * a start page, the agent journey (`/client`), the individual journey (`/individual`), the business
  * journey (`/business`) and the email verification links (`/verify-email/{token}`). See docs/sign-up.md.
  *
- * Sign-up decisions that fall due on the virtual clock are applied by the front door before every
- * request (emulator/front-door.ts), so an API or control call made after the clock moves already sees the
- * new enrolment.
+ * Sign-up decisions that fall due on the virtual clock are applied before every request (APIs in
+ * emulator/front-door.ts, pages and the control API first thing in the app, build-emulator.ts), so an API or
+ * control call made after the clock moves already sees the new enrolment. Refusals (SignUpError) are
+ * rendered by the one error handler (emulator/error-handler.ts), not here.
  *
  * Every POST must carry the session's CSRF token; pages work without JavaScript.
  */
@@ -56,11 +56,5 @@ export function signUpRoutes(ctx: EmulatorContext): express.Router {
   router.use(SIGN_UP_PATH, (_req, res) =>
     pages.render(res, 'message.njk', { title: 'Page not found', serviceName: SERVICE_NAME.individual, paragraphs: ['If you typed the web address, check it is correct.'], actions: [{ text: 'Go to the start', href: SIGN_UP_PATH, testid: 'start-again' }] }, 404),
   );
-
-  router.use(SIGN_UP_PATH, (err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (!(err instanceof SignUpError)) return next(err);
-    const title = err.code === 'already_signed_up' ? 'Already signed up' : err.code === 'sign_up_pending' ? 'Sign-up being processed' : 'You cannot sign up';
-    pages.render(res, 'message.njk', { title, serviceName: SERVICE_NAME.individual, paragraphs: [err.message], actions: [{ text: 'Start again', href: SIGN_UP_PATH, testid: 'start-again' }] }, err.status);
-  });
   return router;
 }

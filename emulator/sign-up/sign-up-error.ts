@@ -1,6 +1,11 @@
+import { PageError } from '../errors/page-error.js';
+import { Refusal } from '../errors/refusal.js';
+import { SIGN_UP_PATH } from './paths.js';
+import { SERVICE_NAME } from './steps/kit.js';
+
 /**
  * Why a sign-up cannot go ahead. The control API renders these as `{"error": code, "message": …}`;
- * the pages show the message in a GOV.UK error summary or on an HMRC-style page.
+ * the pages show the message in a GOV.UK error summary or on an HMRC-style page (`toPage`).
  */
 export type SignUpErrorCode =
   | 'invalid_request'
@@ -23,14 +28,30 @@ const STATUS: Record<SignUpErrorCode, number> = {
   no_nino: 422,
 };
 
-export class SignUpError extends Error {
-  readonly status: number;
-  constructor(
-    readonly code: SignUpErrorCode,
-    message: string,
-  ) {
-    super(message);
+/** The page's heading for each refusal. */
+const TITLE: Record<SignUpErrorCode, string> = {
+  invalid_request: 'You cannot sign up',
+  not_found: 'You cannot sign up',
+  not_an_agent: 'You cannot sign up',
+  wrong_account_type: 'You cannot sign up',
+  client_not_matched: 'You cannot sign up',
+  already_signed_up: 'Already signed up',
+  sign_up_pending: 'Sign-up being processed',
+  no_nino: 'You cannot sign up',
+};
+
+export class SignUpError extends Refusal<SignUpErrorCode> {
+  constructor(code: SignUpErrorCode, message: string) {
+    super(code, message, STATUS[code]);
     this.name = 'SignUpError';
-    this.status = STATUS[code];
+  }
+
+  toPage(): PageError {
+    return new PageError(this.status, {
+      title: TITLE[this.code],
+      serviceName: SERVICE_NAME.individual,
+      paragraphs: [this.message],
+      actions: [{ text: 'Start again', href: SIGN_UP_PATH, testid: 'start-again' }],
+    });
   }
 }

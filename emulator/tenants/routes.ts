@@ -1,4 +1,4 @@
-import { ControlError } from '../control/control-error.js';
+import { ControlError } from '../errors/control-error.js';
 import type { ControlRoute } from '../control/route-table.js';
 import * as s from '../control/schemas.js';
 import { TenantError, type TenantHost } from './tenant-host.js';

@@ -9,7 +9,6 @@ import { VAT_SIGN_UP_PATH } from './paths.js';
 import { questionRoutes } from './questions.js';
 import { signInStep } from './sign-in.js';
 import type { VatAnswers } from './vat-sign-up.js';
-import { VatSignUpError } from './vat-sign-up-error.js';
 
 /** The Income Tax sign-up's templates this journey shares: sign-in, check answers, confirmation. */
 const SIGN_UP_TEMPLATES = fileURLToPath(new URL('../sign-up/templates', import.meta.url));
@@ -17,7 +16,8 @@ const SIGN_UP_TEMPLATES = fileURLToPath(new URL('../sign-up/templates', import.m
 /**
  * A business signs up for Making Tax Digital for VAT, under HMRC's `/vat-through-software/sign-up`: start page,
  * sign-in, the questions (questions.ts, in steps.ts order), check your answers, information received. See
- * docs/vat-sign-up.md. Approval falls due on the virtual clock and is applied by the front door before every request.
+ * docs/vat-sign-up.md. Approval falls due on the virtual clock and is applied before every request (front-door.ts,
+ * build-emulator.ts); refusals are rendered by the one error handler (emulator/error-handler.ts).
  *
  * Every POST must carry the session's CSRF token; pages work without JavaScript; everything shown is escaped.
  */
@@ -44,10 +44,5 @@ export function vatSignUpRoutes(ctx: EmulatorContext): express.Router {
   router.use(VAT_SIGN_UP_PATH, (_req, res) =>
     kit.message(res, 404, 'Page not found', ['If you typed the web address, check it is correct.'], [{ text: 'Go to the start', href: VAT_SIGN_UP_PATH, testid: 'start-again' }]),
   );
-  router.use(VAT_SIGN_UP_PATH, (err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (!(err instanceof VatSignUpError)) return next(err);
-    const title = err.code === 'already_signed_up' ? 'Your business is already signed up' : err.code === 'sign_up_pending' ? 'Your sign-up is being processed' : 'You cannot sign up';
-    kit.message(res, err.status, title, [err.message], [{ text: 'Start again', href: VAT_SIGN_UP_PATH, testid: 'start-again' }], err.code.replace(/_/g, '-'));
-  });
   return router;
 }

@@ -1,5 +1,6 @@
 import type { AgentOutcome } from '../../agents/agent-outcomes.js';
 import type { EmulatorContext } from '../../context.js';
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import { PlatformError } from '../../errors/platform-error.js';
 
 /**
@@ -9,7 +10,7 @@ import { PlatformError } from '../../errors/platform-error.js';
  * software receives. Codes are those of the published OpenAPI; `INVALID_PAYLOAD` is what the service
  * answers for a body that is not the documented JSON (the examples call it BAD_REQUEST).
  */
-const e = (status: number, code: string, message: string) => (): PlatformError => new PlatformError(status, code, message);
+const e = (status: number, code: PlatformCode, message: string) => (): PlatformError => new PlatformError(status, code, message);
 
 export const agentErrors = {
   acceptHeaderMissing: e(406, 'ACCEPT_HEADER_INVALID', "Missing 'Accept' header."),

@@ -1,7 +1,8 @@
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import { mtd, mtdFailures } from '../shared/mtd-errors.js';
 
 /** BSAS 7.0 errors its scenarios simulate and its stateful rules raise (HMRC's `common/errors.yaml`). */
-const rule = (code: string, message: string) => () => mtd(400, code, message);
+const rule = (code: PlatformCode, message: string) => () => mtd(400, code, message);
 export const bsasErrors = {
   NOT_FOUND: () => mtdFailures.matchingResourceNotFound(),
   REQUEST_CANNOT_BE_FULFILLED: () => mtd(422, 'RULE_REQUEST_CANNOT_BE_FULFILLED', 'Custom (will vary in production depending on the actual error)'),

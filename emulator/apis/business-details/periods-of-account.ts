@@ -1,4 +1,5 @@
 import type { EmulatorContext } from '../../context.js';
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { vendorOf } from '../shared/mtd-access.js';
 import { jsonObjectBody } from '../shared/mtd-body.js';
@@ -22,7 +23,7 @@ import { validateBusinessYear } from './validate-business-year.js';
  */
 const PUT_SCENARIOS = ['CESSATION_DATE', 'NOT_FOUND', 'OUTSIDE_AMENDMENT_WINDOW'] as const;
 const GET_SCENARIOS = ['NO_PERIODS_OF_ACCOUNT', 'NOT_FOUND'] as const;
-const rule = (code: string, message: string, paths?: string[]): MtdErrorDetail => ({ code, message, ...(paths ? { paths } : {}) });
+const rule = (code: PlatformCode, message: string, paths?: string[]): MtdErrorDetail => ({ code, message, ...(paths ? { paths } : {}) });
 const RULES = {
   periodsOfAccount: () =>
     rule('RULE_PERIODS_OF_ACCOUNT', 'Periods of account dates must be supplied if periodsOfAccount is set to true. They should not be supplied of periodsOfAccount is set to false'),

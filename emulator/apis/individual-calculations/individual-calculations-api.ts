@@ -6,7 +6,7 @@ import type { Calculation, CalculationType, TriggerCalculationType } from '../..
 import { summariesForYear, yearAdjustments } from '../../income-tax/year-summaries.js';
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
-import { mtdFailures } from '../shared/mtd-errors.js';
+import { mtdFailures, type MtdErrorDetail } from '../shared/mtd-errors.js';
 import { taxYearEnded } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
@@ -65,8 +65,8 @@ export const individualCalculationsApi: Api = {
   ]),
 };
 
-const formatCalculationType = { code: 'FORMAT_CALCULATION_TYPE', message: 'The provided calculation type is not valid' };
-const formatCalculationId = { code: 'FORMAT_CALCULATION_ID', message: 'The provided calculationId is invalid' };
+const formatCalculationType: MtdErrorDetail = { code: 'FORMAT_CALCULATION_TYPE', message: 'The provided calculation type is not valid' };
+const formatCalculationId: MtdErrorDetail = { code: 'FORMAT_CALCULATION_ID', message: 'The provided calculationId is invalid' };
 
 async function ninoAndAccess(req: ApiRequest, ctx: EmulatorContext): Promise<{ nino: string; requestedBy: 'customer' | 'agent' }> {
   const nino = req.params.nino!;

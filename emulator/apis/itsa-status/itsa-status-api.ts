@@ -1,4 +1,5 @@
 import type { EmulatorContext } from '../../context.js';
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
 import type { ItsaStatusDetail, TaxpayerState } from '../../income-tax/model.js';
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
@@ -33,7 +34,7 @@ export const itsaStatusApi: Api = {
 const SCENARIOS = ['NOT_FOUND', 'NOT_ENROLLED'] as const;
 const EXAMPLE: ItsaStatusDetail = { submittedOn: '2023-05-23T12:29:27.566Z', status: 'No Status', statusReason: 'Sign up - return available', businessIncome2YearsPrior: 99999999999.99 };
 
-function booleanParam(req: ApiRequest, name: string, code: string, message: string, v: MtdValidation): boolean {
+function booleanParam(req: ApiRequest, name: string, code: PlatformCode, message: string, v: MtdValidation): boolean {
   const value = queryParam(req.query, name);
   if (value === undefined) return false;
   if (value !== 'true' && value !== 'false') v.add({ code, message });

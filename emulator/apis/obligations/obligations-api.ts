@@ -1,4 +1,5 @@
 import type { EmulatorContext } from '../../context.js';
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { finalDeclarationObligation, quarterlyObligations, type ObligationDetail } from '../../income-tax/obligations.js';
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
@@ -34,7 +35,7 @@ export const obligationsApi: Api = {
 
 const TYPES = ['self-employment', 'uk-property', 'foreign-property'];
 const STATUSES = ['open', 'fulfilled'];
-const err = (code: string, message: string) => ({ code, message });
+const err = (code: PlatformCode, message: string) => ({ code, message });
 const insolventTrader = () => mtd(400, 'RULE_INSOLVENT_TRADER', 'The remote endpoint has indicated that the Trader is insolvent');
 const noObligations = () => mtd(404, 'NO_OBLIGATIONS_FOUND', 'No obligations found using this filter');
 

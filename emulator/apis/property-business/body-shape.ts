@@ -1,3 +1,4 @@
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import { mtdError, type MtdErrorDetail } from '../shared/mtd-errors.js';
 import { isValidDate, type MtdValidation } from '../shared/mtd-validation.js';
 import { isCountryCode } from './country-codes.js';
@@ -17,8 +18,8 @@ import { isCountryCode } from './country-codes.js';
 export type Shape =
   | { t: 'amount'; min: number; max: number }
   | { t: 'boolean' }
-  | { t: 'date'; code: string; message: string }
-  | { t: 'text'; pattern: RegExp; code: string; message: string }
+  | { t: 'date'; code: PlatformCode; message: string }
+  | { t: 'text'; pattern: RegExp; code: PlatformCode; message: string }
   | { t: 'country' }
   | { t: 'object'; fields: Record<string, Shape>; required?: readonly string[] }
   | { t: 'array'; item: Shape };
@@ -32,7 +33,7 @@ export const signed = (): Shape => amount(-MAX, MAX);
 export const bool = (): Shape => ({ t: 'boolean' });
 export const object = (fields: Record<string, Shape>, required: readonly string[] = []): ObjectShape => ({ t: 'object', fields, required });
 export const array = (item: Shape): Shape => ({ t: 'array', item });
-export const date = (code = 'FORMAT_DATE', message = 'The supplied date format is not valid'): Shape => ({ t: 'date', code, message });
+export const date = (code: PlatformCode = 'FORMAT_DATE', message = 'The supplied date format is not valid'): Shape => ({ t: 'date', code, message });
 
 /** Every field of `names` as the same shape. */
 export function fieldsOf(names: readonly string[], shape: () => Shape): Record<string, Shape> {

@@ -1,4 +1,5 @@
 import type { EmulatorContext } from '../../context.js';
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { cumulativeDates, storeCumulative, type CumulativeDateProblem } from '../shared/cumulative-dates.js';
 import { vendorOf } from '../shared/mtd-access.js';
@@ -39,7 +40,7 @@ const UK_GET_SCENARIOS = ['NOT_FOUND', 'TAX_YEAR_NOT_SUPPORTED', 'UK_PROPERTY_CO
 const FOREIGN_GET_SCENARIOS = ['NOT_FOUND', 'TAX_YEAR_NOT_SUPPORTED', 'FOREIGN_PROPERTY_FULL_EXPENSES', 'FOREIGN_PROPERTY_CONSOLIDATED', 'UK_PROPERTY'] as const;
 const FIRST = 2025;
 
-const rule = (code: string, message: string) => () => mtd(400, code, message);
+const rule = (code: PlatformCode, message: string) => () => mtd(400, code, message);
 const RULES: Record<CumulativeDateProblem | 'ADVANCE_SUBMISSION_REQUIRES_PERIOD_END_DATE' | 'OUTSIDE_AMENDMENT_WINDOW' | 'PROPERTY_ID_MISMATCH' | 'TAX_YEAR_NOT_SUPPORTED' | 'NOT_FOUND', () => Error> = {
   START_DATE_NOT_ALIGNED_TO_COMMENCEMENT_DATE: rule('RULE_START_DATE_NOT_ALIGNED_TO_COMMENCEMENT_DATE', 'Start date does not align with the commencement date'),
   START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE: rule('RULE_START_DATE_NOT_ALIGNED_WITH_REPORTING_TYPE', 'Start date does not align with the reporting type'),

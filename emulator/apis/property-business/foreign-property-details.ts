@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../../context.js';
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import type { TaxpayerState } from '../../income-tax/model.js';
 import { propertyStateOf, type ForeignPropertyDetail } from '../../income-tax/property.js';
@@ -23,7 +24,7 @@ import { foreignDetails } from './sandbox-defaults.js';
  */
 const WRITE_SCENARIOS = ['NOT_FOUND', 'DUPLICATE_PROPERTY_NAME', 'TAX_YEAR_BEFORE_BUSINESS_START', 'PROPERTY_BUSINESS_CEASED', 'OUTSIDE_AMENDMENT_WINDOW'] as const;
 const FIRST = 2026;
-const rule = (code: string, message: string) => () => mtd(400, code, message);
+const rule = (code: PlatformCode, message: string) => () => mtd(400, code, message);
 const RULES = {
   DUPLICATE_PROPERTY_NAME: rule('RULE_DUPLICATE_PROPERTY_NAME', 'Foreign property name already exists for the same country'),
   TAX_YEAR_BEFORE_BUSINESS_START: rule('RULE_TAX_YEAR_BEFORE_BUSINESS_START', 'Foreign property cannot be reported for a tax year before the first tax year of the business'),

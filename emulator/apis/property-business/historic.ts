@@ -1,4 +1,5 @@
 import type { EmulatorContext } from '../../context.js';
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import type { TaxpayerState } from '../../income-tax/model.js';
 import { propertyStateOf, type HistoricKind } from '../../income-tax/property.js';
@@ -21,7 +22,7 @@ import { historicAnnual, historicPeriod, historicPeriodList } from './sandbox-de
  * Stateful with `data: realistic` or `STATEFUL`: the taxpayer must have a UK property business (else 404).
  */
 const RANGE = { minimum: 2017, maximum: 2021 };
-const rule = (code: string, message: string) => () => mtd(400, code, message);
+const rule = (code: PlatformCode, message: string) => () => mtd(400, code, message);
 const RULES = {
   OVERLAPPING_PERIOD: rule('RULE_OVERLAPPING_PERIOD', 'Period summary overlaps with any of the existing period summaries'),
   MISALIGNED_PERIOD: rule('RULE_MISALIGNED_PERIOD', 'Period summary is not within the accounting period'),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../../context.js';
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { propertyStateOf } from '../../income-tax/property.js';
 import { vendorOf } from '../shared/mtd-access.js';
@@ -25,7 +26,7 @@ const AMEND_SCENARIOS = ['NOT_FOUND', 'TYPE_OF_BUSINESS_INCORRECT'] as const;
 const UK_GET_SCENARIOS = ['UK_PROPERTY', 'NOT_FOUND', 'UK_FHL_FULL_EXPENSES', 'UK_FHL_CONSOLIDATED', 'UK_NON_FHL_FULL_EXPENSES', 'UK_NON_FHL_CONSOLIDATED', 'FOREIGN_PROPERTY'] as const;
 const FOREIGN_GET_SCENARIOS = ['FOREIGN_PROPERTY', 'FOREIGN_FHL_FULL_EXPENSES', 'FOREIGN_FHL_CONSOLIDATED', 'FOREIGN_NON_FHL_FULL_EXPENSES', 'FOREIGN_NON_FHL_CONSOLIDATED', 'UK_PROPERTY'] as const;
 const RANGE = { minimum: 2022, maximum: 2024 };
-const rule = (code: string, message: string) => () => mtd(400, code, message);
+const rule = (code: PlatformCode, message: string) => () => mtd(400, code, message);
 const RULES = {
   OVERLAPPING_PERIOD: rule('RULE_OVERLAPPING_PERIOD', 'Period summary overlaps with any of the existing period summaries'),
   MISALIGNED_PERIOD: rule('RULE_MISALIGNED_PERIOD', 'Period summary is not within the accounting period'),

@@ -1,3 +1,4 @@
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import type { ApiRequest } from '../../gateway/api.js';
 import { daysBetween } from '../../income-tax/tax-year.js';
 import type { MtdValidation} from '../shared/mtd-validation.js';
@@ -20,7 +21,7 @@ import type { DocumentFilter } from './account-documents.js';
  *   `^[0-9A-Za-z]{1,12}` and `{1,6}` (FORMAT_PAYMENT_LOT, FORMAT_PAYMENT_LOT_ITEM); a payment lot and a date range
  *   together are RULE_INCONSISTENT_QUERY_PARAMS ("Provide either paymentLot & paymentLotItem or fromDate & toDate").
  */
-const e = (code: string, message: string) => ({ code, message });
+const e = (code: PlatformCode, message: string) => ({ code, message });
 export const accountErrors = {
   formatNino: e('FORMAT_NINO', 'The format of the supplied nino value is invalid.'),
   formatFromDate: e('FORMAT_FROM_DATE', 'The format of the fromDate is not valid.'),
@@ -38,7 +39,7 @@ export const accountErrors = {
   missingPaymentLotItem: e('MISSING_PAYMENT_LOT_ITEM', 'The paymentLot value has been provided, but the paymentLotItem value is missing.'),
 };
 
-const FLAGS: Array<[name: string, code: string, message: string]> = [
+const FLAGS: Array<[name: string, code: PlatformCode, message: string]> = [
   ['onlyOpenItems', 'FORMAT_ONLY_OPEN_ITEMS', 'The format of onlyOpenItem is not valid.'],
   ['includeLocks', 'FORMAT_INCLUDE_LOCKS', 'The format of includeLocks is not valid.'],
   ['calculateAccruedInterest', 'FORMAT_CALCULATE_ACCRUED_INTEREST', 'The format for calculatingAccruedInterest is not valid.'],

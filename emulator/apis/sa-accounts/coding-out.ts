@@ -2,7 +2,7 @@ import type { EmulatorContext } from '../../context.js';
 import { PlatformError } from '../../errors/platform-error.js';
 import type { ApiRequest, ApiResponse, Endpoint } from '../../gateway/api.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
-import { mtd, mtdFailures } from '../shared/mtd-errors.js';
+import { mtd, mtdFailures, type MtdErrorDetail } from '../shared/mtd-errors.js';
 import { isoDate, taxYearEnded, taxYearLabel } from '../../income-tax/tax-year.js';
 import { testScenario } from '../shared/mtd-test-scenario.js';
 import { MtdValidation, queryParam } from '../shared/mtd-validation.js';
@@ -27,7 +27,7 @@ import { parseCodingOut, type TaxCodeComponents } from './coding-out-body.js';
 const MINIMUM = 2019;
 const SOURCES = ['hmrcHeld', 'user', 'latest'];
 const e = {
-  notSupported: { code: 'RULE_TAX_YEAR_NOT_SUPPORTED', message: 'The specified tax year is not supported. Either the tax year specified is before the minimum tax year value, or it is after the maximum tax year value.' },
+  notSupported: { code: 'RULE_TAX_YEAR_NOT_SUPPORTED', message: 'The specified tax year is not supported. Either the tax year specified is before the minimum tax year value, or it is after the maximum tax year value.' } satisfies MtdErrorDetail,
   notEnded: () => mtd(400, 'RULE_TAX_YEAR_NOT_ENDED', 'The submission has been made before the taxYear it relates to has ended.'),
   outsideWindow: () => mtd(400, 'RULE_OUTSIDE_AMENDMENT_WINDOW', 'You are outside the amendment window'),
   duplicateId: (paths?: string[]) => new PlatformError(400, 'RULE_DUPLICATE_ID_NOT_ALLOWED', 'The request data contains duplicate ID values.', {}, paths ? { paths } : {}),

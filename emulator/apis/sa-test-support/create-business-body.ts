@@ -1,4 +1,5 @@
 import { isUkPostcode } from '../../accounts/postcode.js';
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import type { ApiRequest } from '../../gateway/api.js';
 import type { BusinessDetails, TypeOfBusiness } from '../../income-tax/model.js';
 import { TYPES_OF_BUSINESS } from '../../income-tax/model.js';
@@ -21,7 +22,7 @@ const TAX_YEAR = /^20[0-9]{2}-[0-9]{2}$/;
 const ADDRESS_FIELDS = ['businessAddressLineOne', 'businessAddressLineTwo', 'businessAddressLineThree', 'businessAddressLineFour', 'businessAddressPostcode', 'businessAddressCountryCode'] as const;
 const STRING_FIELDS = ['tradingName', 'businessAddressLineOne', 'businessAddressLineTwo', 'businessAddressLineThree', 'businessAddressLineFour'] as const;
 
-const e = (code: string, message: string, path?: string): MtdErrorDetail => ({ code, message, ...(path ? { paths: [path] } : {}) });
+const e = (code: PlatformCode, message: string, path?: string): MtdErrorDetail => ({ code, message, ...(path ? { paths: [path] } : {}) });
 
 export interface CreateBusinessRequest {
   details: Omit<BusinessDetails, 'businessId'>;

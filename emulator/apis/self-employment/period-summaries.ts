@@ -1,4 +1,5 @@
 import type { EmulatorContext } from '../../context.js';
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { requireIncomeTaxAccess, vendorOf } from '../shared/mtd-access.js';
 import { mtd, mtdError, mtdErrors, mtdFailures } from '../shared/mtd-errors.js';
@@ -34,7 +35,7 @@ const CREATE_SCENARIOS = [
 const LIST_SCENARIOS = ['NOT_FOUND', 'TAX_YEAR_NOT_SUPPORTED'] as const;
 const RETRIEVE_SCENARIOS = ['CONSOLIDATED_EXPENSES', 'NOT_FOUND', 'TAX_YEAR_NOT_SUPPORTED', 'DYNAMIC'] as const;
 const AMEND_SCENARIOS = ['NOT_ALLOWED_CONSOLIDATED_EXPENSES', 'NOT_FOUND', 'TAX_YEAR_NOT_SUPPORTED', 'BOTH_EXPENSES_SUPPLIED'] as const;
-const rule = (code: string, message: string) => () => mtd(400, code, message);
+const rule = (code: PlatformCode, message: string) => () => mtd(400, code, message);
 const RULES = {
   OVERLAPPING_PERIOD: rule('RULE_OVERLAPPING_PERIOD', 'Period summary overlaps with any of the existing period summaries'),
   MISALIGNED_PERIOD: rule('RULE_MISALIGNED_PERIOD', 'Period summary is not within the accounting period'),

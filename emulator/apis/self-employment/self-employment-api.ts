@@ -1,4 +1,5 @@
 import type { EmulatorContext } from '../../context.js';
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { isSelfEmployment } from '../../income-tax/model.js';
 import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
@@ -67,7 +68,7 @@ const PUT_SCENARIOS = [
 ] as const;
 const GET_SCENARIOS = ['CONSOLIDATED_EXPENSES', 'NOT_FOUND', 'TAX_YEAR_NOT_SUPPORTED'] as const;
 
-const rule = (code: string, message: string) => () => mtd(400, code, message);
+const rule = (code: PlatformCode, message: string) => () => mtd(400, code, message);
 const RULES = {
   TAX_YEAR_NOT_SUPPORTED: rule('RULE_TAX_YEAR_NOT_SUPPORTED', 'The tax year specified does not lie within the supported range'),
   BOTH_EXPENSES_SUPPLIED: rule('RULE_BOTH_EXPENSES_SUPPLIED', 'Both expenses and consolidatedExpenses can not be present at the same time'),

@@ -1,3 +1,4 @@
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import { PlatformError } from '../../errors/platform-error.js';
 
 /**
@@ -7,12 +8,12 @@ import { PlatformError } from '../../errors/platform-error.js';
  * may carry `paths` (JSON pointers into the body); path and query parameter errors carry none.
  */
 export interface MtdErrorDetail {
-  code: string;
+  code: PlatformCode;
   message: string;
   paths?: string[];
 }
 
-export const mtd = (status: number, code: string, message: string): PlatformError => new PlatformError(status, code, message);
+export const mtd = (status: number, code: PlatformCode, message: string): PlatformError => new PlatformError(status, code, message);
 
 /** One error alone is returned as itself; several become INVALID_REQUEST with an `errors` array. */
 export function mtdErrors(details: MtdErrorDetail[]): PlatformError {

@@ -1,3 +1,4 @@
+import type { PlatformCode } from '../../errors/platform-codes.js';
 import { PlatformError } from '../../errors/platform-error.js';
 
 /**
@@ -8,13 +9,13 @@ import { PlatformError } from '../../errors/platform-error.js';
  * comes as itself) and an unfinalised return as `{"code":"BUSINESS_ERROR", …, "errors":[{"code":"NOT_FINALISED", …}]}`.
  */
 export interface VatErrorDetail {
-  code: string;
+  code: PlatformCode;
   message: string;
   /** JSON pointer into the request body, e.g. `/vatDueSales` (HMRC's VAT API says `path`, singular). */
   path?: string;
 }
 
-const error = (status: number, code: string, message: string, extra: Record<string, unknown> = {}): PlatformError =>
+const error = (status: number, code: PlatformCode, message: string, extra: Record<string, unknown> = {}): PlatformError =>
   new PlatformError(status, code, message, {}, extra);
 
 export const vatErrors = {
@@ -34,7 +35,7 @@ export const vatErrors = {
   invalidRequest: () => error(400, 'INVALID_REQUEST', 'Invalid request'),
   notFinalised: () =>
     error(403, 'BUSINESS_ERROR', 'Business validation error', {
-      errors: [{ code: 'NOT_FINALISED', message: 'The return cannot be accepted without a declaration it is finalised.', path: '/finalised' }],
+      errors: [{ code: 'NOT_FINALISED', message: 'The return cannot be accepted without a declaration it is finalised.', path: '/finalised' } satisfies VatErrorDetail],
     }),
   duplicateSubmission: () => error(403, 'DUPLICATE_SUBMISSION', 'The VAT return was already submitted for the given period'),
   taxPeriodNotEnded: () => error(403, 'TAX_PERIOD_NOT_ENDED', 'The remote endpoint has indicated that the submission is for a tax period that has not ended'),
