@@ -40,7 +40,7 @@ import { MANAGE_AUTHORITY_PATH, manageAuthorityRoutes } from './manage-authority
 import { assetRoutes } from './pages/assets.js';
 import { oauthRoutes } from './oauth/routes.js';
 import { providerKeys } from './oauth/keys.js';
-import { createProvider } from './oauth/provider.js';
+import { createProvider, INTERACTION_PATH } from './oauth/provider.js';
 import { TokenLookup } from './oauth/token-lookup.js';
 import type { StateScope } from './store/state.js';
 
@@ -72,11 +72,13 @@ export interface BuildOptions {
 
 /**
  * Which surface each part of the express app is, and so which error family its errors are answered in
- * (error-handler.ts): HMRC's GOV.UK pages, OAuth (oidc-provider and the link-software journey under `/oauth`) and
- * the control API. Everything else, answered by nobody, is the gateway's. The front door marks its own two.
+ * (error-handler.ts): HMRC's GOV.UK pages (the link-software journey's under `/oauth/interaction` among them), OAuth
+ * (oidc-provider's endpoints under `/oauth`) and the control API. Everything else, answered by nobody, is the gateway's. The front door marks its own two.
  */
 const SURFACES: ReadonlyArray<readonly [prefix: string, surface: Surface]> = [
   ['/oauth', 'oauth'],
+  // After '/oauth': the link journey's pages are pages, though under OAuth's prefix.
+  [INTERACTION_PATH, 'pages'],
   ['/_emulator', 'control'],
   [SIGN_UP_PATH, 'pages'],
   [VAT_SIGN_UP_PATH, 'pages'],

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { InteractionResults } from 'oidc-provider';
 import type { Account } from '../accounts/account.js';
 import type { EmulatorContext } from '../context.js';
+import { PageError } from '../errors/page-error.js';
 import { CsrfTokens } from '../pages/csrf.js';
 import { createPages, templateDir, type PageContext, type Pages } from '../pages/pages.js';
 import { INTERACTION_PATH } from '../oauth/provider.js';
@@ -28,13 +29,31 @@ export interface Step {
   path: string;
 }
 
-/** Thrown for a journey request that cannot go on; rendered as an HMRC-style page by routes.ts. */
-export class JourneyPageError extends Error {
-  constructor(
-    readonly status: number,
-    readonly kind: 'expired' | 'csrf',
-  ) {
-    super(kind);
+/** The journey's two dead ends: a page that can no longer be used, and a form without its page's CSRF token. */
+const JOURNEY_ERROR_PAGES = {
+  expired: {
+    status: 400,
+    title: 'You cannot use this page any more',
+    paragraphs: [
+      'You may have used the browser back button, submitted a form twice or waited too long.',
+      'Go back to your software and start again.',
+    ],
+  },
+  csrf: {
+    status: 403,
+    title: 'There was a problem submitting this page',
+    paragraphs: ['The form was not sent from this page, or the page is out of date. Go back, reload the page and try again.'],
+  },
+} as const;
+
+/**
+ * Thrown for a journey request that cannot go on: a page of the pages' error family (errors/page-error.ts), rendered
+ * by the one error handler with `data-testid="journey-error-<kind>"`.
+ */
+export class JourneyPageError extends PageError {
+  constructor(readonly kind: keyof typeof JOURNEY_ERROR_PAGES) {
+    const { status, title, paragraphs } = JOURNEY_ERROR_PAGES[kind];
+    super(status, { title, paragraphs: [...paragraphs], testid: `journey-error-${kind}` });
     this.name = 'JourneyPageError';
   }
 }
@@ -65,10 +84,10 @@ export class JourneyKit {
     try {
       details = await this.ctx.provider.interactionDetails(req, res);
     } catch (e) {
-      if ((e as Error).name === 'SessionNotFound') throw new JourneyPageError(400, 'expired');
+      if ((e as Error).name === 'SessionNotFound') throw new JourneyPageError('expired');
       throw e;
     }
-    if (details.uid !== req.params.uid) throw new JourneyPageError(400, 'expired');
+    if (details.uid !== req.params.uid) throw new JourneyPageError('expired');
     const path = `${INTERACTION_PATH}/${details.uid}`;
     const now = this.ctx.clock.now();
     const journeyId = (details.lastSubmission as { journey?: { id?: string } } | undefined)?.journey?.id ?? details.uid;
@@ -77,7 +96,7 @@ export class JourneyKit {
       journey = await this.states.save({ id: journeyId, clientId: String(details.params.client_id), variant: this.ctx.config.journey, lastActivity: now });
     }
     const csrfToken = await this.csrf.issue(details.uid, now + 3600_000);
-    if (form && !(await this.csrf.verify(details.uid, (req.body as Record<string, unknown> | undefined)?.csrfToken))) throw new JourneyPageError(403, 'csrf');
+    if (form && !(await this.csrf.verify(details.uid, (req.body as Record<string, unknown> | undefined)?.csrfToken))) throw new JourneyPageError('csrf');
     const client = await this.ctx.applications.find(String(details.params.client_id));
     const step: Step = { req, res, details, journey, appName: client?.name ?? String(details.params.client_id), csrfToken, path };
 

@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, { type RequestHandler } from 'express';
 import type { EmulatorContext } from '../context.js';
 import { INTERACTION_PATH } from '../oauth/provider.js';
 import { JourneyKit, JourneyPageError, type Step } from './kit.js';
@@ -17,16 +17,21 @@ type HandleFn = (form: boolean | string, fn: (step: Step) => Promise<void>, opti
  * The link-software journey's pages, one oidc-provider interaction per prompt (policy.ts), each row of
  * LINK_JOURNEY (link-journey.ts) giving its page and forms: `GET /oauth/interaction/<uid>` shows the page of the
  * interaction's prompt, and a row's form posts to `/oauth/interaction/<uid>/<action>` (CSRF token `csrfToken` on
- * every form). See docs/journey.md for the pages, the `data-testid` hooks and the outcomes.
+ * every form). Errors are the pages' family (JourneyPageError), rendered by the one error handler. See docs/journey.md for the pages, the `data-testid` hooks and the outcomes.
  */
 export function journeyRoutes(ctx: EmulatorContext): express.Router {
   const kit = new JourneyKit(ctx);
   const router = express.Router();
   const handle: HandleFn = (form, fn, options) => async (req, res) => {
-    const step = await kit.load(req, res, form !== false, options);
-    if (!step) return;
-    if (typeof form === 'string' && step.details.prompt.name !== form) return void res.redirect(303, step.path);
-    await fn(step);
+    try {
+      const step = await kit.load(req, res, form !== false, options);
+      if (!step) return;
+      if (typeof form === 'string' && step.details.prompt.name !== form) return void res.redirect(303, step.path);
+      await fn(step);
+    } catch (err) {
+      // The interaction ended under the page (finished or expired in oidc-provider): the expired page, not a 500.
+      throw (err as Error | undefined)?.name === 'SessionNotFound' ? new JourneyPageError('expired') : err;
+    }
   };
 
   router.get('/:uid', handle(false, async (step) => {
@@ -54,27 +59,5 @@ export function journeyRoutes(ctx: EmulatorContext): express.Router {
     await kit.returnToSoftware(step, outcome as FailureId);
   }, { evenIfTimedOut: true }));
 
-  router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (err instanceof JourneyPageError || (err as Error | undefined)?.name === 'SessionNotFound') {
-      const kind = err instanceof JourneyPageError ? err.kind : 'expired';
-      const page = ERROR_PAGES[kind];
-      return kit.pages.render(res, 'message.njk', { title: page.title, paragraphs: page.paragraphs, testid: `journey-error-${kind}` }, err instanceof JourneyPageError ? err.status : 400);
-    }
-    next(err);
-  });
   return express.Router().use(INTERACTION_PATH, router);
 }
-
-const ERROR_PAGES = {
-  expired: {
-    title: 'You cannot use this page any more',
-    paragraphs: [
-      'You may have used the browser back button, submitted a form twice or waited too long.',
-      'Go back to your software and start again.',
-    ],
-  },
-  csrf: {
-    title: 'There was a problem submitting this page',
-    paragraphs: ['The form was not sent from this page, or the page is out of date. Go back, reload the page and try again.'],
-  },
-};

@@ -119,6 +119,20 @@ describe('the sandbox journey', () => {
     expect(titleOf(ok.text)).toBe('Grant authority - HMRC - GOV.UK');
   });
 
+  it('answers a journey page’s unreadable form and an unknown interaction with HTML pages, not OAuth JSON', async () => {
+    const e = await emulator();
+    const b = new JourneyBrowser(e);
+    await b.authorize();
+    const bad = await b.agent.post(`${b.page.path}/sign-in`).set('Content-Type', 'application/json').send('{"userId":');
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^text\/html/);
+    expect(bad.text).toContain('data-testid="bad-request"');
+    const unknown = await b.agent.get('/oauth/interaction/no-such-interaction');
+    expect(unknown.status).toBe(400);
+    expect(unknown.headers['content-type']).toMatch(/^text\/html/);
+    expect(unknown.text).toContain('data-testid="journey-error-expired"');
+  });
+
   it('handles a double submission by carrying on where the first went, and the back button with an HMRC-style page', async () => {
     const e = await emulator();
     const b = new JourneyBrowser(e);
