@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/clock.js';
+import { firstUnanswered as firstIn, questionIds, reachable as reachableIn, type QuestionTable } from '../pages/question-table.js';
 import type { Store } from '../store/store.js';
 import type { Registration } from './create-agent-services-account.js';
 import type { BusinessType } from './subscription-answers.js';
@@ -8,9 +9,6 @@ import type { BusinessType } from './subscription-answers.js';
  * answers, and the answers kept per page session (in the store, as long as the session: 15 idle minutes).
  */
 export const SUBSCRIPTION_PATH = '/agent-subscription';
-
-export const STEPS = ['business-type', 'unique-taxpayer-reference', 'postcode', 'business-details', 'contact-email-address', 'check-answers'] as const;
-export type StepName = (typeof STEPS)[number];
 
 export interface SubscriptionAnswers {
   businessType?: BusinessType;
@@ -26,23 +24,26 @@ export interface SubscriptionAnswers {
   created?: { arn: string; userId: string; password: string; email: string };
 }
 
-const answered: Record<Exclude<StepName, 'check-answers'>, (a: SubscriptionAnswers) => boolean> = {
-  'business-type': (a) => Boolean(a.businessType),
-  'unique-taxpayer-reference': (a) => Boolean(a.utr),
-  postcode: (a) => Boolean(a.registration),
-  'business-details': (a) => Boolean(a.businessName && a.addressLine1),
-  'contact-email-address': (a) => Boolean(a.email),
-};
+/** The pages as one ordered table (pages/question-table.ts): where the user goes next is the first unanswered. */
+export const SUBSCRIPTION_QUESTIONS = [
+  { id: 'business-type', answered: (a) => Boolean(a.businessType) },
+  { id: 'unique-taxpayer-reference', answered: (a) => Boolean(a.utr) },
+  { id: 'postcode', answered: (a) => Boolean(a.registration) },
+  { id: 'business-details', answered: (a) => Boolean(a.businessName && a.addressLine1) },
+  { id: 'contact-email-address', answered: (a) => Boolean(a.email) },
+  { id: 'check-answers' },
+] as const satisfies QuestionTable<string, SubscriptionAnswers>;
+
+export type StepName = (typeof SUBSCRIPTION_QUESTIONS)[number]['id'];
+
+const TABLE: QuestionTable<StepName, SubscriptionAnswers> = SUBSCRIPTION_QUESTIONS;
+const STEPS = questionIds(TABLE);
 
 /** The first page whose question is unanswered; `check-answers` when all are. */
-export function firstUnanswered(a: SubscriptionAnswers): StepName {
-  return STEPS.find((s) => s !== 'check-answers' && !answered[s](a)) ?? 'check-answers';
-}
+export const firstUnanswered = (a: SubscriptionAnswers): StepName => firstIn(TABLE, a);
 
 /** Whether the page may be shown: every page before it is answered. */
-export function reachable(step: StepName, a: SubscriptionAnswers): boolean {
-  return STEPS.indexOf(step) <= STEPS.indexOf(firstUnanswered(a));
-}
+export const reachable = (step: StepName, a: SubscriptionAnswers): boolean => reachableIn(TABLE, step, a);
 
 /** The page before `step`, for its back link. */
 export function backLinkOf(step: StepName): string {
