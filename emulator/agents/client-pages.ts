@@ -8,6 +8,8 @@ import type { Invitation } from './invitations.js';
 import type { PageSessions, SignedInUser } from '../pages/page-sessions.js';
 import { pageSignIn, signInProblemText } from './page-sign-in.js';
 import type { RelationshipService } from './relationships.js';
+import type { PageError } from '../errors/page-error.js';
+import { pageExpired } from '../pages/page-expired.js';
 
 /**
  * The page behind an authorisation request's `clientActionUrl`
@@ -61,7 +63,7 @@ export function clientPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: P
     if (!target) return;
     const session = await sessions.current(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    if (!sessions.csrfValid(session, body.csrfToken)) return expired(res, target.link);
+    if (!sessions.csrfValid(session, body.csrfToken)) throw expired(target.link);
     const userId = typeof body.userId === 'string' ? body.userId.trim().slice(0, 100) : '';
     const result = await checkSignIn(body, session!.id);
     const account = result.ok ? result.account : undefined;
@@ -89,7 +91,7 @@ export function clientPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: P
     if (!target) return;
     const session = await sessions.current(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    if (!sessions.csrfValid(session, body.csrfToken)) return expired(res, target.link);
+    if (!sessions.csrfValid(session, body.csrfToken)) throw expired(target.link);
     const client = session!.userId ? await ctx.accounts.find(session!.userId) : undefined;
     if (!client) return void res.redirect(303, target.link);
     const invitation = typeof body.invitationId === 'string' ? await ctx.agents.invitations.find(body.invitationId) : undefined;
@@ -153,18 +155,7 @@ export function clientPageRoutes(ctx: EmulatorContext, pages: Pages, sessions: P
     message(res, 'There is no authorisation request', [`${name} has not asked you for this authorisation, or has asked for a different client.`], 404);
   };
 
-  const expired = (res: Response, link: string): void =>
-    pages.render(
-      res,
-      'message.njk',
-      {
-        title: 'This page has expired',
-        serviceName: SERVICE_NAME,
-        paragraphs: ['For your security, we could not accept this form: it was sent without a valid security token, or you were inactive for 15 minutes.'],
-        actions: [{ text: 'Start again', href: link, testid: 'start-again' }],
-      },
-      403,
-    );
+  const expired = (link: string): PageError => pageExpired(link, SERVICE_NAME);
 
   return router;
 }

@@ -5,6 +5,8 @@ import { arnOf, copyAcross } from './agent-actions.js';
 import { agencyName } from './client-link.js';
 import type { PageSessions, SignedInUser } from '../pages/page-sessions.js';
 import { pageSignIn, signInProblemText } from './page-sign-in.js';
+import type { PageError } from '../errors/page-error.js';
+import { pageExpired } from '../pages/page-expired.js';
 
 /**
  * Copying existing Self Assessment clients across (HMRC's agent-mapping journey), under `/agent-mapping`:
@@ -25,13 +27,7 @@ export function copyAcrossPageRoutes(ctx: EmulatorContext, pages: Pages, session
       { title: 'Sign in', serviceName: SERVICE_NAME, hint: 'Sign in with the user ID and password of your agent services account.', action: `${COPY_ACROSS_PATH}/sign-in`, csrfToken, ...extra },
       status,
     );
-  const expired = (res: Response): void =>
-    pages.render(
-      res,
-      'message.njk',
-      { title: 'This page has expired', serviceName: SERVICE_NAME, paragraphs: ['For your security, we could not accept this form. Start again.'], actions: [{ text: 'Start again', href: `${COPY_ACROSS_PATH}/start`, testid: 'start-again' }] },
-      403,
-    );
+  const expired = (): PageError => pageExpired(`${COPY_ACROSS_PATH}/start`, SERVICE_NAME);
 
   router.get(`${COPY_ACROSS_PATH}/start`, async (req, res) => {
     const session = await sessions.currentOrNew(req, res);
@@ -42,7 +38,7 @@ export function copyAcrossPageRoutes(ctx: EmulatorContext, pages: Pages, session
   router.post(`${COPY_ACROSS_PATH}/sign-in`, async (req, res) => {
     const session = await sessions.current(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    if (!sessions.csrfValid(session, body.csrfToken)) return expired(res);
+    if (!sessions.csrfValid(session, body.csrfToken)) throw expired();
     const userId = typeof body.userId === 'string' ? body.userId.trim().slice(0, 100) : '';
     const result = await checkSignIn(body, session!.id);
     const account = result.ok ? result.account : undefined;
@@ -78,7 +74,7 @@ export function copyAcrossPageRoutes(ctx: EmulatorContext, pages: Pages, session
 
   router.post(`${COPY_ACROSS_PATH}/copy-across`, async (req, res) => {
     const who = await signedInAgent(req);
-    if (!who || !sessions.csrfValid(who.session, (req.body as Record<string, unknown> | undefined)?.csrfToken)) return expired(res);
+    if (!who || !sessions.csrfValid(who.session, (req.body as Record<string, unknown> | undefined)?.csrfToken)) throw expired();
     const made = await copyAcross(ctx, who.arn);
     pages.render(res, 'message.njk', {
       title: made.length ? 'Clients copied across' : 'No clients to copy across',

@@ -8,6 +8,8 @@ import type { PageSessions, SignedInUser } from '../pages/page-sessions.js';
 import { BUSINESS_TYPE_LABELS, type FieldError } from './subscription-answers.js';
 import { subscriptionQuestionRoutes, type Signed } from './subscription-questions.js';
 import { backLinkOf, firstUnanswered, reachable, stepPath, SubscriptionAnswerStore, SUBSCRIPTION_PATH, type StepName, type SubscriptionAnswers } from './subscription-steps.js';
+import type { PageError } from '../errors/page-error.js';
+import { pageExpired } from '../pages/page-expired.js';
 
 /**
  * "Create an agent services account" (HMRC's agent-subscription-frontend), under `/agent-subscription`: an agent signs
@@ -38,10 +40,7 @@ export function subscriptionPageRoutes(ctx: EmulatorContext, pages: Pages, sessi
 
   const signInPage = (res: Response, csrfToken: string, extra: Record<string, unknown> = {}, status = 200): void =>
     render(res, 'agents-sign-in.njk', { title: 'Sign in', hint: 'Sign in with your Government Gateway agent user ID and password.', action: stepPath('sign-in'), csrfToken, ...extra }, status);
-  const expired = (res: Response): void =>
-    message(res, 'This page has expired', ['For your security, we could not accept this form: it was sent without a valid security token, or you were inactive for 15 minutes.'], 403, [
-      { text: 'Start again', href: stepPath('start'), testid: 'start-again' },
-    ]);
+  const expired = (): PageError => pageExpired(stepPath('start'), SUBSCRIPTION_SERVICE_NAME);
   const signOut = { text: 'Sign in with a different user ID', href: stepPath('sign-out'), testid: 'sign-out', secondary: true };
   const copyAcross = { text: 'Copy existing clients across', href: `${COPY_ACROSS_PATH}/start`, testid: 'copy-across' };
 
@@ -81,7 +80,7 @@ export function subscriptionPageRoutes(ctx: EmulatorContext, pages: Pages, sessi
   /** As `load`, for a form: a missing or wrong CSRF token gets the expired page. */
   const loadForm = async (req: Request, res: Response, step: StepName): Promise<Signed | undefined> => {
     const session = await sessions.current(req);
-    if (!sessions.csrfValid(session, body(req).csrfToken)) return void expired(res);
+    if (!sessions.csrfValid(session, body(req).csrfToken)) throw expired();
     return load(req, res, step);
   };
   /** After an answer: the next unanswered page, or back to check answers when all are answered (a "Change" link). */
@@ -98,7 +97,7 @@ export function subscriptionPageRoutes(ctx: EmulatorContext, pages: Pages, sessi
 
   router.post(stepPath('sign-in'), async (req, res) => {
     const session = await sessions.current(req);
-    if (!sessions.csrfValid(session, body(req).csrfToken)) return expired(res);
+    if (!sessions.csrfValid(session, body(req).csrfToken)) throw expired();
     const userId = typeof body(req).userId === 'string' ? String(body(req).userId).trim().slice(0, 100) : '';
     const result = await signIn(body(req), session!.id);
     if (result.ok) {

@@ -4,6 +4,8 @@ import type { EmulatorContext } from '../context.js';
 import { signInChecker } from '../journey/check-sign-in.js';
 import { UserGrants } from '../oauth/user-grants.js';
 import { createPages, templateDir, type PageContext } from '../pages/pages.js';
+import type { PageError } from '../errors/page-error.js';
+import { pageExpired } from '../pages/page-expired.js';
 
 /** HMRC's address for it: https://www.tax.service.gov.uk/applications-manage-authority. */
 export const MANAGE_AUTHORITY_PATH = '/applications-manage-authority';
@@ -37,10 +39,7 @@ export function manageAuthorityRoutes(ctx: EmulatorContext): express.Router {
     render(res, 'message.njk', { title, paragraphs, testid, actions }, status);
   const signInPage = (res: Response, session: UserSession, userId = '', error?: string, status = 200): void =>
     render(res, 'manage-sign-in.njk', { title: 'Sign in', action: `${MANAGE_AUTHORITY_PATH}/sign-in`, csrfToken: session.csrfToken, userId, error, errors: error ? [{ text: error, href: '#userId' }] : undefined }, status);
-  const expired = (res: Response): void =>
-    message(res, 'This page has expired', ['For your security, we could not accept this form: it was sent without a valid security token, or you were inactive for 15 minutes.'], 'page-expired', 403, [
-      { text: 'Start again', href: APPLICATIONS, testid: 'start-again' },
-    ]);
+  const expired = (): PageError => pageExpired(APPLICATIONS, SERVICE_NAME);
 
   /** The signed-in session, or undefined after redirecting to the sign-in page. */
   const signedIn = async (req: Request, res: Response): Promise<(UserSession & { userId: string }) | undefined> => {
@@ -49,10 +48,10 @@ export function manageAuthorityRoutes(ctx: EmulatorContext): express.Router {
     res.redirect(303, APPLICATIONS);
     return undefined;
   };
-  /** A form's session: signed in, with the session's CSRF token; otherwise the "expired" page. */
-  const formSession = async (req: Request, res: Response): Promise<(UserSession & { userId: string }) | undefined> => {
+  /** A form's session: signed in, with the session's CSRF token; otherwise the "expired" page (thrown). */
+  const formSession = async (req: Request): Promise<UserSession & { userId: string }> => {
     const session = await sessions.current(req);
-    if (!session?.userId || !sessions.csrfValid(session, (req.body as Record<string, unknown> | undefined)?.csrfToken)) return void expired(res);
+    if (!session?.userId || !sessions.csrfValid(session, (req.body as Record<string, unknown> | undefined)?.csrfToken)) throw expired();
     return session as UserSession & { userId: string };
   };
   const clientIdOf = (req: Request): string => (typeof req.params.clientId === 'string' ? req.params.clientId : '');
@@ -77,7 +76,7 @@ export function manageAuthorityRoutes(ctx: EmulatorContext): express.Router {
   router.post(`${MANAGE_AUTHORITY_PATH}/sign-in`, async (req, res) => {
     const session = await sessions.current(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    if (!session || !sessions.csrfValid(session, body.csrfToken)) return expired(res);
+    if (!session || !sessions.csrfValid(session, body.csrfToken)) throw expired();
     const result = await checkSignIn(body.userId, body.password, `manage-authority session ${session.id}`);
     const userId = typeof body.userId === 'string' ? body.userId.trim().slice(0, 100) : '';
     switch (result.outcome) {
@@ -103,8 +102,7 @@ export function manageAuthorityRoutes(ctx: EmulatorContext): express.Router {
   });
 
   router.post(`${MANAGE_AUTHORITY_PATH}/application/:clientId/remove-authority`, async (req, res) => {
-    const session = await formSession(req, res);
-    if (!session) return;
+    const session = await formSession(req);
     if (!(await grants.revoke(session.userId, clientIdOf(req)))) return notGranted(res);
     res.redirect(303, REMOVED);
   });
@@ -115,8 +113,7 @@ export function manageAuthorityRoutes(ctx: EmulatorContext): express.Router {
   });
 
   router.post(`${MANAGE_AUTHORITY_PATH}/sign-out`, async (req, res) => {
-    const session = await formSession(req, res);
-    if (!session) return;
+    const session = await formSession(req);
     await sessions.create(res, {}, session);
     message(res, 'You have signed out', ['Sign in again to manage your authorised software.'], 'signed-out', 200, [{ text: 'Sign in', href: APPLICATIONS, testid: 'sign-in-again' }]);
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Clock } from '../clock/clock.js';
 import type { EmulatorContext } from '../context.js';
 import type { Store } from '../store/store.js';
@@ -84,6 +84,17 @@ export class PageSessions<D extends object> {
   async end(session: PageSession<D>, res: Response): Promise<void> {
     await this.store.delete(this.scope.ns, session.id);
     res.clearCookie(this.scope.cookie, { path: this.scope.path });
+  }
+
+  /**
+   * Middleware for a whole family: a POST whose `csrfToken` is not its session's is refused with `refused` (thrown,
+   * rendered by the one error handler), before any handler sees it.
+   */
+  csrfGuard(refused: () => Error): RequestHandler {
+    return async (req, _res, next) => {
+      if (req.method !== 'POST' || this.csrfValid(await this.current(req), (req.body as Record<string, unknown> | undefined)?.csrfToken)) return next();
+      throw refused();
+    };
   }
 
   /** Whether `presented` is the session's CSRF token. */

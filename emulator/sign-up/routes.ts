@@ -1,5 +1,6 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import type { EmulatorContext } from '../context.js';
+import { pageExpired } from '../pages/page-expired.js';
 import { createPages, templateDir } from '../pages/pages.js';
 import { journeyBase } from './journey-steps.js';
 import { journeyRoutes } from './journey-routes.js';
@@ -26,17 +27,7 @@ export function signUpRoutes(ctx: EmulatorContext): express.Router {
   const sessions = signUpSessions(ctx);
   const deps = { ctx, pages, sessions };
 
-  router.use(SIGN_UP_PATH, async (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'POST') return next();
-    const session = await sessions.current(req);
-    if (sessions.csrfValid(session, (req.body as Record<string, unknown> | undefined)?.csrfToken)) return next();
-    pages.render(res, 'message.njk', {
-      title: 'This page has expired',
-      serviceName: SERVICE_NAME.individual,
-      paragraphs: ['For your security, we could not accept this form: it was sent without a valid security token, or your session timed out.', 'Go back to the start and try again.'],
-      actions: [{ text: 'Start again', href: SIGN_UP_PATH, testid: 'start-again' }],
-    }, 403);
-  });
+  router.use(SIGN_UP_PATH, sessions.csrfGuard(() => pageExpired(SIGN_UP_PATH, SERVICE_NAME.individual)));
 
   router.get(SIGN_UP_PATH, (_req, res) =>
     pages.render(res, 'sign-up-start.njk', {

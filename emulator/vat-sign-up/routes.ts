@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import type { EmulatorContext } from '../context.js';
+import { pageExpired } from '../pages/page-expired.js';
 import { createPages, templateDir } from '../pages/pages.js';
 import { signUpSessions } from '../sign-up/sign-up-sessions.js';
 import { checkAnswersStep } from './check-answers.js';
-import { createVatKit } from './kit.js';
+import { createVatKit, VAT_SERVICE_NAME } from './kit.js';
 import { VAT_SIGN_UP_PATH } from './paths.js';
 import { questionRoutes } from './questions.js';
 import { signInStep } from './sign-in.js';
@@ -28,12 +29,7 @@ export function vatSignUpRoutes(ctx: EmulatorContext): express.Router {
   const kit = createVatKit(ctx, pages, sessions);
   const journey = express.Router();
 
-  router.use(VAT_SIGN_UP_PATH, async (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'POST') return next();
-    const session = await sessions.current(req);
-    if (sessions.csrfValid(session, (req.body as Record<string, unknown> | undefined)?.csrfToken)) return next();
-    kit.message(res, 403, 'This page has expired', ['For your security, we could not accept this form: it was sent without a valid security token, or your session timed out.', 'Go back to the start and try again.'], [{ text: 'Start again', href: VAT_SIGN_UP_PATH, testid: 'start-again' }], 'page-expired');
-  });
+  router.use(VAT_SIGN_UP_PATH, sessions.csrfGuard(() => pageExpired(VAT_SIGN_UP_PATH, VAT_SERVICE_NAME)));
 
   journey.get('/', (_req, res) => kit.render(res, 'vat-sign-up-start.njk', { title: 'Sign up for Making Tax Digital for VAT', start: `${VAT_SIGN_UP_PATH}/sign-in` }));
   signInStep(journey, kit);
