@@ -10,6 +10,7 @@ import { controlGuard } from './guard.js';
 import { incomeTaxControlRoutes } from './income-tax-routes.js';
 import { journeyControlRoutes } from './journey-routes.js';
 import { openApiDocument } from './openapi.js';
+import { outcomeControlRoutes } from './outcome-routes.js';
 import { mountRoutes, type ControlRoute } from './route-table.js';
 import { signUpControlRoutes } from './sign-up-routes.js';
 import { vatSignUpControlRoutes } from './vat-sign-up-routes.js';
@@ -27,6 +28,7 @@ export function controlRouteTable(ctx: EmulatorContext, hooks: ControlHooks, ses
     ...grantControlRoutes(ctx),
     ...agentControlRoutes(ctx),
     ...journeyControlRoutes(ctx),
+    ...outcomeControlRoutes(),
     ...signUpControlRoutes(ctx),
     ...vatSignUpControlRoutes(ctx),
     ...incomeTaxControlRoutes(ctx),

@@ -89,6 +89,22 @@ describe('journey outcomes preset through the control API', () => {
     expect((await request(e.app).get('/_emulator/journeys/outcomes')).body.outcomes.find((o: { id: string }) => o.id === 'deny')).toMatchObject({ errorCode: 'USER_DENIED_AUTHORIZATION', presettable: true });
   });
 
+  it('lists every journey’s outcomes in one catalogue, each with the control call that chooses it', async () => {
+    const e = await emulator();
+    const all = (await request(e.app).get('/_emulator/outcomes')).body.outcomes as Array<Record<string, unknown>>;
+    const find = (journey: string, id: string) => all.find((o) => o.journey === journey && o.id === id);
+    expect(find('link-software', 'deny')).toMatchObject({ appliesTo: 'grant', presettable: true, chooseWith: 'POST /_emulator/journeys/presets' });
+    expect(find('link-software', 'sign-in-locked')).toMatchObject({ presettable: false });
+    expect(find('link-software', 'sign-in-locked')).not.toHaveProperty('chooseWith');
+    expect(find('income-tax-sign-up', 'rejected')).toMatchObject({ appliesTo: 'decision', chooseWith: 'POST /_emulator/sign-ups/outcomes' });
+    expect(find('agent-authorisation', 'VAT_CLIENT_INSOLVENT')).toMatchObject({ chooseWith: 'POST /_emulator/agents/outcomes' });
+    const journeyOnly = await request(e.app).get('/_emulator/outcomes?journey=agent-authorisation');
+    expect(new Set(journeyOnly.body.outcomes.map((o: { journey: string }) => o.journey))).toEqual(new Set(['agent-authorisation']));
+    const unknown = await request(e.app).get('/_emulator/outcomes?journey=vat');
+    expect([unknown.status, unknown.body.error]).toEqual([400, 'bad_request']);
+    expect(unknown.body.message).toContain('link-software');
+  });
+
   it('shows the outbox as a page, escaped', async () => {
     const e = await emulator();
     await e.context.messages.send({ channel: 'text', to: '07700900999', body: 'Your code <script>x</script> 123456' });
