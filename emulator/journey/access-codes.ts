@@ -1,4 +1,5 @@
-import { randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { sameSecret } from '../pages/same-secret.js';
 import { authenticator } from 'otplib';
 import type { EmulatorContext } from '../context.js';
 
@@ -36,7 +37,7 @@ export class AccessCodes {
   async checkSent(journeyId: string, presented: string): Promise<'ok' | 'wrong' | 'expired'> {
     const sent = await this.ctx.store.get<SentCode>(NS, journeyId);
     if (!sent) return 'expired';
-    if (!same(presented, sent.code)) return 'wrong';
+    if (!sameSecret(presented, sent.code)) return 'wrong';
     if (sent.expiresAt <= this.ctx.clock.now()) return 'expired';
     await this.ctx.store.delete(NS, journeyId);
     return 'ok';
@@ -59,10 +60,4 @@ export class AccessCodes {
   static newSecret(): string {
     return authenticator.generateSecret();
   }
-}
-
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -1,4 +1,5 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { sameSecret } from '../pages/same-secret.js';
 import type { EmulatorContext } from '../context.js';
 import { invalidClient, invalidGrant, invalidRequest, invalidScope } from '../errors/oauth-error.js';
 import { mediaType, type RawRequest } from '../http/raw.js';
@@ -51,7 +52,7 @@ export async function checkTokenRequest(ctx: EmulatorContext, req: RawRequest): 
     if (verifier !== undefined && !VERIFIER.test(verifier)) {
       throw invalidRequest('code_verifier must contain valid characters of length between 43 and 128');
     }
-    if (verifier !== undefined && !constantEquals(createHash('sha256').update(verifier).digest('base64url'), stored.codeChallenge!)) {
+    if (verifier !== undefined && !sameSecret(createHash('sha256').update(verifier).digest('base64url'), stored.codeChallenge!)) {
       throw invalidGrant('code_verifier is invalid');
     }
   } else if (grantType === 'refresh_token') {
@@ -89,10 +90,4 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
     }
   };
   return { id: decode(decoded.slice(0, colon)), secret: decode(decoded.slice(colon + 1)) };
-}
-
-function constantEquals(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
