@@ -80,7 +80,7 @@ async function assemble(config: EmulatorConfig, overrides: ConfigOverrides, stat
 
   const served = tenants.front(root.listener);
   const listener = sharedState(state, root, served);
-  const app = state.flush ? commitBeforeResponse(listener, state.flush) : listener;
+  const app = state.commits ? commitBeforeResponse(listener, state.commits) : listener;
   const built: BuiltEmulator = root;
   return {
     app,

@@ -1,43 +1,84 @@
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { groupCommits } from '../store/sqlite-commits.js';
 import { commitBeforeResponse } from './commit-before-response.js';
 
+/** A server over `listener`; `get` fetches a path from it: `<status> <body>`. */
+async function serve(listener: RequestListener): Promise<{ get: (path: string) => Promise<string>; close: () => void }> {
+  const server = createServer(listener).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    get: async (path) => {
+      const res = await fetch(`${base}${path}`);
+      return `${res.status} ${await res.text()}`;
+    },
+    close: () => server.close(),
+  };
+}
+
 describe('commit before response', () => {
-  it('commits what a request wrote before its status line or body leaves, however the response is written', async () => {
+  let db: Database.Database | undefined;
+  let close: (() => void) | undefined;
+  afterEach(() => {
+    close?.();
+    db?.close();
+  });
+
+  it('sends a response only once what its request wrote is committed, however the response is written', async () => {
+    db = new Database(':memory:');
+    db.exec('CREATE TABLE t (x)');
+    const real = groupCommits(db);
     const events: string[] = [];
-    let current: ServerResponse | undefined;
-    const flush = (): void => void events.push(`flush (headers sent: ${current?.headersSent})`);
-    const listener = commitBeforeResponse((req, res) => {
-      current = res;
-      events.push(`write to the store for ${req.url}`);
-      if (req.url === '/streamed') {
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        events.push('more writes to the store');
-        res.write('part ');
-        res.end('done');
-      } else {
-        res.statusCode = 201;
-        res.end('created');
-      }
-    }, flush);
-    const server = createServer(listener).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    try {
-      expect(await (await fetch(`${base}/created`)).text()).toBe('created');
-      expect(events.splice(0)).toEqual(['write to the store for /created', 'flush (headers sent: false)', 'flush (headers sent: false)']);
-      expect(await (await fetch(`${base}/streamed`)).text()).toBe('part done');
-      // writeHead queues the status line (headersSent) and the first write sends it with the body: both flush first.
-      expect(events).toEqual([
-        'write to the store for /streamed',
-        'flush (headers sent: false)',
-        'more writes to the store',
-        'flush (headers sent: true)',
-        'flush (headers sent: true)',
-      ]);
-    } finally {
-      server.close();
-    }
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    const commits = {
+      flush: () => {
+        events.push(`flush (in a transaction: ${db!.inTransaction})`);
+        real.flush();
+      },
+      afterCommit: (done: () => void, failed: (err: unknown) => void) =>
+        real.afterCommit(() => {
+          events.push(`sent (in a transaction: ${db!.inTransaction})`);
+          done();
+        }, failed),
+    };
+    const server = await serve(
+      commitBeforeResponse((req, res) => {
+        real.writing();
+        insert.run(req.url);
+        if (req.url === '/streamed') {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.write('part ');
+          real.writing();
+          insert.run('more');
+          res.end('done');
+        } else {
+          res.statusCode = 201;
+          res.end('created');
+          res.end('a second end changes nothing');
+          res.writeHead(500);
+        }
+      }, commits),
+    );
+    close = server.close;
+    expect(await server.get('/created')).toBe('201 created');
+    expect(events.splice(0)).toEqual(['sent (in a transaction: false)']);
+    expect(await server.get('/streamed')).toBe('200 part done');
+    // The first write commits at once; the end waits for the commit of the write after it.
+    expect(events).toEqual(['flush (in a transaction: true)', 'sent (in a transaction: false)']);
+    expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(3);
+  });
+
+  it('closes the connection without an answer when the commit fails', async () => {
+    const server = await serve(
+      commitBeforeResponse((_req, res) => void res.end('acknowledged'), {
+        flush: () => undefined,
+        afterCommit: (_done, failed) => failed(new Error('disk full')),
+      }),
+    );
+    close = server.close;
+    await expect(server.get('/')).rejects.toThrow();
   });
 });

@@ -75,7 +75,7 @@ export async function openRedisState(url: string, options: RedisStateOptions = {
       metas.delete(keys.meta);
       await guard(redis.hsbClear(4, keys.index, keys.expiries, keys.order, keys.meta));
     },
-    flush: undefined,
+    commits: undefined,
     refresh: async () => {
       const all = [...metas];
       const asked = all.map(([, meta]) => meta.asked());

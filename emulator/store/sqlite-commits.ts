@@ -1,43 +1,63 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Group commit: the writes of one turn of the event loop share one transaction, committed at the end of that turn
- * (`setImmediate`) or earlier, by `flush()`, before any response leaves (see http/commit-before-response.ts). A
- * commit appends the pages it changed to the write-ahead log, tens of microseconds each: a journey writes about 40
- * times over its 7 requests, a token request twice. What a response acknowledges was committed before it was sent,
- * so a kill loses nothing acknowledged; a turn's writes are kept all together or, killed before its commit, not
- * at all.
- *
- * A write no response acknowledges (a log entry: the journal's, appended once its response has gone) need not
- * commit on its own: it waits for the next commit, at most {@link LATER_MS}. Under load that is the next
- * request's, so a token costs one commit instead of two; a kill in between loses only that entry.
+ * Group commit: writes join one open transaction, committed when a response needs them durable or after
+ * {@link LATER_MS}, whichever comes first. A response that acknowledges writes waits for their commit (`afterCommit`,
+ * at the end of the turn; see http/commit-before-response.ts), so under load every request answered in one turn,
+ * and every write made since the last commit (a sign-in's writes before its password check, the journal entries of
+ * responses already sent), share one commit: each commit appends the pages it changed to the write-ahead log, tens of
+ * microseconds a page. What a response acknowledges was committed before it was sent, so a kill loses nothing
+ * acknowledged; the writes of one commit are kept all together or, killed before it, not at all. A write no response
+ * acknowledges (a log entry, a sweep) is committed within LATER_MS.
  */
 export interface GroupCommits {
-  /** Called before each write: opens the turn's transaction if none is open. */
+  /** Called before each write: opens a transaction if none is open, committed within LATER_MS at the latest. */
   writing(): void;
-  /** Called before a write nothing has acknowledged: joins the open transaction, or opens one committed later. */
-  writingLater(): void;
-  /** Commits the open transaction, if any. */
+  /** Commits the open transaction, if any; throws if the commit fails (the transaction is then rolled back). */
   flush(): void;
+  /**
+   * Runs `done` once everything written so far is committed: at once when nothing is pending, else after the commit
+   * at the end of this turn. If that commit fails, `failed` runs instead (what was written is rolled back).
+   */
+  afterCommit(done: () => void, failed: (err: unknown) => void): void;
 }
 
-/** The longest an unacknowledged write waits for another commit to join. */
+/** The longest a write waits for a response to commit it. */
 export const LATER_MS = 50;
 
 export function groupCommits(db: Database.Database): GroupCommits {
   const begin = db.prepare('BEGIN');
   const commit = db.prepare('COMMIT');
   let open = false;
-  // The pending commits, cancelled by an earlier flush: a stale one would commit the next waiting write alone.
+  // The pending commits (end of turn for a waiting response, LATER_MS for a write), cancelled by a flush.
   let soon: NodeJS.Immediate | undefined;
   let later: NodeJS.Timeout | undefined;
+  let waiting: Array<{ done: () => void; failed: (err: unknown) => void }> = [];
   const flush = (): void => {
     if (soon) clearImmediate(soon);
     if (later) clearTimeout(later);
     soon = later = undefined;
-    if (!open) return;
-    open = false;
-    commit.run();
+    const waiters = waiting;
+    waiting = [];
+    if (open) {
+      open = false;
+      try {
+        commit.run();
+      } catch (err) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        for (const w of waiters) w.failed(err);
+        throw err;
+      }
+    }
+    for (const w of waiters) w.done();
+  };
+  // At the end of a turn nobody is there to catch a failed commit: its waiters have been told, so it is only logged.
+  const flushAtTurnEnd = (): void => {
+    try {
+      flush();
+    } catch (err) {
+      console.error(JSON.stringify({ level: 'error', msg: 'SQLite commit failed; the writes of that turn were rolled back and their responses not sent', error: String(err) }));
+    }
   };
   const opening = (): void => {
     if (open) return;
@@ -47,12 +67,13 @@ export function groupCommits(db: Database.Database): GroupCommits {
   return {
     writing() {
       opening();
-      soon ??= setImmediate(flush);
-    },
-    writingLater() {
-      opening();
-      if (!soon && !later) later = setTimeout(flush, LATER_MS);
+      if (!soon && !later) later = setTimeout(flushAtTurnEnd, LATER_MS);
     },
     flush,
+    afterCommit(done, failed) {
+      if (!open) return done();
+      waiting.push({ done, failed });
+      soon ??= setImmediate(flushAtTurnEnd);
+    },
   };
 }

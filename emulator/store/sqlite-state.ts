@@ -29,7 +29,7 @@ export function openSqliteState(dataDir: string): EmulatorState {
       commits.writing();
       dropTenant(id);
     },
-    flush: commits.flush,
+    commits,
     close: () => {
       if (!db.open) return;
       commits.flush();

@@ -50,8 +50,8 @@ export function clearScope(db: Database.Database, scope: SqliteScope): void {
 /**
  * The {@link Store} over SQLite (better-sqlite3). Calls run synchronously (better-sqlite3 has no asynchronous API;
  * a prepared statement answers in microseconds, less than a promise's round trip), their results handed back as
- * settled promises. Writes join the current turn's transaction (`commits`, ./sqlite-commits.ts), committed before
- * any response is sent. Values are JSON; `get` returns a fresh copy each time.
+ * settled promises. Writes join the open transaction (`commits`, ./sqlite-commits.ts), committed before any response
+ * that follows them is sent. Values are JSON; `get` returns a fresh copy each time.
  */
 export function createSqliteStore(db: Database.Database, clock: Clock, commits: GroupCommits, scope: SqliteScope = DEFAULT_SCOPE): Store {
   const sql = <P extends unknown[]>(text: string) => db.prepare<P>(text);
@@ -139,7 +139,7 @@ export function createSqliteStore(db: Database.Database, clock: Clock, commits: 
       return value;
     },
     async append(name, entry, max) {
-      commits.writingLater(); // a log entry acknowledges nothing: see sqlite-commits.ts
+      writing();
       const log = prefix + name;
       const l = logOf(log);
       if (l.max !== max) {

@@ -2,6 +2,7 @@ import type { Clock } from '../clock/clock.js';
 import { createMemoryMeta, type Meta } from './meta.js';
 import { createMemoryStore, type MemoryStoreOptions } from './memory-store.js';
 import type { Store } from './store.js';
+import type { GroupCommits } from './sqlite-commits.js';
 
 /** One tenant's state: its {@link Store} and its {@link Meta} (its own clock and keys). */
 export interface StateScope {
@@ -25,10 +26,11 @@ export interface EmulatorState extends StateScope {
   /** Forgets everything tenant `id` owns: entries, logs, meta. */
   dropTenant: (id: string) => Promise<void>;
   /**
-   * Makes every write so far durable; undefined when there is nothing to make durable (memory). Called before any
-   * response is sent (http/commit-before-response.ts): writes are committed in groups (store/sqlite-commits.ts).
+   * Makes writes durable before they are acknowledged; undefined when there is nothing to make durable (memory). A
+   * response is held until what it acknowledges is committed (http/commit-before-response.ts): writes are committed
+   * in groups (store/sqlite-commits.ts).
    */
-  flush: (() => void) | undefined;
+  commits: Pick<GroupCommits, 'flush' | 'afterCommit'> | undefined;
   /**
    * Re-reads what another process sharing the state may have changed in the meta (the clock), before a request is
    * handled; undefined when this process alone writes the state.
@@ -90,7 +92,7 @@ function openMemoryState(memory: MemoryStoreOptions): EmulatorState {
       return t;
     },
     dropTenant: async (id) => void tenants.delete(id),
-    flush: undefined,
+    commits: undefined,
     close: () => undefined,
   };
 }
