@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { knownFactMatches, knownFactOf, knownFactRequest } from '../agents/known-facts.js';
 import type { RelationshipService } from '../agents/relationships.js';
-import { readClientAccessData } from '../apis/agent-authorisation/client-access-data.js';
+import { readClientAccessData } from '../agents/api/client-access-data.js';
 import { clientDetailsProblems } from '../sign-up/match-client.js';
 import type { Account } from './account.js';
 import { generateAccount, type AccountRequest } from './generate-account.js';

@@ -1,6 +1,6 @@
 import type { Api } from '../gateway/api.js';
-import { agentAuthorisationApi } from './agent-authorisation/agent-authorisation-api.js';
-import { agentTestSupportApi } from './agent-test-support/agent-test-support-api.js';
+import { agentAuthorisationApi } from '../agents/api/agent-authorisation-api.js';
+import { agentTestSupportApi } from '../agents/api/agent-test-support-api.js';
 import { createTestUserApi } from './create-test-user/create-test-user-api.js';
 import { fraudPreventionApi } from './fraud-prevention/fraud-prevention-api.js';
 import { helloApi } from './hello/hello-api.js';

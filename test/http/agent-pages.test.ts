@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { invitationBody } from '../../emulator/apis/agent-authorisation/invitation-body.js';
+import { invitationBody } from '../../emulator/agents/api/invitation-body.js';
 import type { Emulator } from '../../emulator/app.js';
 import { addAccount, emulator, pathOf, TEST_PASSWORD } from '../support.js';
 

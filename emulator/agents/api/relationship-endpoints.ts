@@ -1,5 +1,5 @@
-import { endRelationship, findPartialAuth } from '../../agents/agent-actions.js';
-import { findKnownFact, knownFactMatches } from '../../agents/known-facts.js';
+import { endRelationship, findPartialAuth } from '../agent-actions.js';
+import { findKnownFact, knownFactMatches } from '../known-facts.js';
 import type { EmulatorContext } from '../../context.js';
 import { platformErrors } from '../../errors/platform-error.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';

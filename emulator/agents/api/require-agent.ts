@@ -1,5 +1,5 @@
 import type { Account } from '../../accounts/account.js';
-import { arnOf } from '../../agents/agent-actions.js';
+import { arnOf } from '../agent-actions.js';
 import type { EmulatorContext } from '../../context.js';
 import type { ApiRequest } from '../../gateway/api.js';
 import { agentErrors } from './agent-errors.js';

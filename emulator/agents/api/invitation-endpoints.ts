@@ -1,7 +1,7 @@
-import { findPartialAuth, InvitationStateError, respondToInvitation } from '../../agents/agent-actions.js';
-import type { Invitation } from '../../agents/invitations.js';
-import { findKnownFact, knownFactMatches } from '../../agents/known-facts.js';
-import { isValidInvitationId } from '../../agents/invitation-id.js';
+import { findPartialAuth, InvitationStateError, respondToInvitation } from '../agent-actions.js';
+import type { Invitation } from '../invitations.js';
+import { findKnownFact, knownFactMatches } from '../known-facts.js';
+import { isValidInvitationId } from '../invitation-id.js';
 import type { EmulatorContext } from '../../context.js';
 import type { ApiRequest, ApiResponse } from '../../gateway/api.js';
 import { agentErrors, queuedOutcome } from './agent-errors.js';

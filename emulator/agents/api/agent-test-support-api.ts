@@ -1,6 +1,6 @@
-import { acceptInvitation, InvitationStateError, respondToInvitation } from '../../agents/agent-actions.js';
-import { findKnownFact, knownFactRequest } from '../../agents/known-facts.js';
-import type { RelationshipService } from '../../agents/relationships.js';
+import { acceptInvitation, InvitationStateError, respondToInvitation } from '../agent-actions.js';
+import { findKnownFact, knownFactRequest } from '../known-facts.js';
+import type { RelationshipService } from '../relationships.js';
 import type { EmulatorContext } from '../../context.js';
 import { PlatformError } from '../../errors/platform-error.js';
 import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';

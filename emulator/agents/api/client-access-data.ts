@@ -1,6 +1,6 @@
 import { isValidNino } from '../../accounts/identifiers/nino.js';
 import { isUkPostcode } from '../../accounts/postcode.js';
-import type { RelationshipService } from '../../agents/relationships.js';
+import type { RelationshipService } from '../relationships.js';
 import { agentErrors } from './agent-errors.js';
 
 /**

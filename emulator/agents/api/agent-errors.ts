@@ -1,4 +1,4 @@
-import type { AgentOutcome } from '../../agents/agent-outcomes.js';
+import type { AgentOutcome } from '../agent-outcomes.js';
 import type { EmulatorContext } from '../../context.js';
 import type { PlatformCode } from '../../errors/platform-codes.js';
 import { PlatformError } from '../../errors/platform-error.js';

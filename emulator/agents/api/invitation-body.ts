@@ -1,6 +1,6 @@
 import type { Account } from '../../accounts/account.js';
-import { clientLinkPath } from '../../agents/client-link.js';
-import type { Invitation } from '../../agents/invitations.js';
+import { clientLinkPath } from '../client-link.js';
+import type { Invitation } from '../invitations.js';
 import type { EmulatorContext } from '../../context.js';
 
 /**
