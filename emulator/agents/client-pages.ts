@@ -6,7 +6,7 @@ import { acceptInvitation, InvitationStateError, respondToInvitation } from './a
 import { agencyName, CLIENT_LINK_PREFIX, findAgentByUid, serviceFromLinkPart } from './client-link.js';
 import type { Invitation } from './invitations.js';
 import type { PageSessions, SignedInUser } from '../pages/page-sessions.js';
-import { pageSignIn, signInProblemText } from './page-sign-in.js';
+import { pageSignIn, signInProblemText } from '../pages/page-sign-in.js';
 import type { RelationshipService } from './relationships.js';
 import type { PageError } from '../errors/page-error.js';
 import { pageExpired } from '../pages/page-expired.js';

@@ -4,7 +4,7 @@ import type { Pages } from '../pages/pages.js';
 import { arnOf, copyAcross } from './agent-actions.js';
 import { agencyName } from './client-link.js';
 import type { PageSessions, SignedInUser } from '../pages/page-sessions.js';
-import { pageSignIn, signInProblemText } from './page-sign-in.js';
+import { pageSignIn, signInProblemText } from '../pages/page-sign-in.js';
 import type { PageError } from '../errors/page-error.js';
 import { pageExpired } from '../pages/page-expired.js';
 

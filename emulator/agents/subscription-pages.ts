@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../context.js';
 import type { Pages } from '../pages/pages.js';
 import { COPY_ACROSS_PATH } from './copy-across-pages.js';
 import { AgentServicesAccountError, createAgentServicesAccount, startProblem } from './create-agent-services-account.js';
-import { lockOutMinutes, pageSignIn } from './page-sign-in.js';
+import { lockOutMinutes, pageSignIn } from '../pages/page-sign-in.js';
 import type { PageSessions, SignedInUser } from '../pages/page-sessions.js';
 import { BUSINESS_TYPE_LABELS, type FieldError } from './subscription-answers.js';
 import { subscriptionQuestionRoutes, type Signed } from './subscription-questions.js';

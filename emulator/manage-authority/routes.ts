@@ -1,7 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import { signedInSessions, type UserSession } from '../pages/page-sessions.js';
 import type { EmulatorContext } from '../context.js';
-import { signInChecker } from '../journey/check-sign-in.js';
+import { lockOutMinutes, pageSignIn } from '../pages/page-sign-in.js';
 import { UserGrants } from '../oauth/user-grants.js';
 import { createPages, templateDir, type PageContext } from '../pages/pages.js';
 import type { PageError } from '../errors/page-error.js';
@@ -16,7 +16,7 @@ const removePath = (clientId: string): string => `${MANAGE_AUTHORITY_PATH}/appli
 
 /**
  * "Manage your authorised software" (HMRC's api-revocation-frontend): the user signs in with a Government Gateway
- * user ID and password (the link journey's rules and lock-out, journey/check-sign-in.ts), sees the software they
+ * user ID and password (the shared sign-in step, pages/page-sign-in.ts: the link journey's rules and lock-out), sees the software they
  * granted authority to — name, date first granted, what it may do — and removes one: a confirmation page
  * ("Remove authority"), then "Authority removed". Removing is real revocation (oauth/user-grants.ts): the
  * software's refresh token then answers `invalid_grant` and its access token `INVALID_CREDENTIALS`.
@@ -31,8 +31,7 @@ export function manageAuthorityRoutes(ctx: EmulatorContext): express.Router {
   const pages = createPages([templateDir(import.meta.url)]);
   const sessions = signedInSessions(ctx, { ns: 'manage-authority-sessions', cookie: 'applications-manage-authority', path: MANAGE_AUTHORITY_PATH });
   const grants = new UserGrants(ctx.store, ctx.applications);
-  const checkSignIn = signInChecker(ctx);
-  const limits = ctx.config.journeyLimits;
+  const signIn = pageSignIn(ctx);
 
   const render = (res: Response, template: string, context: PageContext, status = 200): void => pages.render(res, template, { serviceName: SERVICE_NAME, ...context }, status);
   const message = (res: Response, title: string, paragraphs: string[], testid: string, status = 200, actions: unknown[] = []): void =>
@@ -77,19 +76,20 @@ export function manageAuthorityRoutes(ctx: EmulatorContext): express.Router {
     const session = await sessions.current(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (!session || !sessions.csrfValid(session, body.csrfToken)) throw expired();
-    const result = await checkSignIn(body.userId, body.password, `manage-authority session ${session.id}`);
+    const result = await signIn(body, `manage-authority session ${session.id}`);
     const userId = typeof body.userId === 'string' ? body.userId.trim().slice(0, 100) : '';
-    switch (result.outcome) {
-      case 'missing-credentials':
-      case 'wrong-password':
+    if (result.ok) {
+      await sessions.create(res, { userId: result.account.userId }, session);
+      return res.redirect(303, APPLICATIONS);
+    }
+    switch (result.problem) {
+      case 'missing':
+      case 'invalid':
         return signInPage(res, session, userId, 'Invalid user ID or password. Try again.', 401);
-      case 'locked':
-      case 'wrong-password:locked':
-        return message(res, 'You have tried to sign in too many times', [`For your security, we have locked your account. You can try again in ${minutes(limits.signInLockoutSeconds)}.`], 'sign-in-locked', 401);
-      case 'signed-in':
-        if (result.account.locked) return message(res, 'Your account is locked', ['You cannot sign in with this user ID. Contact HMRC to unlock it.'], 'account-locked', 403);
-        await sessions.create(res, { userId: result.account.userId }, session);
-        return res.redirect(303, APPLICATIONS);
+      case 'locked-out':
+        return message(res, 'You have tried to sign in too many times', [`For your security, we have locked your account. You can try again in ${lockOutMinutes(ctx)}.`], 'sign-in-locked', 401);
+      case 'account-locked':
+        return message(res, 'Your account is locked', ['You cannot sign in with this user ID. Contact HMRC to unlock it.'], 'account-locked', 403);
     }
   });
 
@@ -124,8 +124,4 @@ export function manageAuthorityRoutes(ctx: EmulatorContext): express.Router {
 /** 15 January 2026. */
 function longDate(ms: number): string {
   return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
-function minutes(seconds: number): string {
-  return seconds % 60 === 0 ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}` : `${seconds} seconds`;
 }

@@ -1,7 +1,7 @@
 import type express from 'express';
 import type { Response } from 'express';
 import type { Account } from '../accounts/account.js';
-import { pageSignIn } from '../agents/page-sign-in.js';
+import { pageSignIn } from '../pages/page-sign-in.js';
 import type { EmulatorContext } from '../context.js';
 import type { PageSession, PageSessions } from '../pages/page-sessions.js';
 import type { PageContext } from '../pages/pages.js';

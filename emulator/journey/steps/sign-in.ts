@@ -1,5 +1,5 @@
 import type { Account } from '../../accounts/account.js';
-import { signInChecker } from '../check-sign-in.js';
+import { signInChecker } from '../../pages/check-sign-in.js';
 import type { JourneyKit, Step } from '../kit.js';
 
 /**

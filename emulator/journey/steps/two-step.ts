@@ -1,6 +1,6 @@
 import type { Account } from '../../accounts/account.js';
 import { AccessCodes } from '../access-codes.js';
-import { Attempts, lockOutKey } from '../attempts.js';
+import { Attempts, lockOutKey } from '../../pages/attempts.js';
 import type { JourneyKit, Step } from '../kit.js';
 
 /**

@@ -1,12 +1,14 @@
 import type { Account } from '../accounts/account.js';
 import type { EmulatorContext } from '../context.js';
-import { signInChecker } from '../journey/check-sign-in.js';
+import { signInChecker } from './check-sign-in.js';
 
 /**
- * Signing in on an agents page with a Government Gateway user ID and password, under the link-software journey's
- * rules (`signInChecker`, emulator/journey/check-sign-in.ts): `journeyLimits.signInAttempts` wrong passwords in a row lock the user ID
- * for `journeyLimits.signInLockoutSeconds`, counted with the journey's failures (the same user ID, the same lock; a
- * shared seeded account per page session instead, see `lockOutKey`); an account locked by HMRC never signs in.
+ * The one sign-in step of the pages outside the link journey (the agents' pages, both sign-up services, Manage your
+ * authorised software): a Government Gateway user ID and password, under the link-software journey's rules
+ * (`signInChecker`, ./check-sign-in.ts, which the link journey's own sign-in page uses too):
+ * `journeyLimits.signInAttempts` wrong passwords in a row lock the user ID for `journeyLimits.signInLockoutSeconds`,
+ * counted with the journey's failures (the same user ID, the same lock; a shared seeded account per page session
+ * instead, see `lockOutKey`); an account locked by HMRC never signs in.
  */
 export type PageSignIn =
   | { ok: true; account: Account }
