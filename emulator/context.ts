@@ -2,10 +2,10 @@ import type Provider from 'oidc-provider';
 import type { Accounts } from './accounts/accounts.js';
 import type { Agents } from './agents/agents.js';
 import type { FraudHeaderFeedback } from './apis/fraud-prevention/feedback.js';
-import type { VatRecords } from './apis/vat/vat-records.js';
+import type { VatRecords } from './vat/api/vat-records.js';
 import type { Relationships } from './agents/relationships.js';
 import type { SignUps } from './sign-up/sign-ups.js';
-import type { VatSignUps } from './vat-sign-up/vat-sign-ups.js';
+import type { VatSignUps } from './vat/sign-up/vat-sign-ups.js';
 import type { Applications } from './applications/applications.js';
 import type { Clock } from './clock/clock.js';
 import type { EmulatorConfig } from './config/defaults.js';
@@ -36,7 +36,7 @@ export interface EmulatorContext {
   relationships: Relationships;
   /** Sign-ups to Making Tax Digital for Income Tax (agent, individual and business journeys). */
   signUps: SignUps;
-  /** Sign-ups to Making Tax Digital for VAT (vat-sign-up/). */
+  /** Sign-ups to Making Tax Digital for VAT (vat/sign-up/). */
   vatSignUps: VatSignUps;
   /** Agents' authorisation requests and existing Self Assessment clients. */
   agents: Agents;

@@ -5,7 +5,7 @@ import { errorHandler, surface, type Surface } from './error-handler.js';
 import { ControlError } from './errors/control-error.js';
 import { PageError } from './errors/page-error.js';
 import { SignUpError } from './sign-up/sign-up-error.js';
-import { VatSignUpError } from './vat-sign-up/vat-sign-up-error.js';
+import { VatSignUpError } from './vat/sign-up/vat-sign-up-error.js';
 
 class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';

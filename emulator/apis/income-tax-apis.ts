@@ -11,7 +11,7 @@ import { saAccountsApi } from './sa-accounts/sa-accounts-api.js';
 import { saTestSupportApi } from './sa-test-support/sa-test-support-api.js';
 import { selfEmploymentApi } from './self-employment/self-employment-api.js';
 
-/** The Making Tax Digital for Income Tax APIs and their test-support API, registered in apis/index.ts. */
+/** The Making Tax Digital for Income Tax APIs and their test-support API, registered in api-list.ts. */
 export const incomeTaxApis: Api[] = [
   businessDetailsApi,
   obligationsApi,

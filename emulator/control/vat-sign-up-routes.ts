@@ -1,7 +1,7 @@
 import type { EmulatorContext } from '../context.js';
-import { BUSINESS_TYPES, type BusinessType } from '../vat-sign-up/vat-sign-up.js';
-import { VatSignUpError } from '../vat-sign-up/vat-sign-up-error.js';
-import { checkEmail, checkVrn } from '../vat-sign-up/validate.js';
+import { BUSINESS_TYPES, type BusinessType } from '../vat/sign-up/vat-sign-up.js';
+import { VatSignUpError } from '../vat/sign-up/vat-sign-up-error.js';
+import { checkEmail, checkVrn } from '../vat/sign-up/validate.js';
 import type { ControlRoute } from './route-table.js';
 import * as s from './schemas.js';
 

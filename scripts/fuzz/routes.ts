@@ -4,7 +4,7 @@
 // control API, walked layer by layer.
 import type { Router } from 'express';
 import { agentPageRoutes } from '../../emulator/agents/page-routes.js';
-import { apis } from '../../emulator/apis/index.js';
+import { apis } from '../../emulator/api-list.js';
 import { createEmulator } from '../../emulator/app.js';
 import { controlRoutes } from '../../emulator/control/routes.js';
 import { journeyRoutes } from '../../emulator/journey/routes.js';

@@ -6,7 +6,7 @@ import { sources as readSources, specifiers } from './sources.js';
  * No folder-level import cycles (issue 15, "The core"; docs/architecture.md): the folders of emulator/ and
  * conformance/ form layers, each importing only folders below it, so a folder can be read, tested and moved on its
  * own. A folder is the first two segments of a path (`emulator/gateway`, `conformance/runner`); a deeper file belongs
- * to its top folder (`emulator/apis/vat/vat-api.ts` is `emulator/apis`).
+ * to its top folder (`emulator/vat/api/vat-api.ts` is `emulator/vat`).
  *
  * The files directly in `emulator/` and `conformance/` are no folder's: they are the composition that wires the
  * folders together (build-emulator.ts, app.ts, server.ts, front-door.ts, error-handler.ts, run-conformance.ts), the

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import type { EmulatorContext } from '../context.js';
-import { pageExpired } from '../pages/page-expired.js';
-import { createPages, templateDir } from '../pages/pages.js';
-import { signUpSessions } from '../sign-up/sign-up-sessions.js';
+import type { EmulatorContext } from '../../context.js';
+import { pageExpired } from '../../pages/page-expired.js';
+import { createPages, templateDir } from '../../pages/pages.js';
+import { signUpSessions } from '../../sign-up/sign-up-sessions.js';
 import { checkAnswersStep } from './check-answers.js';
 import { createVatKit, VAT_SERVICE_NAME } from './kit.js';
 import { VAT_SIGN_UP_PATH } from './paths.js';
@@ -12,7 +12,7 @@ import { signInStep } from './sign-in.js';
 import type { VatAnswers } from './vat-sign-up.js';
 
 /** The Income Tax sign-up's templates this journey shares: sign-in, check answers, confirmation. */
-const SIGN_UP_TEMPLATES = fileURLToPath(new URL('../sign-up/templates', import.meta.url));
+const SIGN_UP_TEMPLATES = fileURLToPath(new URL('../../sign-up/templates', import.meta.url));
 
 /**
  * A business signs up for Making Tax Digital for VAT, under HMRC's `/vat-through-software/sign-up`: start page,

@@ -1,8 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { Account } from '../accounts/account.js';
-import type { EmulatorContext } from '../context.js';
-import type { PageContext, Pages } from '../pages/pages.js';
-import type { SignUpSession, SignUpSessions } from '../sign-up/sign-up-sessions.js';
+import type { Account } from '../../accounts/account.js';
+import type { EmulatorContext } from '../../context.js';
+import type { PageContext, Pages } from '../../pages/pages.js';
+import type { SignUpSession, SignUpSessions } from '../../sign-up/sign-up-sessions.js';
 import { VAT_SIGN_UP_PATH } from './paths.js';
 import { firstIncomplete, reachable, type VatStep } from './steps.js';
 import type { VatAnswers } from './vat-sign-up.js';

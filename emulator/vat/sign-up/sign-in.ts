@@ -1,6 +1,6 @@
 import type express from 'express';
-import type { Account } from '../accounts/account.js';
-import { signUpSignInRoutes } from '../sign-up/sign-in-routes.js';
+import type { Account } from '../../accounts/account.js';
+import { signUpSignInRoutes } from '../../sign-up/sign-in-routes.js';
 import { VAT_SIGN_UP_PATH } from './paths.js';
 import type { VatKit } from './kit.js';
 import { firstIncomplete } from './steps.js';

@@ -1,6 +1,6 @@
-import type { Account } from '../accounts/account.js';
-import { parseDuration } from '../clock/clock.js';
-import type { EmulatorContext } from '../context.js';
+import type { Account } from '../../accounts/account.js';
+import { parseDuration } from '../../clock/clock.js';
+import type { EmulatorContext } from '../../context.js';
 import type { BusinessType, VatContactPreference, VatSignUp } from './vat-sign-up.js';
 import { VatSignUpError } from './vat-sign-up-error.js';
 

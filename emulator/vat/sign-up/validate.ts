@@ -1,5 +1,5 @@
-import { isValidVrn } from '../accounts/identifiers/vrn.js';
-import { isUkPostcode } from '../accounts/postcode.js';
+import { isValidVrn } from '../../accounts/identifiers/vrn.js';
+import { isUkPostcode } from '../../accounts/postcode.js';
 import { BUSINESS_TYPES, type BusinessType, type VatContactPreference } from './vat-sign-up.js';
 
 /**

@@ -1,4 +1,4 @@
-import { firstUnanswered, reachable as reachableIn, type QuestionTable } from '../pages/question-table.js';
+import { firstUnanswered, reachable as reachableIn, type QuestionTable } from '../../pages/question-table.js';
 import type { VatAnswers } from './vat-sign-up.js';
 
 /**

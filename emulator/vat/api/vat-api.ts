@@ -1,9 +1,9 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../../context.js';
 import type { Api, ApiRequest, ApiResponse } from '../../gateway/api.js';
-import { withFraudHeaderCheck } from '../fraud-prevention/check.js';
-import { requireClientAccess } from '../shared/client-access.js';
-import { testScenario, type Scenario } from '../shared/mtd-test-scenario.js';
+import { withFraudHeaderCheck } from '../../apis/fraud-prevention/check.js';
+import { requireClientAccess } from '../../apis/shared/client-access.js';
+import { testScenario, type Scenario } from '../../apis/shared/mtd-test-scenario.js';
 import { LIABILITY_SCENARIO_NAMES, liabilitiesFor, PAYMENT_SCENARIO_NAMES, paymentsFor } from './financial-data.js';
 import { type Obligation, applySubmissions, filterObligations, isClockDerived, OBLIGATION_SCENARIOS, periodOfKey, SANDBOX_DEFAULT_OBLIGATIONS, scenarioObligations } from './obligations.js';
 import { financialDetailsFor, PENALTY_SCENARIOS, penaltiesFor } from './penalties.js';
@@ -16,7 +16,7 @@ import { validateSubmission } from './validate-submission.js';
  * return, view return, liabilities, payments, customer information, penalties and a penalty's financial details.
  * User-restricted: `read:vat` to read, `write:vat` to submit. A VRN is nine digits (400 VRN_INVALID), then the token
  * must reach it (403 CLIENT_OR_AGENT_NOT_AUTHORISED: the VRN's own organisation, or an agent with an MTD-VAT
- * relationship; and never while the VRN's Making Tax Digital sign-up awaits approval, vat-sign-up/). Sandbox
+ * relationship; and never while the VRN's Making Tax Digital sign-up awaits approval, vat/sign-up/). Sandbox
  * `Gov-Test-Scenario` values are applied after validation, as HMRC's stubs see them
  * (shared/mtd-test-scenario.ts): no header gives HMRC's sandbox default with `data: sandbox`, the realistic data with
  * `data: realistic` or `STATEFUL`. A value an endpoint does not document is ignored (no header), since the VAT OAS

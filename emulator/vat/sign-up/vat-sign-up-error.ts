@@ -1,5 +1,5 @@
-import { PageError } from '../errors/page-error.js';
-import { Refusal } from '../errors/refusal.js';
+import { PageError } from '../../errors/page-error.js';
+import { Refusal } from '../../errors/refusal.js';
 import { VAT_SERVICE_NAME } from './kit.js';
 import { VAT_SIGN_UP_PATH } from './paths.js';
 

@@ -1,6 +1,6 @@
 import type express from 'express';
 import type { Response } from 'express';
-import { samePostcode } from '../accounts/postcode.js';
+import { samePostcode } from '../../accounts/postcode.js';
 import { VAT_SIGN_UP_PATH } from './paths.js';
 import { errorsFor, field, type VatKit, type VatSigned } from './kit.js';
 import type { VatStep } from './steps.js';
