@@ -4,7 +4,7 @@ import { agentTestSupportApi } from './agents/api/agent-test-support-api.js';
 import { createTestUserApi } from './apis/create-test-user/create-test-user-api.js';
 import { fraudPreventionApi } from './apis/fraud-prevention/fraud-prevention-api.js';
 import { helloApi } from './apis/hello/hello-api.js';
-import { incomeTaxApis } from './apis/income-tax-apis.js';
+import { incomeTaxApis } from './income-tax/api/income-tax-apis.js';
 import { vatApi } from './vat/api/vat-api.js';
 
 /**

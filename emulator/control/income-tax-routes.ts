@@ -1,6 +1,6 @@
 import { isValidNino } from '../accounts/identifiers/nino.js';
 import { isoDate } from '../income-tax/tax-year.js';
-import { isValidDate } from '../apis/shared/mtd-validation.js';
+import { isValidDate } from '../mtd/mtd-validation.js';
 import type { EmulatorContext } from '../context.js';
 import type { SaPayment } from '../income-tax/model.js';
 import { ControlError } from '../errors/control-error.js';

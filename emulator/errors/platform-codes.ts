@@ -1,6 +1,6 @@
 /**
  * Every `code` the emulator's HMRC platform errors carry (errors/platform-error.ts): the gateway's own (reference
- * guide, "Errors"), the Making Tax Digital APIs' (`common/errors.yaml`; apis/shared/mtd-errors.ts), the VAT API's and
+ * guide, "Errors"), the Making Tax Digital APIs' (`common/errors.yaml`; mtd/mtd-errors.ts), the VAT API's and
  * the Agent Authorisation API's, including the codes nested in an `errors` array. `PlatformError.code` and the APIs'
  * error helpers take a `PlatformCode`, so a misspelt code does not compile, and a table or `switch` over codes is
  * checked. Adding an error HMRC documents means adding its code here; platform-codes.test.ts keeps the list free of
