@@ -1,16 +1,17 @@
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { groupCommits } from '../store/sqlite-commits.js';
 import { commitBeforeResponse } from './commit-before-response.js';
 
 /** A server over `listener`; `get` fetches a path from it: `<status> <body>`. */
-async function serve(listener: RequestListener): Promise<{ get: (path: string) => Promise<string>; close: () => void }> {
+async function serve(listener: RequestListener): Promise<{ base: string; get: (path: string) => Promise<string>; close: () => void }> {
   const server = createServer(listener).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
+    base,
     get: async (path) => {
       const res = await fetch(`${base}${path}`);
       return `${res.status} ${await res.text()}`;
@@ -80,5 +81,65 @@ describe('commit before response', () => {
     );
     close = server.close;
     await expect(server.get('/')).rejects.toThrow();
+  });
+
+  it('sends an ended response as it was ended, whatever is set on it while it waits for the commit', async () => {
+    db = new Database(':memory:');
+    db.exec('CREATE TABLE t (x)');
+    const commits = groupCommits(db);
+    const server = await serve(
+      commitBeforeResponse((_req, res) => {
+        commits.writing();
+        db!.prepare('INSERT INTO t VALUES (1)').run();
+        res.setHeader('content-type', 'text/plain');
+        res.end('ended');
+        // A late error handler that saw no headers sent yet:
+        res.statusCode = 500;
+        res.setHeader('content-type', 'application/json');
+        res.setHeader('x-late', 'yes');
+        res.end('{"error":"late"}');
+      }, commits),
+    );
+    close = server.close;
+    const res = await fetch(`${server.base}/`);
+    expect([res.status, await res.text()]).toEqual([200, 'ended']);
+    expect(res.headers.get('content-type')).toBe('text/plain');
+    expect(res.headers.has('x-late')).toBe(false);
+  });
+
+  it('answers the other responses of a turn when one of them cannot be sent, and closes the one that cannot', async () => {
+    db = new Database(':memory:');
+    db.exec('CREATE TABLE t (x)');
+    const commits = groupCommits(db);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const server = await serve(
+      commitBeforeResponse((req, res) => {
+        commits.writing();
+        db!.prepare('INSERT INTO t VALUES (?)').run(req.url);
+        if (req.url === '/bad') res.statusCode = 1000; // node refuses it as the response is sent
+        res.end('done');
+      }, commits),
+    );
+    close = server.close;
+    const [bad, good] = await Promise.allSettled([fetch(`${server.base}/bad`), fetch(`${server.base}/good`).then((r) => r.text())]);
+    expect(bad.status).toBe('rejected');
+    expect(good).toEqual({ status: 'fulfilled', value: 'done' });
+    errors.mockRestore();
+  });
+
+  it('closes the connection of a response whose early body write cannot be committed', async () => {
+    const server = await serve(
+      commitBeforeResponse((_req, res) => {
+        res.write('part');
+        res.end();
+      }, {
+        flush: () => {
+          throw new Error('disk full');
+        },
+        afterCommit: (done) => done(),
+      }),
+    );
+    close = server.close;
+    await expect(fetch(`${server.base}/`).then((r) => r.text())).rejects.toThrow();
   });
 });

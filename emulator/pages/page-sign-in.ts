@@ -38,9 +38,11 @@ export function pageSignIn(ctx: EmulatorContext): (body: Record<string, unknown>
   };
 }
 
-/** "15 minutes": how long a lock-out lasts, as the pages say it. */
+/** "15 minutes" (or "30 seconds", for a lock-out that is not whole minutes): how long a lock-out lasts, as the pages say it. */
 export function lockOutMinutes(ctx: EmulatorContext): string {
-  const minutes = Math.max(1, Math.round(ctx.config.journeyLimits.signInLockoutSeconds / 60));
+  const seconds = ctx.config.journeyLimits.signInLockoutSeconds;
+  if (seconds % 60 !== 0) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = seconds / 60;
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 

@@ -1,6 +1,7 @@
 import type express from 'express';
 import type { Response } from 'express';
 import type { Account } from '../accounts/account.js';
+import { pageExpired } from '../pages/page-expired.js';
 import { pageSignIn } from '../pages/page-sign-in.js';
 import type { EmulatorContext } from '../context.js';
 import type { PageSession, PageSessions } from '../pages/page-sessions.js';
@@ -47,7 +48,9 @@ export function signUpSignInRoutes<D extends object>(router: express.Router, pag
 
   router.get('/sign-in', async (req, res) => form(res, await sessions.currentOrNew(req, res)));
   router.post('/sign-in', async (req, res) => {
-    const session = (await sessions.current(req))!; // the CSRF check has already required one
+    // The CSRF check has required one; ended since (a double submission that signed in first): the expired page.
+    const session = await sessions.current(req);
+    if (!session) throw pageExpired(action);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const userId = typeof body.userId === 'string' ? body.userId.trim() : '';
     const result = await signIn(body, `${page.service} ${session.id}`);

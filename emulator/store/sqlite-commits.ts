@@ -9,6 +9,10 @@ import type Database from 'better-sqlite3';
  * microseconds a page. What a response acknowledges was committed before it was sent, so a kill loses nothing
  * acknowledged; the writes of one commit are kept all together or, killed before it, not at all. A write no response
  * acknowledges (a log entry, a sweep) is committed within LATER_MS.
+ *
+ * A failed commit (a full disk) rolls back every write since the last one, of every tenant, and closes the
+ * connections of the responses waiting for it. What the process keeps beside the file (a log's last entry number,
+ * the clock it read at start) may then be ahead of the file until the next start; it is logged, not repaired.
  */
 export interface GroupCommits {
   /** Called before each write: opens a transaction if none is open, committed within LATER_MS at the latest. */
@@ -24,6 +28,15 @@ export interface GroupCommits {
 
 /** The longest a write waits for a response to commit it. */
 export const LATER_MS = 50;
+
+/** Runs a waiter; one that throws (a response that cannot be sent) must not keep the others from theirs. */
+function settle(waiter: () => void): void {
+  try {
+    waiter();
+  } catch (err) {
+    console.error(JSON.stringify({ level: 'error', msg: 'a response waiting for a commit failed', error: String(err) }));
+  }
+}
 
 export function groupCommits(db: Database.Database): GroupCommits {
   const begin = db.prepare('BEGIN');
@@ -44,12 +57,15 @@ export function groupCommits(db: Database.Database): GroupCommits {
       try {
         commit.run();
       } catch (err) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        for (const w of waiters) w.failed(err);
+        try {
+          if (db.inTransaction) db.exec('ROLLBACK');
+        } finally {
+          for (const w of waiters) settle(() => w.failed(err));
+        }
         throw err;
       }
     }
-    for (const w of waiters) w.done();
+    for (const w of waiters) settle(w.done);
   };
   // At the end of a turn nobody is there to catch a failed commit: its waiters have been told, so it is only logged.
   const flushAtTurnEnd = (): void => {

@@ -32,8 +32,11 @@ export function openSqliteState(dataDir: string): EmulatorState {
     commits,
     close: () => {
       if (!db.open) return;
-      commits.flush();
-      db.close();
+      try {
+        commits.flush();
+      } finally {
+        db.close(); // lets go of the lock even when the last commit failed
+      }
     },
   };
 }
