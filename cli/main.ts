@@ -28,6 +28,7 @@ const add = <A>(c: Command<A>): void => {
 add(serveCommand);
 add(conformCommand);
 add(caCommand);
+skipCachingHelp(cli);
 
 const args = await cli
   .demandCommand(1, 'Name a command: serve, conform or ca')
@@ -38,3 +39,16 @@ const args = await cli
   .wrap(Math.min(110, process.stdout.columns || 100))
   .parseAsync();
 await runs.get(String(args._[0]))!(args);
+
+/**
+ * Before it calls a command's handler (the empty one it gives a command registered without one, as ours are), yargs
+ * renders that command's whole help text and caches it, to show should the handler fail. Our commands run after
+ * parsing, outside yargs, so that text is never shown; rendering it was 25-30 ms of every start, a tenth of the
+ * emulator's cold start (docs/benchmarks.md). `--help`, and a mistake in the arguments, still render the help when
+ * they happen. It is reached through yargs' internal methods: with a yargs that lacks them, only the time changes.
+ */
+function skipCachingHelp(y: unknown): void {
+  type Internals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } | undefined } };
+  const usage = (y as Internals).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+}
