@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import express from 'express';
+import nunjucks from 'nunjucks';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { assetRoutes } from './assets.js';
@@ -30,5 +34,26 @@ describe('pages', () => {
     expect((await request(app).get('/assets/rebrand/images/favicon.svg')).status).toBe(200);
     expect([403, 404]).toContain((await request(app).get('/assets/%2e%2e/%2e%2e/package.json')).status);
     expect((await request(app).get('/assets/nope.css')).status).toBe(404);
+  });
+
+  it('trims as Nunjucks does, and a safe string stays safe', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pages-'));
+    writeFileSync(join(dir, 'trim.njk'), '[{{ plain | trim }}][{{ html | safe | trim }}]');
+    const pages = createPages([dir]);
+    const padding = ' \t\n\r\v\f\u00a0\u1680\u2000\u2028\u2029\u202f\u205f\u3000\ufeff';
+    const plain = `${padding}<b>a  b</b>${padding}`;
+    const html = `${padding}<em>x</em>${padding}`;
+    const ours = pages.renderToString('trim.njk', { title: 't', plain, html });
+    expect(ours).toBe('[&lt;b&gt;a  b&lt;/b&gt;][<em>x</em>]');
+    const theirs = new nunjucks.Environment(new nunjucks.FileSystemLoader(dir), { autoescape: true }).render('trim.njk', { plain, html });
+    expect(ours).toBe(theirs);
+  });
+
+  it('finds the templates GOV.UK Frontend includes by relative path on every render, not only the first', () => {
+    const pages = createPages();
+    const first = pages.renderToString('message.njk', { title: 'One' });
+    const second = pages.renderToString('message.njk', { title: 'Two' });
+    expect(second).toBe(first.replaceAll('One', 'Two'));
+    expect(second).toContain('govuk-footer');
   });
 });
