@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.js';
 import type { Account } from './account.js';
-import { verifyPassword } from './password.js';
+import { NO_ACCOUNT_HASH, verifyPassword } from './password.js';
 
 const NS = 'accounts';
 
@@ -23,7 +23,7 @@ export class Accounts {
   /** The account when the user ID and password match, else undefined. Always does the same work. */
   async signIn(userId: string, password: string): Promise<Account | undefined> {
     const account = await this.find(userId);
-    const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
+    const ok = await verifyPassword(password, account?.passwordHash ?? NO_ACCOUNT_HASH);
     return account && ok ? account : undefined;
   }
 
@@ -32,6 +32,3 @@ export class Accounts {
     return (await this.list()).some((a) => a.identifiers[key] === value);
   }
 }
-
-// A hash of a random password, so that an unknown user ID costs as much as a wrong password.
-const DUMMY_HASH = 'scrypt$1024$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
