@@ -12,6 +12,7 @@ const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen
  * (docs/decisions/0019-test-password-hashing.md).
  */
 const N = 256;
+const MAX_N = 2 ** 14;
 
 /** A hash no password matches, at the current cost: an unknown user ID costs as much as a wrong password. */
 export const NO_ACCOUNT_HASH = `scrypt$${N}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`;
@@ -30,10 +31,11 @@ export const NOT_YET_HASHED = 'unhashed';
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, salt, key] = stored.split('$');
   const cost = Number(n);
-  // scrypt's N is a power of two; anything else in the store is not a hash of ours, and matches nothing.
-  if (scheme !== 'scrypt' || !salt || !key || !Number.isInteger(cost) || cost < 2 || cost > 2 ** 20 || (cost & (cost - 1)) !== 0) return false;
+  // scrypt's N is a power of two, within what Node's scrypt allows by default (32 MB, N < 2^15 at r=8): anything
+  // else in the store is not a hash of ours, and matches nothing rather than failing the request.
+  if (scheme !== 'scrypt' || !salt || !key || !Number.isInteger(cost) || cost < 2 || cost > MAX_N || (cost & (cost - 1)) !== 0) return false;
   const expected = Buffer.from(key, 'base64');
-  if (!expected.length) return false;
-  const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, { N: cost });
-  return timingSafeEqual(actual, expected);
+  if (!expected.length || expected.length > 64) return false;
+  const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, { N: cost }).catch(() => undefined);
+  return actual !== undefined && timingSafeEqual(actual, expected);
 }
