@@ -56,4 +56,28 @@ describe('pages', () => {
     expect(second).toBe(first.replaceAll('One', 'Two'));
     expect(second).toContain('govuk-footer');
   });
+
+  it('sets template variables as Nunjucks does: in the frame that has the name when resolving upwards, dotted names nested', () => {
+    createPages();
+    type F = { variables: Record<string, unknown>; set(n: string, v: unknown, up?: boolean): void; push(isolate?: boolean): F; lookup(n: string): unknown };
+    const Frame = (nunjucks as unknown as { runtime: { Frame: new (parent?: F, isolate?: boolean) => F } }).runtime.Frame;
+    const root = new Frame();
+    root.set('a', 1);
+    const child = root.push();
+    child.set('a', 2, true);
+    expect(root.variables.a).toBe(2);
+    expect(child.variables.a).toBeUndefined();
+    child.set('b', 3, true);
+    expect(child.variables.b).toBe(3);
+    expect(root.variables.b).toBeUndefined();
+    const isolated = root.push(true);
+    isolated.set('a', 4, true);
+    expect(isolated.variables.a).toBe(4);
+    expect(root.variables.a).toBe(2);
+    child.set('x.y.z', 5);
+    expect(child.lookup('x')).toEqual({ y: { z: 5 } });
+    const html = createPages().renderToString('message.njk', { title: 'T', paragraphs: ['one', 'two'] });
+    expect(html).toContain('one');
+    expect(html).toContain('two');
+  });
 });

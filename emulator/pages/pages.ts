@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Response } from 'express';
 import nunjucks from 'nunjucks';
+import { addConstantComponents } from './constant-components.js';
 
 /** Where GOV.UK Frontend's built files are (`node_modules/govuk-frontend/dist`). */
 export const GOVUK_FRONTEND_DIST = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
@@ -51,12 +52,14 @@ export interface Pages {
  * router.get('/sign-up', (req, res) => pages.render(res, 'sign-up.njk', { title: 'Create an account' }));
  */
 export function createPages(templateDirs: string[] = []): Pages {
+  setVariablesFaster();
   const env = new nunjucks.Environment(rememberingPaths(new nunjucks.FileSystemLoader([...templateDirs, SHARED_TEMPLATES, GOVUK_FRONTEND_DIST], { noCache: false })), {
     autoescape: true,
     throwOnUndefined: false,
   });
   env.addGlobal('govukRebrand', true);
   env.addFilter('trim', trim);
+  addConstantComponents(env);
   const renderToString = (template: string, context: PageContext): string => env.render(template, { serviceName: 'HMRC', ...context });
   return {
     renderToString,
@@ -91,4 +94,30 @@ function rememberingPaths(loader: nunjucks.FileSystemLoader): nunjucks.FileSyste
 function trim(value: unknown): unknown {
   const trimmed = String(value ?? '').trim();
   return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
+}
+
+interface Frame {
+  variables: Record<string, unknown>;
+  set(name: string, value: unknown, resolveUp?: boolean): void;
+  resolve(name: string, forWrite: boolean): Frame | undefined;
+}
+
+/**
+ * A quarter of rendering a page was Nunjucks' `Frame.set`, which every macro call and `{% set %}` runs: it splits the
+ * variable's name on "." to allow nested names, allocating an array each time, for names that never have a dot (a
+ * template's variables and a macro's parameters). Names without a dot now skip the split and do what the split would
+ * have led to: assign in the frame that already has the name (when asked to resolve upwards), else in this one;
+ * dotted names take Nunjucks' own way. Sign-in page: 172 -> 138 us (docs/benchmarks.md). Nunjucks 3 keeps `Frame` on
+ * `nunjucks.runtime`; should a later version not, its own `set` stays.
+ */
+function setVariablesFaster(): void {
+  const proto = (nunjucks as unknown as { runtime: { Frame?: { prototype: Frame & { fasterSet?: true } } } }).runtime.Frame?.prototype;
+  if (!proto || proto.fasterSet || typeof proto.set !== 'function' || typeof proto.resolve !== 'function') return;
+  const dotted = proto.set;
+  proto.set = function set(this: Frame, name: string, value: unknown, resolveUp?: boolean): void {
+    if (name.includes('.')) return dotted.call(this, name, value, resolveUp);
+    const frame = (resolveUp && this.resolve(name, true)) || this;
+    frame.variables[name] = value;
+  };
+  proto.fasterSet = true;
 }
