@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.js';
 import type { Account } from './account.js';
-import { NO_ACCOUNT_HASH, verifyPassword } from './password.js';
+import { hashIsOutdated, hashPassword, NO_ACCOUNT_HASH, verifyPassword } from './password.js';
 
 const NS = 'accounts';
 
@@ -20,11 +20,21 @@ export class Accounts {
     return (await this.store.entries<Account>(NS)).map(([, a]) => a);
   }
 
-  /** The account when the user ID and password match, else undefined. Always does the same work. */
+  /**
+   * The account when the user ID and password match, else undefined. Always does the same work, once an account's
+   * hash is at today's cost: a hash made at another (a data directory from an earlier version) is made again from
+   * the password at its first right sign-in (unless its password changed meanwhile).
+   */
   async signIn(userId: string, password: string): Promise<Account | undefined> {
     const account = await this.find(userId);
     const ok = await verifyPassword(password, account?.passwordHash ?? NO_ACCOUNT_HASH);
-    return account && ok ? account : undefined;
+    if (!account || !ok) return undefined;
+    if (hashIsOutdated(account.passwordHash)) {
+      const passwordHash = await hashPassword(password);
+      const latest = await this.find(userId);
+      if (latest?.passwordHash === account.passwordHash) await this.store.replace<Account>(NS, userId, { ...latest, passwordHash });
+    }
+    return account;
   }
 
   /** Whether a generated identifier (nino, vrn, …) is already taken. */
