@@ -43,4 +43,14 @@ describe('govukOnce', () => {
     const env = environment();
     expect(() => env.renderString(`{{ govukOnce("../../x", {}) }}`, {})).toThrow(/not a GOV.UK component name/);
   });
+
+  it('renders parameters that are not plain data every time, as the macro does', () => {
+    const env = environment();
+    // A date and its ISO string have the same JSON, and render differently.
+    for (const serviceName of [new Date(0), new Date(0).toISOString(), new nunjucks.runtime.SafeString('<b>Safe</b>'), undefined]) {
+      const params = { serviceName };
+      const direct = env.renderString(`{% from "govuk/components/service-navigation/macro.njk" import govukServiceNavigation %}{{ govukServiceNavigation(params) }}`, { params });
+      expect(env.renderString(`{{ govukOnce("service-navigation", params) }}`, { params })).toBe(direct);
+    }
+  });
 });

@@ -16,6 +16,8 @@ export function templateDir(moduleUrl: string, folder = 'templates'): string {
   return join(dirname(fileURLToPath(moduleUrl)), folder);
 }
 
+const NUNJUCKS_VERSION = (createRequire(import.meta.url)('nunjucks/package.json') as { version: string }).version;
+
 /** The shared templates: `layout.njk` (the GOV.UK page every page extends) and `message.njk`. */
 export const SHARED_TEMPLATES = templateDir(import.meta.url);
 
@@ -58,7 +60,7 @@ export function createPages(templateDirs: string[] = []): Pages {
     throwOnUndefined: false,
   });
   env.addGlobal('govukRebrand', true);
-  env.addFilter('trim', trim);
+  env.addFilter('trim', nativeTrim(env.getFilter('trim') as (value: unknown) => unknown));
   addConstantComponents(env);
   const renderToString = (template: string, context: PageContext): string => env.render(template, { serviceName: 'HMRC', ...context });
   return {
@@ -91,9 +93,13 @@ function rememberingPaths(loader: nunjucks.FileSystemLoader): nunjucks.FileSyste
   return loader;
 }
 
-function trim(value: unknown): unknown {
-  const trimmed = String(value ?? '').trim();
-  return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
+/** Strings and safe strings trimmed natively; anything else (a number, undefined) as Nunjucks' own filter does it. */
+function nativeTrim(nunjucksTrim: (value: unknown) => unknown): (value: unknown) => unknown {
+  return (value) => {
+    if (typeof value === 'string') return value.trim();
+    if (value instanceof nunjucks.runtime.SafeString) return new nunjucks.runtime.SafeString(String(value).trim());
+    return nunjucksTrim(value);
+  };
 }
 
 interface Frame {
@@ -107,12 +113,14 @@ interface Frame {
  * variable's name on "." to allow nested names, allocating an array each time, for names that never have a dot (a
  * template's variables and a macro's parameters). Names without a dot now skip the split and do what the split would
  * have led to: assign in the frame that already has the name (when asked to resolve upwards), else in this one;
- * dotted names take Nunjucks' own way. Sign-in page: 172 -> 138 us (docs/benchmarks.md). Nunjucks 3 keeps `Frame` on
- * `nunjucks.runtime`; should a later version not, its own `set` stays.
+ * dotted names take Nunjucks' own way. Sign-in and grant pages together: 319 -> 260 us (docs/benchmarks.md). The
+ * prototype is Nunjucks' own, so a process that embeds the emulator and renders with the same copy of Nunjucks gets
+ * the same fast path, with the same results. Only for the Nunjucks version it was checked against (3.2.4, whose
+ * `Frame.set` it reproduces): any other keeps its own `set`.
  */
 function setVariablesFaster(): void {
   const proto = (nunjucks as unknown as { runtime: { Frame?: { prototype: Frame & { fasterSet?: true } } } }).runtime.Frame?.prototype;
-  if (!proto || proto.fasterSet || typeof proto.set !== 'function' || typeof proto.resolve !== 'function') return;
+  if (!proto || proto.fasterSet || typeof proto.set !== 'function' || typeof proto.resolve !== 'function' || NUNJUCKS_VERSION !== '3.2.4') return;
   const dotted = proto.set;
   proto.set = function set(this: Frame, name: string, value: unknown, resolveUp?: boolean): void {
     if (name.includes('.')) return dotted.call(this, name, value, resolveUp);
