@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Response } from 'express';
 import nunjucks from 'nunjucks';
 import { addConstantComponents } from './constant-components.js';
+import { nativeTrim, rememberingPaths, setVariablesFaster } from './nunjucks-speed.js';
 
 /** Where GOV.UK Frontend's built files are (`node_modules/govuk-frontend/dist`). */
 export const GOVUK_FRONTEND_DIST = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
@@ -15,8 +16,6 @@ export const GOVUK_FRONTEND_DIST = join(dirname(createRequire(import.meta.url).r
 export function templateDir(moduleUrl: string, folder = 'templates'): string {
   return join(dirname(fileURLToPath(moduleUrl)), folder);
 }
-
-const NUNJUCKS_VERSION = (createRequire(import.meta.url)('nunjucks/package.json') as { version: string }).version;
 
 /** The shared templates: `layout.njk` (the GOV.UK page every page extends) and `message.njk`. */
 export const SHARED_TEMPLATES = templateDir(import.meta.url);
@@ -70,62 +69,4 @@ export function createPages(templateDirs: string[] = []): Pages {
       res.status(status).set({ 'Cache-Control': 'no-cache, no-store, must-revalidate', 'Content-Type': 'text/html; charset=utf-8' }).send(html);
     },
   };
-}
-
-/*
- * Two of Nunjucks' costs on every page, together about a third of rendering one (docs/benchmarks.md, "Flows").
- * GOV.UK Frontend's macros include their template by a relative path ("./template.njk") on every call, and Nunjucks
- * resolves that path against the including template's each time: the loader remembers each answer (the template
- * folders do not change while the emulator runs). The components trim their whole HTML (`| trim`), and Nunjucks'
- * trim filter is the regular expression /^\s*|\s*$/g, slow on long strings: String.prototype.trim removes the same
- * characters (JavaScript's `\s` is trim's set: white space and line terminators), and a safe string stays safe.
- */
-function rememberingPaths(loader: nunjucks.FileSystemLoader): nunjucks.FileSystemLoader {
-  const resolved = new Map<string, Map<string, string>>();
-  const resolve = loader.resolve.bind(loader);
-  loader.resolve = (from: string, to: string): string => {
-    let paths = resolved.get(from);
-    if (!paths) resolved.set(from, (paths = new Map()));
-    let path = paths.get(to);
-    if (path === undefined) paths.set(to, (path = resolve(from, to)));
-    return path;
-  };
-  return loader;
-}
-
-/** Strings and safe strings trimmed natively; anything else (a number, undefined) as Nunjucks' own filter does it. */
-function nativeTrim(nunjucksTrim: (value: unknown) => unknown): (value: unknown) => unknown {
-  return (value) => {
-    if (typeof value === 'string') return value.trim();
-    if (value instanceof nunjucks.runtime.SafeString) return new nunjucks.runtime.SafeString(String(value).trim());
-    return nunjucksTrim(value);
-  };
-}
-
-interface Frame {
-  variables: Record<string, unknown>;
-  set(name: string, value: unknown, resolveUp?: boolean): void;
-  resolve(name: string, forWrite: boolean): Frame | undefined;
-}
-
-/**
- * A quarter of rendering a page was Nunjucks' `Frame.set`, which every macro call and `{% set %}` runs: it splits the
- * variable's name on "." to allow nested names, allocating an array each time, for names that never have a dot (a
- * template's variables and a macro's parameters). Names without a dot now skip the split and do what the split would
- * have led to: assign in the frame that already has the name (when asked to resolve upwards), else in this one;
- * dotted names take Nunjucks' own way. Sign-in and grant pages together: 319 -> 260 us (docs/benchmarks.md). The
- * prototype is Nunjucks' own, so a process that embeds the emulator and renders with the same copy of Nunjucks gets
- * the same fast path, with the same results. Only for the Nunjucks version it was checked against (3.2.4, whose
- * `Frame.set` it reproduces): any other keeps its own `set`.
- */
-function setVariablesFaster(): void {
-  const proto = (nunjucks as unknown as { runtime: { Frame?: { prototype: Frame & { fasterSet?: true } } } }).runtime.Frame?.prototype;
-  if (!proto || proto.fasterSet || typeof proto.set !== 'function' || typeof proto.resolve !== 'function' || NUNJUCKS_VERSION !== '3.2.4') return;
-  const dotted = proto.set;
-  proto.set = function set(this: Frame, name: string, value: unknown, resolveUp?: boolean): void {
-    if (name.includes('.')) return dotted.call(this, name, value, resolveUp);
-    const frame = (resolveUp && this.resolve(name, true)) || this;
-    frame.variables[name] = value;
-  };
-  proto.fasterSet = true;
 }
