@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CLIENT_ID, CLIENT_SECRET, emulator } from '../support.js';
 
 // oidc-provider warns once per process, so this file holds the first token requests its process makes.
-describe('POST /oauth/token: the body reaches oidc-provider as a stream', () => {
+describe('POST /oauth/token: the body reaches oidc-provider as a readable request', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it.each([
