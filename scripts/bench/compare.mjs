@@ -1,0 +1,90 @@
+// Compares builds of the emulator side by side, finer than `npm run bench` can: every server runs at once and the
+// load moves between them in small batches (a tenth of a second or so each), so the machine's own swings (±10–20 %
+// from one minute to the next on a shared 2-core machine) hit every build alike. It reports each server's CPU time
+// per token or per flow over the whole run. Use it to tell whether a change helps by a few per cent, or to find
+// which commit made a figure worse (a checkout of each, built, side by side).
+//
+//   node scripts/bench/compare.mjs [--flows] [--sqlite] [--seconds 30] CLI... [bare]
+//
+//   CLI        a built CLI: dist/bundle/cli.mjs (what `npm start` runs) or dist/cli/main.js, of this or another checkout
+//   bare       the bare oidc-provider of the bench (tokens only)
+//   --flows    complete authorization-code flows (8 at once) instead of client_credentials tokens (16 at once)
+//   --sqlite   each emulator on a new SQLite data dir instead of --ephemeral
+//
+// e.g. git worktree add /tmp/before HEAD~3 && (cd /tmp/before && npm ci && npm run build)
+//      node scripts/bench/compare.mjs --seconds 40 /tmp/before/dist/bundle/cli.mjs dist/bundle/cli.mjs bare
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { authorizationCodeFlow, CLIENT_ID, CLIENT_SECRET } from './flow.mjs';
+import { form, keepAliveAgent, runLoad, send } from './http.mjs';
+import { fmt } from './report.mjs';
+import { CLIENT as BARE_CLIENT } from './servers/client.mjs';
+import { bareOidcProviderCommand, startServer } from './servers.mjs';
+
+const args = process.argv.slice(2);
+const flows = args.includes('--flows');
+const sqlite = args.includes('--sqlite');
+const secondsAt = args.indexOf('--seconds');
+const seconds = secondsAt >= 0 ? Number(args[secondsAt + 1]) : 30;
+const targets = args.filter((a, i) => !a.startsWith('--') && i !== secondsAt + 1);
+if (targets.length === 0 || !(seconds > 0) || (flows && targets.includes('bare'))) {
+  console.error('usage: node scripts/bench/compare.mjs [--flows] [--sqlite] [--seconds 30] CLI... [bare]   (bare: tokens only)');
+  process.exit(2);
+}
+
+const concurrency = flows ? 8 : 16;
+const batch = flows ? 24 : 200;
+const scratch = mkdtempSync(join(tmpdir(), 'hmrc-sandbox-compare-'));
+const configFile = join(scratch, 'config.json');
+writeFileSync(configFile, JSON.stringify({ throttle: { requestsPerSecond: 1_000_000_000 } }));
+
+const servers = [];
+try {
+  for (const [i, target] of targets.entries()) {
+    const state = sqlite ? ['--data-dir', join(scratch, `data-${i}`)] : ['--ephemeral'];
+    const command =
+      target === 'bare' ? bareOidcProviderCommand : { name: target, args: [resolve(target), 'serve', ...state, '--port', '0', '--config', configFile], readyPath: '/_emulator/health' };
+    const server = await startServer(command);
+    const agent = keepAliveAgent(concurrency * 2);
+    servers.push({ name: target, server, task: flows ? () => authorizationCodeFlow(server.target, agent) : tokenTask(server, target === 'bare', agent), done: 0, ms: 0 });
+  }
+  for (const s of servers) failIfBroken(s, await runLoad({ task: s.task, concurrency, count: batch * 5 }));
+  for (const s of servers) s.cpuBefore = s.server.cpuMs();
+  const deadline = performance.now() + seconds * 1000;
+  while (performance.now() < deadline) {
+    for (const s of servers) {
+      const run = await runLoad({ task: s.task, concurrency, count: batch });
+      failIfBroken(s, run);
+      s.done += run.ok;
+      s.ms += run.seconds * 1000;
+    }
+  }
+  const unit = flows ? 'flow' : 'token';
+  console.log(`${flows ? 'authorization-code flows' : 'client_credentials tokens'}, ${sqlite ? 'SQLite' : 'memory'} store, ${seconds} s in batches of ${batch}, ${concurrency} at once`);
+  for (const s of servers) {
+    const cpuMs = s.server.cpuMs() - s.cpuBefore;
+    const perUnit = flows ? `${fmt.number(cpuMs / s.done, 2)} ms` : `${fmt.number((cpuMs * 1000) / s.done, 1)} µs`;
+    console.log(`  ${s.name.padEnd(48)} ${perUnit} CPU/${unit}   ${fmt.number((s.done * 1000) / s.ms, flows ? 1 : 0)} ${unit}s/s   (${fmt.number(s.done)} ${unit}s)`);
+  }
+} finally {
+  for (const s of servers) await s.server.stop();
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+function tokenTask(server, bare, agent) {
+  const body = form({ grant_type: 'client_credentials', ...(bare ? BARE_CLIENT : { client_id: CLIENT_ID, client_secret: CLIENT_SECRET }) });
+  const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+  const path = bare ? '/token' : '/oauth/token';
+  return async () => {
+    const res = await send(server.target, { method: 'POST', path, headers, body, agent });
+    return res.status === 200 || `${res.status} ${res.body.slice(0, 200)}`;
+  };
+}
+
+function failIfBroken(s, run) {
+  if (run.failed === 0) return;
+  console.error(`compare: ${s.name}: ${run.failed} of ${run.ok + run.failed} failed; first: ${run.firstFailure}`);
+  process.exit(1);
+}
