@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { timeConformanceCatalogue } from './bench/conformance.mjs';
 import { authorizationCodeFlow, CLIENT_ID, CLIENT_SECRET, JSON_V1, userAccessToken } from './bench/flow.mjs';
-import { form, keepAliveAgent, runLoad, send } from './bench/http.mjs';
+import { clientCredentialsTask, keepAliveAgent, runLoad, send, stopIfBroken } from './bench/http.mjs';
 import { soak } from './bench/soak.mjs';
 import { createTenants, growDatabase, startRedis } from './bench/stores.mjs';
 import { absoluteTarget, fmt, line, ratioTarget } from './bench/report.mjs';
@@ -77,14 +77,7 @@ const mockServer = await startServer(oauth2MockServerCommand);
 const bareExpress = await startServer(bareExpressCommand);
 results.emulatorRssAtStartMb = tokenEmulator.rssMb();
 
-const tokenTask = (server, path, fields) => {
-  const body = form({ grant_type: 'client_credentials', ...fields });
-  const headers = { 'content-type': 'application/x-www-form-urlencoded' };
-  return async () => {
-    const res = await send(server.target, { method: 'POST', path, headers, body, agent });
-    return res.status === 200 && res.body.includes('"access_token"') ? true : `${server.name}: ${res.status} ${res.body.slice(0, 200)}`;
-  };
-};
+const tokenTask = (server, path, fields) => clientCredentialsTask(server, path, fields, agent);
 const apiTask = (server, token) => {
   const headers = { accept: JSON_V1, authorization: `Bearer ${token}` };
   return async () => {
@@ -320,12 +313,8 @@ async function alternate(servers, { concurrency = CONCURRENCY, roundMs = ROUND_M
   return { perSecond, cpuMicros, ratio, rounds };
 }
 
-/** A figure built on wrong answers is worthless: stop and say what the server answered. */
 function failIfBroken(name, run) {
-  if (run.failed > 0) {
-    console.error(`bench: ${name}: ${run.failed} of ${run.ok + run.failed} requests failed; first: ${run.firstFailure}`);
-    process.exit(1);
-  }
+  stopIfBroken(`bench: ${name}`, run);
 }
 
 function median(values) {

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { authorizationCodeFlow, CLIENT_ID, CLIENT_SECRET } from './flow.mjs';
-import { form, keepAliveAgent, runLoad, send } from './http.mjs';
+import { clientCredentialsTask, keepAliveAgent, runLoad, stopIfBroken } from './http.mjs';
 import { fmt } from './report.mjs';
 import { CLIENT as BARE_CLIENT } from './servers/client.mjs';
 import { bareOidcProviderCommand, startServer } from './servers.mjs';
@@ -50,7 +50,7 @@ try {
     const agent = keepAliveAgent(concurrency * 2);
     servers.push({ name: target, server, task: flows ? () => authorizationCodeFlow(server.target, agent) : tokenTask(server, target === 'bare', agent), done: 0, ms: 0 });
   }
-  for (const s of servers) failIfBroken(s, await runLoad({ task: s.task, concurrency, count: batch * 5 }));
+  for (const s of servers) stopIfBroken(`compare: ${s.name}`, await runLoad({ task: s.task, concurrency, count: batch * 5 }));
   for (const s of servers) s.cpuBefore = s.server.cpuMs();
   const deadline = performance.now() + seconds * 1000;
   // Each pass starts with the next server: whichever batch follows the slowest server's carries some of its aftermath
@@ -58,7 +58,7 @@ try {
   for (let pass = 0; performance.now() < deadline; pass++) {
     for (const s of [...servers.slice(pass % servers.length), ...servers.slice(0, pass % servers.length)]) {
       const run = await runLoad({ task: s.task, concurrency, count: batch });
-      failIfBroken(s, run);
+      stopIfBroken(`compare: ${s.name}`, run);
       s.done += run.ok;
       s.ms += run.seconds * 1000;
     }
@@ -76,17 +76,5 @@ try {
 }
 
 function tokenTask(server, bare, agent) {
-  const body = form({ grant_type: 'client_credentials', ...(bare ? BARE_CLIENT : { client_id: CLIENT_ID, client_secret: CLIENT_SECRET }) });
-  const headers = { 'content-type': 'application/x-www-form-urlencoded' };
-  const path = bare ? '/token' : '/oauth/token';
-  return async () => {
-    const res = await send(server.target, { method: 'POST', path, headers, body, agent });
-    return res.status === 200 || `${res.status} ${res.body.slice(0, 200)}`;
-  };
-}
-
-function failIfBroken(s, run) {
-  if (run.failed === 0) return;
-  console.error(`compare: ${s.name}: ${run.failed} of ${run.ok + run.failed} failed; first: ${run.firstFailure}`);
-  process.exit(1);
+  return bare ? clientCredentialsTask(server, '/token', BARE_CLIENT, agent) : clientCredentialsTask(server, '/oauth/token', { client_id: CLIENT_ID, client_secret: CLIENT_SECRET }, agent);
 }

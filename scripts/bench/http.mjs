@@ -89,3 +89,23 @@ export async function runLoad({ task, concurrency, durationMs = Infinity, count 
 export function form(fields) {
   return new URLSearchParams(fields).toString();
 }
+
+/**
+ * A `runLoad` task: one `client_credentials` token request to `server` (`{ name, target }`) at `path`, with `fields`
+ * (the client's ID and secret) in the form; true when a token came back, else what the server answered.
+ */
+export function clientCredentialsTask(server, path, fields, agent) {
+  const body = form({ grant_type: 'client_credentials', ...fields });
+  const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+  return async () => {
+    const res = await send(server.target, { method: 'POST', path, headers, body, agent });
+    return res.status === 200 && res.body.includes('"access_token"') ? true : `${server.name}: ${res.status} ${res.body.slice(0, 200)}`;
+  };
+}
+
+/** A figure built on wrong answers is worthless: stop, saying what the server answered. */
+export function stopIfBroken(label, run) {
+  if (run.failed === 0) return;
+  console.error(`${label}: ${run.failed} of ${run.ok + run.failed} requests failed; first: ${run.firstFailure}`);
+  process.exit(1);
+}
