@@ -1,7 +1,7 @@
 // Compares builds of the emulator side by side, finer than `npm run bench` can: every server runs at once and the
-// load moves between them in small batches (a tenth of a second or so each), so the machine's own swings (±10–20 %
-// from one minute to the next on a shared 2-core machine) hit every build alike. It reports each server's CPU time
-// per token or per flow over the whole run. Use it to tell whether a change helps by a few per cent, or to find
+// load moves between them in small batches (200 tokens or 24 flows, 0.03–0.3 s each), so the machine's own swings
+// (±10–20 % from one minute to the next on a shared 2-core machine) hit every build alike. It reports each server's
+// CPU time per token or per flow over the whole run (Linux only: it reads /proc), and the rate within its batches. Use it to tell whether a change helps by a few per cent, or to find
 // which commit made a figure worse (a checkout of each, built, side by side).
 //
 //   node scripts/bench/compare.mjs [--flows] [--sqlite] [--seconds 30] CLI... [bare]
@@ -28,8 +28,9 @@ const flows = args.includes('--flows');
 const sqlite = args.includes('--sqlite');
 const secondsAt = args.indexOf('--seconds');
 const seconds = secondsAt >= 0 ? Number(args[secondsAt + 1]) : 30;
-const targets = args.filter((a, i) => !a.startsWith('--') && i !== secondsAt + 1);
-if (targets.length === 0 || !(seconds > 0) || (flows && targets.includes('bare'))) {
+const targets = args.filter((a, i) => !a.startsWith('--') && (secondsAt < 0 || i !== secondsAt + 1));
+const unknown = args.filter((a) => a.startsWith('--') && !['--flows', '--sqlite', '--seconds'].includes(a));
+if (targets.length === 0 || unknown.length > 0 || !(seconds > 0) || (flows && targets.includes('bare'))) {
   console.error('usage: node scripts/bench/compare.mjs [--flows] [--sqlite] [--seconds 30] CLI... [bare]   (bare: tokens only)');
   process.exit(2);
 }
@@ -37,6 +38,8 @@ if (targets.length === 0 || !(seconds > 0) || (flows && targets.includes('bare')
 const concurrency = flows ? 8 : 16;
 const batch = flows ? 24 : 200;
 const scratch = mkdtempSync(join(tmpdir(), 'hmrc-sandbox-compare-'));
+// Also when a build answers wrongly and the run stops at once (servers.mjs kills the servers then).
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 const configFile = join(scratch, 'config.json');
 writeFileSync(configFile, JSON.stringify({ throttle: { requestsPerSecond: 1_000_000_000 } }));
 
@@ -66,13 +69,12 @@ try {
   const unit = flows ? 'flow' : 'token';
   console.log(`${flows ? 'authorization-code flows' : 'client_credentials tokens'}, ${sqlite ? 'SQLite' : 'memory'} store, ${seconds} s in batches of ${batch}, ${concurrency} at once`);
   for (const s of servers) {
-    const cpuMs = s.server.cpuMs() - s.cpuBefore;
+    const cpuMs = s.server.cpuMs() - s.cpuBefore; // NaN off Linux: no /proc to read it from
     const perUnit = flows ? `${fmt.number(cpuMs / s.done, 2)} ms` : `${fmt.number((cpuMs * 1000) / s.done, 1)} µs`;
     console.log(`  ${s.name.padEnd(48)} ${perUnit} CPU/${unit}   ${fmt.number((s.done * 1000) / s.ms, flows ? 1 : 0)} ${unit}s/s   (${fmt.number(s.done)} ${unit}s)`);
   }
 } finally {
   for (const s of servers) await s.server.stop();
-  rmSync(scratch, { recursive: true, force: true });
 }
 
 function tokenTask(server, bare, agent) {
