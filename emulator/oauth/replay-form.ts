@@ -19,9 +19,9 @@ export function replayForm(req: RawRequest): RawRequest {
 /**
  * Not a stream: oidc-provider reads a body with `for await (const chunk of req.iterator(…))` once `req.readable`
  * says there is one (lib/shared/selective_body.js), and a `Readable` made for one chunk and read through its async
- * iterator cost about 23 µs of CPU a token (docs/benchmarks.md, 7 December 2026). This answers that read with the one chunk; the rest
- * is what koa and oidc-provider read of a request. test/http/oauth-token-body.test.ts fails if oidc-provider stops
- * reading bodies this way.
+ * iterator cost about 23 µs of CPU a token (docs/benchmarks.md, 7 December 2026). This answers that read with the
+ * one chunk; the rest is what koa and oidc-provider read of a request. test/http/oauth-token-body.test.ts fails if
+ * oidc-provider stops reading bodies this way.
  */
 class ReplayedForm {
   readonly method: string | undefined;

@@ -1,8 +1,9 @@
 // Compares builds of the emulator side by side, finer than `npm run bench` can: every server runs at once and the
 // load moves between them in small batches (200 tokens or 24 flows, 0.03–0.3 s each), so the machine's own swings
 // (±10–20 % from one minute to the next on a shared 2-core machine) hit every build alike. It reports each server's
-// CPU time per token or per flow over the whole run (Linux only: it reads /proc), and the rate within its batches. Use it to tell whether a change helps by a few per cent, or to find
-// which commit made a figure worse (a checkout of each, built, side by side).
+// CPU time per token or per flow over the whole run (Linux only: it reads /proc), and the rate within its batches.
+// Use it to tell whether a change helps by a few per cent, or to find which commit made a figure worse (a checkout of
+// each, built, side by side).
 //
 //   node scripts/bench/compare.mjs [--flows] [--sqlite] [--seconds 30] CLI... [bare]
 //
