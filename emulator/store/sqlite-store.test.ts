@@ -105,7 +105,7 @@ describe('SQLite store', () => {
     const db = new Database(join(newer, DATABASE_FILE));
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
-    expect(() => open(newer)).toThrow(/was written by a newer hmrc-sandbox \(schema 2; this version reads up to 1\): upgrade hmrc-sandbox/);
+    expect(() => open(newer)).toThrow(`was written by a newer hmrc-sandbox (schema ${SCHEMA_VERSION + 1}; this version reads up to ${SCHEMA_VERSION}): upgrade hmrc-sandbox`);
 
     const corrupt = tempDir();
     writeFileSync(join(corrupt, DATABASE_FILE), 'this is not a database, it is a shopping list: eggs, milk, tea. '.repeat(100));
@@ -122,6 +122,42 @@ describe('SQLite store', () => {
     const file = join(tempDir(), 'a-file');
     writeFileSync(file, '');
     expect(() => open(join(file, 'data'))).toThrow(/cannot create the data directory .*a-file\/data \(ENOTDIR\)/);
+  });
+
+  it('carries a schema 1 file forward: its entries, logs, bounds and meta are kept, and its logs go on numbering', async () => {
+    const dir = tempDir();
+    // A file as version 1 wrote it (its tables as they were then, not as the current schema makes them).
+    const v1 = new Database(join(dir, DATABASE_FILE));
+    v1.exec(`CREATE TABLE entries (ns TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, expires_at INTEGER, UNIQUE (ns, key));
+      CREATE INDEX entries_by_expiry ON entries (expires_at) WHERE expires_at IS NOT NULL;
+      CREATE TABLE logs (log TEXT NOT NULL, n INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (log, n)) WITHOUT ROWID;
+      CREATE TABLE log_bounds (log TEXT PRIMARY KEY, max INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      INSERT INTO entries VALUES ('apps', 'a', '{"name":"kept"}', NULL);
+      INSERT INTO logs VALUES ('journal', 1, '"first"'), ('journal', 2, '"second"'), ('~t-1~journal', 1, '"a tenant''s"');
+      INSERT INTO log_bounds VALUES ('journal', 10);
+      INSERT INTO meta VALUES ('clock', '{"base":5,"offset":0}');
+      PRAGMA application_id = ${0x484d5243};
+      PRAGMA user_version = 1;`);
+    v1.close();
+
+    const state = open(dir);
+    const store = state.store(createClock({ frozen: true, start: 0 }));
+    expect(await store.get('apps', 'a')).toEqual({ name: 'kept' });
+    expect(await store.read('journal')).toEqual([
+      [1, 'first'],
+      [2, 'second'],
+    ]);
+    expect(await store.append('journal', 'third', 10)).toBe(3);
+    expect(await (await state.tenant('t-1')).store(createClock()).read('journal')).toEqual([[1, "a tenant's"]]);
+    expect(state.meta.get('clock')).toEqual({ base: 5, offset: 0 });
+    state.close();
+    opened.length = 0;
+
+    const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'logs'").pluck().get()).not.toMatch(/WITHOUT ROWID/);
+    db.close();
   });
 
   it('writes the schema version and its own application id into a new database', () => {

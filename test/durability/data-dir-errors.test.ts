@@ -51,6 +51,6 @@ describe('serve refuses a data directory it cannot use, in one line, with exit c
     db.pragma('application_id = 1213026883');
     db.pragma('user_version = 99');
     db.close();
-    expectOneLineRefusal(await runUntilExit(['--port', '0', '--data-dir', dir]), /hmrc-sandbox\.db was written by a newer hmrc-sandbox \(schema 99; this version reads up to 1\): upgrade hmrc-sandbox, or give another --data-dir$/);
+    expectOneLineRefusal(await runUntilExit(['--port', '0', '--data-dir', dir]), /hmrc-sandbox\.db was written by a newer hmrc-sandbox \(schema 99; this version reads up to 2\): upgrade hmrc-sandbox, or give another --data-dir$/);
   }, 60_000);
 });
