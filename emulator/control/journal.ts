@@ -85,7 +85,7 @@ export class Journal {
           requestBody: body ? dropSecrets(body) : undefined,
           status: res.statusCode,
           responseHeaders: res.getHeaders(),
-          responseText: responseBody.text(),
+          responseText: shown(responseBody.text(), String(res.getHeader('content-type') ?? '')),
           durationMs: Math.round((performance.now() - started) * 100) / 100,
         },
         this.size,
@@ -189,6 +189,18 @@ function maskHeaders(headers: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
+/** The most of a response body that is not JSON (a page, say) the journal shows: its beginning, then `…`. */
+const TEXT_SHOWN = 4096;
+
+/**
+ * What of a response body the journal keeps: all of it when it is JSON (read back parsed), the part it shows when it
+ * is not. A journey page is 13 KB of HTML; keeping the rest only to cut it off when read cost SQLite a page written
+ * for every 4 KB, on every page view.
+ */
+function shown(text: string, contentType: string): string {
+  return !contentType.includes('json') && text.length > TEXT_SHOWN ? `${text.slice(0, TEXT_SHOWN)}…` : text;
+}
+
 function parseBody(text: string, contentType: string): unknown {
   if (!text) return undefined;
   if (contentType.includes('json')) {
@@ -198,5 +210,6 @@ function parseBody(text: string, contentType: string): unknown {
       return text;
     }
   }
-  return text.length > 4096 ? `${text.slice(0, 4096)}…` : text;
+  // Entries recorded before `shown` was applied at record time (a data directory of an earlier version) hold more.
+  return shown(text, contentType);
 }

@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { createClock } from '../../emulator/clock/clock.js';
 import { start } from '../../emulator/server.js';
+import { createMemoryStore } from '../../emulator/store/memory-store.js';
 import { applicationToken, authorize, CLIENT_ID, CLIENT_SECRET, emulator, exchange, JSON_V1, REDIRECT_URI } from '../support.js';
 
 describe('control API', () => {
@@ -85,6 +87,25 @@ describe('request journal', () => {
     expect(JSON.stringify(entries)).not.toContain(CLIENT_SECRET);
     expect(JSON.stringify(entries)).not.toContain(token.body.access_token);
     expect(JSON.stringify(entries)).not.toContain(basic.slice(6));
+  });
+
+  it('keeps of a page only what it shows, its first 4,096 characters and …, and all of a JSON body', async () => {
+    const clock = createClock({ frozen: true, start: Date.parse('2026-01-15T09:00:00Z') });
+    const store = createMemoryStore(clock);
+    const e = await emulator({}, { clock, store });
+    const agent = request.agent(e.app);
+    const started = await agent.get('/oauth/authorize').query({ response_type: 'code', client_id: CLIENT_ID, scope: 'hello', redirect_uri: REDIRECT_URI });
+    const page = await agent.get(started.headers.location as string);
+    expect(page.text.length).toBeGreaterThan(8192);
+    const token = await request(e.app).post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
+    await new Promise((resolve) => setImmediate(resolve));
+
+    const { entries } = (await request(e.app).get('/_emulator/journal')).body as { entries: Array<{ path: string; responseBody: unknown }> };
+    expect(entries.find((entry) => entry.path === started.headers.location)!.responseBody).toBe(`${page.text.slice(0, 4096)}…`);
+    expect(entries.find((entry) => entry.path === '/oauth/token')!.responseBody).toMatchObject({ token_type: 'bearer', expires_in: token.body.expires_in });
+    const kept = await store.read<{ path: string; responseText: string }>('journal');
+    expect(kept.find(([, entry]) => entry.path === started.headers.location)![1].responseText).toHaveLength(4097);
+    expect(kept.find(([, entry]) => entry.path === '/oauth/token')![1].responseText).toBe(token.text);
   });
 
   it('records the response bodies its own server sent (start()): token, API, error and page', async () => {
