@@ -84,7 +84,7 @@ export class Journal {
           requestHeaders,
           requestBody: body ? dropSecrets(body) : undefined,
           status: res.statusCode,
-          responseHeaders: res.getHeaders(),
+          responseHeaders: dropSetCookies(res.getHeaders()),
           responseText: shown(responseBody.text(), String(res.getHeader('content-type') ?? '')),
           durationMs: Math.round((performance.now() - started) * 100) / 100,
         },
@@ -135,15 +135,25 @@ function dropSecrets(source: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-/** Basic (or any non-bearer) credentials are secrets: dropped at once. Bearer tokens are fingerprinted on read. */
+/**
+ * Basic (or any non-bearer) credentials and cookies (the journey's session) are secrets: dropped at once. Bearer
+ * tokens are fingerprinted on read.
+ */
 function dropCredentials(raw: string[]): string[] {
   let out = raw;
   for (let i = 0; i < raw.length; i += 2) {
-    if (raw[i]!.length !== 13 || raw[i]!.toLowerCase() !== 'authorization' || /^bearer\s/i.test(raw[i + 1]!)) continue;
+    const name = raw[i]!;
+    const cookie = name.length === 6 && name.toLowerCase() === 'cookie';
+    if (!cookie && (name.length !== 13 || name.toLowerCase() !== 'authorization' || /^bearer\s/i.test(raw[i + 1]!))) continue;
     if (out === raw) out = [...raw];
-    out[i + 1] = `${raw[i + 1]!.split(/\s+/, 1)[0]} ***`;
+    out[i + 1] = cookie ? '***' : `${raw[i + 1]!.split(/\s+/, 1)[0]} ***`;
   }
   return out;
+}
+
+/** The response's headers with the cookies it set dropped, as the request's are. */
+function dropSetCookies(headers: Record<string, unknown>): Record<string, unknown> {
+  return headers['set-cookie'] === undefined ? headers : { ...headers, 'set-cookie': '***' };
 }
 
 /** `rawHeaders` as an object of lower-case names, repeated headers joined as node joins them. */

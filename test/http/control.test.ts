@@ -89,7 +89,7 @@ describe('request journal', () => {
     expect(JSON.stringify(entries)).not.toContain(basic.slice(6));
   });
 
-  it('keeps of a page only what it shows, its first 4,096 characters and …, and all of a JSON body', async () => {
+  it('keeps of a page only what it shows, its first 4,096 characters and …, all of a JSON body, and no cookie', async () => {
     const clock = createClock({ frozen: true, start: Date.parse('2026-01-15T09:00:00Z') });
     const store = createMemoryStore(clock);
     const e = await emulator({}, { clock, store });
@@ -100,12 +100,20 @@ describe('request journal', () => {
     const token = await request(e.app).post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
     await new Promise((resolve) => setImmediate(resolve));
 
-    const { entries } = (await request(e.app).get('/_emulator/journal')).body as { entries: Array<{ path: string; responseBody: unknown }> };
+    const { entries } = (await request(e.app).get('/_emulator/journal')).body as { entries: Array<{ path: string; responseBody: unknown; requestHeaders: unknown; responseHeaders: unknown }> };
     expect(entries.find((entry) => entry.path === started.headers.location)!.responseBody).toBe(`${page.text.slice(0, 4096)}…`);
     expect(entries.find((entry) => entry.path === '/oauth/token')!.responseBody).toMatchObject({ token_type: 'bearer', expires_in: token.body.expires_in });
     const kept = await store.read<{ path: string; responseText: string }>('journal');
     expect(kept.find(([, entry]) => entry.path === started.headers.location)![1].responseText).toHaveLength(4097);
     expect(kept.find(([, entry]) => entry.path === '/oauth/token')![1].responseText).toBe(token.text);
+    // The journey's session cookies never reach the store: what is stored is what is shown, `***`.
+    expect(started.headers['set-cookie']).toBeDefined();
+    const raw = (path: string) => kept.find(([, entry]) => entry.path === path)![1] as unknown as { requestHeaders: string[]; responseHeaders: Record<string, unknown> };
+    expect(raw('/oauth/authorize').responseHeaders['set-cookie']).toBe('***');
+    expect(raw(started.headers.location as string).requestHeaders).toContain('***');
+    expect(JSON.stringify(kept)).not.toMatch(/_interaction=|_session=|\.sig=/);
+    expect(entries.find((entry) => entry.path === started.headers.location)).toMatchObject({ requestHeaders: { cookie: '***' } });
+    expect(entries.find((entry) => entry.path === '/oauth/authorize')).toMatchObject({ responseHeaders: { 'set-cookie': '***' } });
   });
 
   it('records the response bodies its own server sent (start()): token, API, error and page', async () => {
