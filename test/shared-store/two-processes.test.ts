@@ -45,9 +45,14 @@ describe('two emulator processes on one Redis behave as one emulator', () => {
     const again = await exchange(a, issued);
     expect([again.status, (await j(again)).error_description]).toEqual([400, 'code is invalid']);
 
+    // Raced: never two answers with tokens. Usually one, but a loser that finds the code already consumed revokes the
+    // grant (RFC 6749 4.1.2), and when that happens before the winner has issued its tokens, the winner is refused too.
     const raced = await code(b);
     const answers = await Promise.all([exchange(a, raced), exchange(b, raced), exchange(a, raced), exchange(b, raced)]);
-    expect(answers.map((r) => r.status).sort()).toEqual([200, 400, 400, 400]);
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses.slice(1)).toEqual([400, 400, 400]);
+    expect([200, 400]).toContain(statuses[0]);
+    for (const r of answers) if (r.status === 400) expect((await j(r)).error_description).toBe('code is invalid');
   });
 
   it('kills a refresh token rotated on one process on every process', async () => {
@@ -108,12 +113,15 @@ describe('two emulator processes on one Redis behave as one emulator', () => {
     expect([token.status, await j(token)]).toEqual([503, { code: 'SERVER_ERROR', message: 'Service unavailable' }]);
 
     await redis.restart();
-    let back = 0;
-    for (let i = 0; i < 100 && back !== 200; i++) {
-      back = (await hello(b, kept.access_token)).status;
-      if (back !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    // Each process reconnects on its own schedule: wait for both (on a busy machine one may be back seconds later).
+    for (const server of [b, a]) {
+      let back = 0;
+      for (let i = 0; i < 100 && back !== 200; i++) {
+        back = (await hello(server, kept.access_token)).status;
+        if (back !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(back).toBe(200);
     }
-    expect(back).toBe(200);
     expect((await refresh(a, kept.refresh_token)).status).toBe(200);
   });
 });
