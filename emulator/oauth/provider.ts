@@ -4,6 +4,7 @@ import type { Clock } from '../clock/clock.js';
 import { isStoreDown, STORE_DOWN, STORE_DOWN_BODY } from '../errors/store-down.js';
 import type { Store } from '../store/store.js';
 import { createAdapterClass } from './adapter.js';
+import { CookieSigner } from './cookie-signer.js';
 import type { ProviderKeys } from './keys.js';
 import { SCOPES } from './scopes.js';
 import { hmrcTokenResponse } from './token-response.js';
@@ -38,7 +39,7 @@ export function createProvider(
     clientDefaults: { id_token_signed_response_alg: 'ES256', grant_types: ['authorization_code'], response_types: ['code'] },
     enabledJWA: { idTokenSigningAlgValues: ['ES256'] },
     jwks: { keys: [jwk as never] },
-    cookies: { keys: keys.cookieKeys, long: { signed: true }, short: { signed: true } },
+    cookies: { keys: new CookieSigner(keys.cookieKeys), long: { signed: true }, short: { signed: true } },
     scopes: SCOPES.map((s) => s.key),
     claims: { openid: ['sub'], email: ['email'], profile: ['name'], address: ['address'] },
     responseTypes: ['code'],
