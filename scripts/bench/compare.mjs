@@ -5,15 +5,17 @@
 // Use it to tell whether a change helps by a few per cent, or to find which commit made a figure worse (a checkout of
 // each, built, side by side).
 //
-//   node scripts/bench/compare.mjs [--flows] [--sqlite] [--seconds 30] CLI... [bare]
+//   node scripts/bench/compare.mjs [--flows] [--sqlite] [--seconds 30] [memory:|sqlite:]CLI... [bare]
 //
-//   CLI        a built CLI: dist/bundle/cli.mjs (what `npm start` runs) or dist/cli/main.js, of this or another checkout
+//   CLI        a built CLI: dist/bundle/cli.mjs (what `npm start` runs) or dist/cli/main.js, of this or another checkout;
+//              `sqlite:` before it runs that one on a new SQLite data dir, `memory:` with --ephemeral
 //   bare       the bare oidc-provider of the bench (tokens only)
 //   --flows    complete authorization-code flows (8 at once) instead of client_credentials tokens (16 at once)
-//   --sqlite   each emulator on a new SQLite data dir instead of --ephemeral
+//   --sqlite   every emulator without a prefix on a new SQLite data dir instead of --ephemeral
 //
 // e.g. git worktree add /tmp/before HEAD~3 && (cd /tmp/before && npm ci && npm run build)
 //      node scripts/bench/compare.mjs --seconds 40 /tmp/before/dist/bundle/cli.mjs dist/bundle/cli.mjs bare
+//      node scripts/bench/compare.mjs --flows sqlite:dist/bundle/cli.mjs memory:dist/bundle/cli.mjs
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,7 +34,7 @@ const seconds = secondsAt >= 0 ? Number(args[secondsAt + 1]) : 30;
 const targets = args.filter((a, i) => !a.startsWith('--') && (secondsAt < 0 || i !== secondsAt + 1));
 const unknown = args.filter((a) => a.startsWith('--') && !['--flows', '--sqlite', '--seconds'].includes(a));
 if (targets.length === 0 || unknown.length > 0 || !(seconds > 0) || (flows && targets.includes('bare'))) {
-  console.error('usage: node scripts/bench/compare.mjs [--flows] [--sqlite] [--seconds 30] CLI... [bare]   (bare: tokens only)');
+  console.error('usage: node scripts/bench/compare.mjs [--flows] [--sqlite] [--seconds 30] [memory:|sqlite:]CLI... [bare]   (bare: tokens only)');
   process.exit(2);
 }
 
@@ -47,9 +49,10 @@ writeFileSync(configFile, JSON.stringify({ throttle: { requestsPerSecond: 1_000_
 const servers = [];
 try {
   for (const [i, target] of targets.entries()) {
-    const state = sqlite ? ['--data-dir', join(scratch, `data-${i}`)] : ['--ephemeral'];
+    const [, store = sqlite ? 'sqlite' : 'memory', cli = target] = /^(?:(memory|sqlite):)?(.*)$/.exec(target) ?? [];
+    const state = store === 'sqlite' ? ['--data-dir', join(scratch, `data-${i}`)] : ['--ephemeral'];
     const command =
-      target === 'bare' ? bareOidcProviderCommand : { name: target, args: [resolve(target), 'serve', ...state, '--port', '0', '--config', configFile], readyPath: '/_emulator/health' };
+      target === 'bare' ? bareOidcProviderCommand : { name: target, args: [resolve(cli), 'serve', ...state, '--port', '0', '--config', configFile], readyPath: '/_emulator/health' };
     const server = await startServer(command);
     const agent = keepAliveAgent(concurrency * 2);
     servers.push({ name: target, server, task: flows ? () => authorizationCodeFlow(server.target, agent) : tokenTask(server, target === 'bare', agent), done: 0, ms: 0 });
@@ -68,7 +71,7 @@ try {
     }
   }
   const unit = flows ? 'flow' : 'token';
-  console.log(`${flows ? 'authorization-code flows' : 'client_credentials tokens'}, ${sqlite ? 'SQLite' : 'memory'} store, ${seconds} s in batches of ${batch}, ${concurrency} at once`);
+  console.log(`${flows ? 'authorization-code flows' : 'client_credentials tokens'}, ${sqlite ? 'SQLite' : 'memory'} store unless named, ${seconds} s in batches of ${batch}, ${concurrency} at once`);
   for (const s of servers) {
     const cpuMs = s.server.cpuMs() - s.cpuBefore; // NaN off Linux: no /proc to read it from
     const perUnit = flows ? `${fmt.number(cpuMs / s.done, 2)} ms` : `${fmt.number((cpuMs * 1000) / s.done, 1)} µs`;
