@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 
-/** The most of a response body the journal keeps. */
+/** The most of a response body captured for the journal (which keeps all of a JSON body, 4,096 characters of any other). */
 const MAX_CAPTURE = 64 * 1024;
 
 /** What a response body was, up to {@link MAX_CAPTURE} bytes, for the request journal. */

@@ -157,6 +157,7 @@ describe('SQLite store', () => {
     const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'logs'").pluck().get()).not.toMatch(/WITHOUT ROWID/);
+    expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'logs_by_number'").pluck().get()).toBe('CREATE UNIQUE INDEX logs_by_number ON logs (log, n)');
     db.close();
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../emulator/store/sqlite-file.js';
+import { DATABASE_FILE, SCHEMA_VERSION } from '../../emulator/store/sqlite-file.js';
 import { kill, runUntilExit, startEmulator, type EmulatorProcess, type CliResult } from './emulator-process.js';
 
 /** What `serve` said about itself on stderr (Node 20 adds oidc-provider's runtime warning): its own lines. */
@@ -51,6 +51,6 @@ describe('serve refuses a data directory it cannot use, in one line, with exit c
     db.pragma('application_id = 1213026883');
     db.pragma('user_version = 99');
     db.close();
-    expectOneLineRefusal(await runUntilExit(['--port', '0', '--data-dir', dir]), /hmrc-sandbox\.db was written by a newer hmrc-sandbox \(schema 99; this version reads up to 2\): upgrade hmrc-sandbox, or give another --data-dir$/);
+    expectOneLineRefusal(await runUntilExit(['--port', '0', '--data-dir', dir]), new RegExp(`hmrc-sandbox\\.db was written by a newer hmrc-sandbox \\(schema 99; this version reads up to ${SCHEMA_VERSION}\\): upgrade hmrc-sandbox, or give another --data-dir$`));
   }, 60_000);
 });
