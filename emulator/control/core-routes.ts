@@ -72,7 +72,7 @@ export function coreControlRoutes(ctx: EmulatorContext, hooks: ControlHooks): Co
       method: 'get',
       path: '/journal',
       tag: 'journal',
-      summary: 'Every request and response seen, oldest first; secrets shown as `***`, codes and tokens as `sha256:…` fingerprints so reuse stays visible',
+      summary: 'Every request and response seen, oldest first; secrets shown as `***`, codes and tokens as `sha256:…` fingerprints so reuse stays visible; a response body that is not JSON (a page) as its first 4,096 characters and `…`',
       query: { clientId: 'only requests of this application', path: 'only paths starting with this', since: 'only entries after this entry id' },
       responses: { 200: s.ok(s.list('entries', s.journalEntry)), 400: s.badRequest },
       handler: async (req, res) => {
