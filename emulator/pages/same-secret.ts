@@ -4,7 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  * Whether two secrets (a CSRF token, a session MAC, the control token) are equal, in time that tells an attacker
  * nothing: both are hashed first, so `timingSafeEqual` always compares 32 bytes and a wrong guess's length leaks
  * no more than its content. Every comparison of a secret with what the user sent goes through here (CSRF tokens, the
- * control token, page session MACs, PKCE verifiers, 2-step access codes); passwords and client secrets compare
+ * control token, page session MACs, oidc-provider's cookie signatures, PKCE verifiers, 2-step access codes); passwords and client secrets compare
  * fixed-length digests of their own (accounts/password.ts, applications/applications.ts).
  */
 export function sameSecret(a: string, b: string): boolean {
